@@ -1,0 +1,109 @@
+/**
+ * Steppe's configuration, in one typed place. Each value comes from an
+ * explicit option first, then an environment variable, then a default.
+ */
+import path from 'node:path';
+import { ConfigError } from './errors';
+
+export interface MemoryStoreConfig {
+  kind: 'memory';
+  /** Directory holding the journal and snapshots. Env `STEPPE_DATA_DIR`, default `./.steppe`. */
+  dataDir: string;
+}
+
+export interface Neo4jStoreConfig {
+  kind: 'neo4j';
+  /** Env `NEO4J_URI`, e.g. `bolt://localhost:7687`. Setting it selects Neo4j. */
+  uri: string;
+  /** Env `NEO4J_USER`, default `neo4j`. */
+  user: string;
+  /** Env `NEO4J_PASSWORD`. */
+  password: string;
+  /** Env `NEO4J_DATABASE`; unset uses the server's default database. */
+  database?: string;
+  /** Env `NEO4J_TIMEOUT_MS`, default 5000: how long a request waits for a connection before failing with STORE_UNAVAILABLE. */
+  connectionTimeoutMs: number;
+}
+
+export interface ApiLimits {
+  /** Env `STEPPE_MAX_DEPTH`, default 8: deepest selection nesting. */
+  maxQueryDepth: number;
+  /** Env `STEPPE_MAX_COST`, default 5000: estimated cost per operation. */
+  maxQueryCost: number;
+  /** Largest `first`/`limit` a list accepts. Fixed at 500. */
+  maxPageSize: number;
+  /** Env `STEPPE_MAX_BODY_BYTES`, default 100000. */
+  maxBodyBytes: number;
+  /** Env `STEPPE_MAX_ALIASES`, default 30: aliased fields per operation. */
+  maxAliases: number;
+}
+
+export interface SteppeConfig {
+  store: MemoryStoreConfig | Neo4jStoreConfig;
+  /** Env `STEPPE_ADMIN_TOKEN`. Unset: the API is read-only. */
+  adminToken?: string;
+  /** Directory of the bundled dataset (sources/actors/relationships .jsonl). Env `STEPPE_DATASET_DIR`, default `./data`. */
+  datasetDir: string;
+  /** Load the bundled dataset into an empty embedded store at start. Env `STEPPE_LOAD_DATASET` (`0` disables), default true. */
+  loadDatasetWhenEmpty: boolean;
+  /** Env `NODE_ENV`; anything but `production` shows error details for debugging. */
+  production: boolean;
+  limits: ApiLimits;
+}
+
+export type ConfigOptions = {
+  store?: Partial<MemoryStoreConfig> | Partial<Neo4jStoreConfig>;
+  adminToken?: string;
+  datasetDir?: string;
+  loadDatasetWhenEmpty?: boolean;
+  production?: boolean;
+  limits?: Partial<ApiLimits>;
+};
+
+type Env = Record<string, string | undefined>;
+
+function intFrom(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  return n;
+}
+
+/** Builds the configuration: explicit options, then `env`, then defaults. Throws ConfigError on a bad value. */
+export function loadConfig(options: ConfigOptions = {}, env: Env = process.env): SteppeConfig {
+  const storeOpt = options.store ?? {};
+  const uri = ('uri' in storeOpt ? storeOpt.uri : undefined) ?? env.NEO4J_URI;
+  const wantsNeo4j = storeOpt.kind === 'neo4j' || (storeOpt.kind !== 'memory' && !!uri);
+  let store: SteppeConfig['store'];
+  if (wantsNeo4j) {
+    if (!uri) throw new ConfigError('NEO4J_URI is required for the Neo4j store');
+    if (!/^(bolt|neo4j)(\+s|\+ssc)?:\/\//.test(uri)) throw new ConfigError(`NEO4J_URI must start with bolt:// or neo4j://, got "${uri}"`);
+    const o = storeOpt as Partial<Neo4jStoreConfig>;
+    store = {
+      kind: 'neo4j',
+      uri,
+      user: o.user ?? env.NEO4J_USER ?? 'neo4j',
+      password: o.password ?? env.NEO4J_PASSWORD ?? '',
+      database: o.database ?? (env.NEO4J_DATABASE || undefined),
+      connectionTimeoutMs: o.connectionTimeoutMs ?? intFrom('NEO4J_TIMEOUT_MS', env.NEO4J_TIMEOUT_MS, 5000),
+    };
+  } else {
+    const o = storeOpt as Partial<MemoryStoreConfig>;
+    store = { kind: 'memory', dataDir: path.resolve(o.dataDir ?? env.STEPPE_DATA_DIR ?? '.steppe') };
+  }
+  const l = options.limits ?? {};
+  return {
+    store,
+    adminToken: options.adminToken ?? (env.STEPPE_ADMIN_TOKEN || undefined),
+    datasetDir: path.resolve(options.datasetDir ?? env.STEPPE_DATASET_DIR ?? 'data'),
+    loadDatasetWhenEmpty: options.loadDatasetWhenEmpty ?? env.STEPPE_LOAD_DATASET !== '0',
+    production: options.production ?? env.NODE_ENV === 'production',
+    limits: {
+      maxQueryDepth: l.maxQueryDepth ?? intFrom('STEPPE_MAX_DEPTH', env.STEPPE_MAX_DEPTH, 8),
+      maxQueryCost: l.maxQueryCost ?? intFrom('STEPPE_MAX_COST', env.STEPPE_MAX_COST, 5000),
+      maxPageSize: 500,
+      maxBodyBytes: l.maxBodyBytes ?? intFrom('STEPPE_MAX_BODY_BYTES', env.STEPPE_MAX_BODY_BYTES, 100_000),
+      maxAliases: l.maxAliases ?? intFrom('STEPPE_MAX_ALIASES', env.STEPPE_MAX_ALIASES, 30),
+    },
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Named error classes with stable codes. Every layer (stores, importers, API)
+ * throws these; the API maps `code` straight to `extensions.code`, so callers
+ * can rely on the code, never on the message text.
+ */
+
+export type ErrorCode =
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'QUERY_TOO_COMPLEX'
+  | 'STORE_UNAVAILABLE'
+  | 'CONFIG_INVALID'
+  | 'INTERNAL_SERVER_ERROR';
+
+/** One problem with one field of one record, e.g. `{ path: 'citations[0].excerpt', message: 'is empty' }`. */
+export interface FieldProblem {
+  /** Where the problem is: a field path, optionally prefixed by a record locator such as `relationships.jsonl:12`. */
+  path: string;
+  message: string;
+}
+
+export abstract class SteppeError extends Error {
+  abstract readonly code: ErrorCode;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** An id that names no actor, relationship, source or map. */
+export class NotFoundError extends SteppeError {
+  readonly code = 'NOT_FOUND' as const;
+  constructor(
+    readonly entity: 'Actor' | 'Relationship' | 'Source' | 'Change' | 'Map',
+    readonly id: string,
+  ) {
+    super(`${entity} "${id}" not found`);
+  }
+}
+
+/** Input that breaks a model rule. Lists every problem found, not only the first. */
+export class ValidationError extends SteppeError {
+  readonly code = 'BAD_USER_INPUT' as const;
+  constructor(
+    message: string,
+    readonly problems: FieldProblem[] = [],
+  ) {
+    super(problems.length ? `${message}: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}` : message);
+  }
+}
+
+/** A write that is valid on its own but clashes with the stored graph (e.g. deleting a cited source). */
+export class ConflictError extends SteppeError {
+  readonly code = 'CONFLICT' as const;
+}
+
+export class UnauthenticatedError extends SteppeError {
+  readonly code = 'UNAUTHENTICATED' as const;
+}
+
+export class ForbiddenError extends SteppeError {
+  readonly code = 'FORBIDDEN' as const;
+}
+
+export class QueryTooComplexError extends SteppeError {
+  readonly code = 'QUERY_TOO_COMPLEX' as const;
+}
+
+/** The store cannot be reached (Neo4j down, data directory unreadable). Retrying later may succeed. */
+export class StoreUnavailableError extends SteppeError {
+  readonly code = 'STORE_UNAVAILABLE' as const;
+}
+
+export class ConfigError extends SteppeError {
+  readonly code = 'CONFIG_INVALID' as const;
+}
+
+export function isSteppeError(e: unknown): e is SteppeError {
+  return e instanceof SteppeError;
+}

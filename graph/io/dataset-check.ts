@@ -1,0 +1,137 @@
+/**
+ * Checks a dataset the way a reviewer would: every record valid, every
+ * reference resolvable, no duplicate actors (ids or colliding names/aliases),
+ * kind rules per relationship type, and, when source texts are given, every
+ * excerpt verbatim in its source. Problems name file and line.
+ */
+import type { FieldProblem } from '../errors';
+import { ValidationError } from '../errors';
+import {
+  ACTOR_KINDS,
+  RELATIONSHIP_TYPES,
+  checkRelationshipEndpoints,
+  validateActor,
+  validateRelationship,
+  validateSource,
+  type Actor,
+  type GraphData,
+  type Relationship,
+  type Source,
+} from '../model';
+import { normalizeText } from '../search';
+import { DATASET_FILES, type DatasetLocations } from './dataset';
+
+export interface DatasetCounts {
+  sources: number;
+  actors: number;
+  relationships: number;
+  citations: number;
+  byKind: Record<string, number>;
+  byType: Record<string, number>;
+  /** Relationships citing each source. */
+  bySource: Record<string, number>;
+}
+
+export interface DatasetReport {
+  problems: FieldProblem[];
+  counts: DatasetCounts;
+  /** Number of excerpts checked verbatim against source texts (0 when no texts were given). */
+  excerptsVerified: number;
+}
+
+export interface CheckOptions {
+  /** Full text of each source by source id; when given, every excerpt must occur in it verbatim. */
+  sourceTexts?: Map<string, string>;
+}
+
+function validateAll<T extends { id: string }>(
+  records: unknown[],
+  lines: number[] | undefined,
+  file: string,
+  validate: (r: unknown) => T,
+  problems: FieldProblem[],
+): T[] {
+  const ok: T[] = [];
+  const seen = new Set<string>();
+  let previous = '';
+  records.forEach((r, i) => {
+    const where = `${file}:${lines?.[i] ?? i + 1}`;
+    try {
+      const v = validate(r);
+      if (seen.has(v.id)) problems.push({ path: `${where} id`, message: `duplicates id "${v.id}"` });
+      if (v.id < previous) problems.push({ path: `${where} id`, message: `"${v.id}" is out of order (lines must be sorted by id)` });
+      seen.add(v.id);
+      previous = v.id;
+      ok.push(v);
+    } catch (e) {
+      if (e instanceof ValidationError) for (const p of e.problems) problems.push({ path: `${where} ${p.path}`, message: p.message });
+      else throw e;
+    }
+  });
+  return ok;
+}
+
+export function checkDataset(data: GraphData, locations?: DatasetLocations, options: CheckOptions = {}): DatasetReport {
+  const problems: FieldProblem[] = [];
+  const sources = validateAll<Source>(data.sources, locations?.sources, DATASET_FILES.sources, validateSource, problems);
+  const actors = validateAll<Actor>(data.actors, locations?.actors, DATASET_FILES.actors, validateActor, problems);
+  const rels = validateAll<Relationship>(data.relationships, locations?.relationships, DATASET_FILES.relationships, validateRelationship, problems);
+
+  const sourceIds = new Set(sources.map((s) => s.id));
+  const actorById = new Map(actors.map((a) => [a.id, a]));
+  const actorLine = (id: string) => locations?.actors[data.actors.findIndex((a) => (a as Actor).id === id)];
+
+  // Names and aliases must point at one actor only, or search is ambiguous and duplicates hide.
+  const owner = new Map<string, string>();
+  for (const a of actors) {
+    for (const text of new Set([a.name, ...a.aliases].map(normalizeText))) {
+      const other = owner.get(text);
+      if (other && other !== a.id)
+        problems.push({ path: `${DATASET_FILES.actors}:${actorLine(a.id)} aliases`, message: `"${text}" also names "${other}"` });
+      else owner.set(text, a.id);
+    }
+    if (a.country !== undefined && actorById.get(a.country)?.kind !== 'STATE')
+      problems.push({ path: `${DATASET_FILES.actors}:${actorLine(a.id)} country`, message: `"${a.country}" is not a STATE actor` });
+  }
+
+  const counts: DatasetCounts = {
+    sources: sources.length,
+    actors: actors.length,
+    relationships: rels.length,
+    citations: 0,
+    byKind: Object.fromEntries(ACTOR_KINDS.map((k) => [k, 0])),
+    byType: Object.fromEntries(RELATIONSHIP_TYPES.map((t) => [t, 0])),
+    bySource: Object.fromEntries(sources.map((s) => [s.id, 0])),
+  };
+  for (const a of actors) counts.byKind[a.kind]++;
+
+  const linked = new Set<string>();
+  let excerptsVerified = 0;
+  const relIndex = new Map(data.relationships.map((r, i) => [(r as Relationship).id, i]));
+  for (const r of rels) {
+    const where = `${DATASET_FILES.relationships}:${locations?.relationships[relIndex.get(r.id) ?? 0] ?? '?'}`;
+    for (const p of checkRelationshipEndpoints(r, (id) => actorById.get(id), (id) => sourceIds.has(id)))
+      problems.push({ path: `${where} ${p.path}`, message: p.message });
+    if (r.source > r.target && (r.type === 'ALLIED_WITH' || r.type === 'FAMILY_OF'))
+      problems.push({ path: `${where} source`, message: 'symmetric relationships list the smaller id as source' });
+    counts.byType[r.type]++;
+    linked.add(r.source).add(r.target);
+    const cited = new Set<string>();
+    r.citations.forEach((c, i) => {
+      counts.citations++;
+      cited.add(c.sourceId);
+      const text = options.sourceTexts?.get(c.sourceId);
+      if (options.sourceTexts && text === undefined)
+        problems.push({ path: `${where} citations[${i}].sourceId`, message: `no source text given for "${c.sourceId}"` });
+      else if (text !== undefined) {
+        if (text.includes(c.excerpt)) excerptsVerified++;
+        else problems.push({ path: `${where} citations[${i}].excerpt`, message: `does not occur verbatim in source "${c.sourceId}"` });
+      }
+    });
+    for (const s of cited) if (s in counts.bySource) counts.bySource[s]++;
+  }
+  for (const a of actors)
+    if (!linked.has(a.id)) problems.push({ path: `${DATASET_FILES.actors}:${actorLine(a.id)} id`, message: `"${a.id}" takes part in no relationship` });
+
+  return { problems, counts, excerptsVerified };
+}

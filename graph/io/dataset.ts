@@ -1,0 +1,88 @@
+/**
+ * The bundled dataset on disk: three JSON Lines files (sources, actors,
+ * relationships), one record per line, sorted by id, so diffs read well and a
+ * reviewer can check each fact next to its quote.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { ValidationError, type FieldProblem } from '../errors';
+import type { Actor, GraphData, Relationship, Source } from '../model';
+
+export const DATASET_FILES = {
+  sources: 'sources.jsonl',
+  actors: 'actors.jsonl',
+  relationships: 'relationships.jsonl',
+} as const;
+
+/**
+ * Parses JSON Lines text. Blank lines are skipped; a line that is not a JSON
+ * object becomes a problem named `<file>:<line>`. Returns records with their line numbers.
+ */
+export function parseJsonLines(text: string, file: string): { records: { line: number; value: unknown }[]; problems: FieldProblem[] } {
+  const records: { line: number; value: unknown }[] = [];
+  const problems: FieldProblem[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line) return;
+    try {
+      const value: unknown = JSON.parse(line);
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        problems.push({ path: `${file}:${i + 1}`, message: 'is not a JSON object' });
+      } else records.push({ line: i + 1, value });
+    } catch (e) {
+      problems.push({ path: `${file}:${i + 1}`, message: `is not valid JSON (${(e as Error).message})` });
+    }
+  });
+  return { records, problems };
+}
+
+/** Where each record came from, so checks can name file and line. */
+export interface DatasetLocations {
+  sources: number[];
+  actors: number[];
+  relationships: number[];
+}
+
+/**
+ * Reads a dataset directory. Shape is checked later by the store or data:check;
+ * this only fails (ValidationError naming file and line) on unreadable JSON.
+ * A missing directory or file is a ValidationError too.
+ */
+export async function readDatasetDir(dir: string): Promise<GraphData & { locations: DatasetLocations }> {
+  const problems: FieldProblem[] = [];
+  const out = { sources: [] as Source[], actors: [] as Actor[], relationships: [] as Relationship[] };
+  const locations: DatasetLocations = { sources: [], actors: [], relationships: [] };
+  for (const key of ['sources', 'actors', 'relationships'] as const) {
+    const file = path.join(dir, DATASET_FILES[key]);
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch {
+      problems.push({ path: file, message: 'cannot be read' });
+      continue;
+    }
+    const parsed = parseJsonLines(text, DATASET_FILES[key]);
+    problems.push(...parsed.problems);
+    for (const r of parsed.records) {
+      (out[key] as unknown[]).push(r.value);
+      locations[key].push(r.line);
+    }
+  }
+  if (problems.length) throw new ValidationError(`Dataset in ${dir} is unreadable`, problems);
+  return { ...out, locations };
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** One JSON object per line, keys in the record's own order, lines sorted by id. */
+export function toJsonLines(records: { id: string }[]): string {
+  return [...records].sort(byId).map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : '');
+}
+
+/** Writes a dataset directory in the format readDatasetDir reads. */
+export async function writeDatasetDir(dir: string, data: GraphData): Promise<void> {
+  await fs.mkdir(dir, { recursive: true });
+  for (const key of ['sources', 'actors', 'relationships'] as const) {
+    await fs.writeFile(path.join(dir, DATASET_FILES[key]), toJsonLines(data[key]), 'utf8');
+  }
+}
