@@ -44,11 +44,14 @@ export class NotFoundError extends SteppeError {
 /** Input that breaks a model rule. Lists every problem found, not only the first. */
 export class ValidationError extends SteppeError {
   readonly code = 'BAD_USER_INPUT' as const;
+  /** The message without the list of problems, for callers that print problems one per line. */
+  readonly summary: string;
   constructor(
     message: string,
     readonly problems: FieldProblem[] = [],
   ) {
     super(problems.length ? `${message}: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}` : message);
+    this.summary = message;
   }
 }
 

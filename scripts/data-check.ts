@@ -8,7 +8,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readDatasetDir } from '../graph/io/dataset';
 import { checkDataset } from '../graph/io/dataset-check';
-import { isSteppeError } from '../graph/errors';
+import { ValidationError } from '../graph/errors';
+import { runCli } from './cli';
 
 async function loadSourceTexts(datasetDir: string, textsDir: string): Promise<Map<string, string>> {
   const mapping = JSON.parse(await fs.readFile(path.join(datasetDir, 'source-texts.json'), 'utf8')) as Record<string, string>;
@@ -22,32 +23,18 @@ function table(title: string, rows: Record<string, number>): string {
   return [title, ...Object.entries(rows).map(([k, v]) => `  ${k.padEnd(width)}  ${String(v).padStart(5)}`)].join('\n');
 }
 
-async function main(): Promise<number> {
+runCli('data:check', async () => {
   const { values } = parseArgs({ options: { dataset: { type: 'string', default: 'data' }, sources: { type: 'string' } } });
   const datasetDir = path.resolve(values.dataset!);
   const data = await readDatasetDir(datasetDir);
   const sourceTexts = values.sources ? await loadSourceTexts(datasetDir, path.resolve(values.sources)) : undefined;
-  const report = checkDataset(data, data.locations, { sourceTexts });
+  const report = checkDataset(data, data.origins, { sourceTexts, curated: true });
   const c = report.counts;
   console.log(`Dataset ${datasetDir}: ${c.sources} sources, ${c.actors} actors, ${c.relationships} relationships, ${c.citations} citations`);
   console.log(table('Actors by kind', c.byKind));
   console.log(table('Relationships by type', c.byType));
   console.log(table('Relationships citing each source', c.bySource));
   console.log(sourceTexts ? `Excerpts verified verbatim: ${report.excerptsVerified}/${c.citations}` : 'Excerpts not checked against source texts (pass --sources DIR)');
-  if (report.problems.length) {
-    console.error(`\n${report.problems.length} problem(s):`);
-    for (const p of report.problems) console.error(`  ${p.path}: ${p.message}`);
-    return 1;
-  }
+  if (report.problems.length) throw new ValidationError(`${report.problems.length} problem(s) in the dataset`, report.problems);
   console.log('OK');
-  return 0;
-}
-
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    if (isSteppeError(e)) console.error(`data:check: ${e.message}`);
-    else console.error(`data:check failed: ${(e as Error).message}`);
-    process.exit(1);
-  },
-);
+});

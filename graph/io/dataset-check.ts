@@ -10,6 +10,7 @@ import {
   ACTOR_KINDS,
   RELATIONSHIP_TYPES,
   checkRelationshipEndpoints,
+  isSymmetric,
   validateActor,
   validateRelationship,
   validateSource,
@@ -19,7 +20,7 @@ import {
   type Source,
 } from '../model';
 import { normalizeText } from '../search';
-import { DATASET_FILES, type DatasetLocations } from './dataset';
+import { DATASET_FILES, type RecordOrigins } from './dataset';
 
 export interface DatasetCounts {
   sources: number;
@@ -42,24 +43,30 @@ export interface DatasetReport {
 export interface CheckOptions {
   /** Full text of each source by source id; when given, every excerpt must occur in it verbatim. */
   sourceTexts?: Map<string, string>;
+  /**
+   * The bundled dataset's extra rules: lines sorted by id, and every actor in
+   * at least one relationship. Off for user imports, where neither is required.
+   */
+  curated?: boolean;
 }
 
 function validateAll<T extends { id: string }>(
   records: unknown[],
-  lines: number[] | undefined,
+  origins: string[] | undefined,
   file: string,
   validate: (r: unknown) => T,
   problems: FieldProblem[],
+  curated: boolean,
 ): T[] {
   const ok: T[] = [];
   const seen = new Set<string>();
   let previous = '';
   records.forEach((r, i) => {
-    const where = `${file}:${lines?.[i] ?? i + 1}`;
+    const where = origins?.[i] ?? `${file}[${i}]`;
     try {
       const v = validate(r);
       if (seen.has(v.id)) problems.push({ path: `${where} id`, message: `duplicates id "${v.id}"` });
-      if (v.id < previous) problems.push({ path: `${where} id`, message: `"${v.id}" is out of order (lines must be sorted by id)` });
+      if (curated && v.id < previous) problems.push({ path: `${where} id`, message: `"${v.id}" is out of order (lines must be sorted by id)` });
       seen.add(v.id);
       previous = v.id;
       ok.push(v);
@@ -71,15 +78,17 @@ function validateAll<T extends { id: string }>(
   return ok;
 }
 
-export function checkDataset(data: GraphData, locations?: DatasetLocations, options: CheckOptions = {}): DatasetReport {
+export function checkDataset(data: GraphData, origins?: RecordOrigins, options: CheckOptions = {}): DatasetReport {
   const problems: FieldProblem[] = [];
-  const sources = validateAll<Source>(data.sources, locations?.sources, DATASET_FILES.sources, validateSource, problems);
-  const actors = validateAll<Actor>(data.actors, locations?.actors, DATASET_FILES.actors, validateActor, problems);
-  const rels = validateAll<Relationship>(data.relationships, locations?.relationships, DATASET_FILES.relationships, validateRelationship, problems);
+  const curated = options.curated ?? false;
+  const sources = validateAll<Source>(data.sources, origins?.sources, DATASET_FILES.sources, validateSource, problems, curated);
+  const actors = validateAll<Actor>(data.actors, origins?.actors, DATASET_FILES.actors, validateActor, problems, curated);
+  const rels = validateAll<Relationship>(data.relationships, origins?.relationships, DATASET_FILES.relationships, validateRelationship, problems, curated);
 
   const sourceIds = new Set(sources.map((s) => s.id));
   const actorById = new Map(actors.map((a) => [a.id, a]));
-  const actorLine = (id: string) => locations?.actors[data.actors.findIndex((a) => (a as Actor).id === id)];
+  const actorIndex = new Map(data.actors.map((a, i) => [(a as Actor).id, i]));
+  const actorWhere = (id: string) => origins?.actors[actorIndex.get(id) ?? -1] ?? `${DATASET_FILES.actors}[${actorIndex.get(id)}]`;
 
   // Names and aliases must point at one actor only, or search is ambiguous and duplicates hide.
   const owner = new Map<string, string>();
@@ -87,11 +96,11 @@ export function checkDataset(data: GraphData, locations?: DatasetLocations, opti
     for (const text of new Set([a.name, ...a.aliases].map(normalizeText))) {
       const other = owner.get(text);
       if (other && other !== a.id)
-        problems.push({ path: `${DATASET_FILES.actors}:${actorLine(a.id)} aliases`, message: `"${text}" also names "${other}"` });
+        problems.push({ path: `${actorWhere(a.id)} aliases`, message: `"${text}" also names "${other}"` });
       else owner.set(text, a.id);
     }
     if (a.country !== undefined && actorById.get(a.country)?.kind !== 'STATE')
-      problems.push({ path: `${DATASET_FILES.actors}:${actorLine(a.id)} country`, message: `"${a.country}" is not a STATE actor` });
+      problems.push({ path: `${actorWhere(a.id)} country`, message: `"${a.country}" is not a STATE actor` });
   }
 
   const counts: DatasetCounts = {
@@ -109,10 +118,10 @@ export function checkDataset(data: GraphData, locations?: DatasetLocations, opti
   let excerptsVerified = 0;
   const relIndex = new Map(data.relationships.map((r, i) => [(r as Relationship).id, i]));
   for (const r of rels) {
-    const where = `${DATASET_FILES.relationships}:${locations?.relationships[relIndex.get(r.id) ?? 0] ?? '?'}`;
+    const where = origins?.relationships[relIndex.get(r.id) ?? -1] ?? `${DATASET_FILES.relationships}[${relIndex.get(r.id)}]`;
     for (const p of checkRelationshipEndpoints(r, (id) => actorById.get(id), (id) => sourceIds.has(id)))
       problems.push({ path: `${where} ${p.path}`, message: p.message });
-    if (r.source > r.target && (r.type === 'ALLIED_WITH' || r.type === 'FAMILY_OF'))
+    if (r.source > r.target && isSymmetric(r.type))
       problems.push({ path: `${where} source`, message: 'symmetric relationships list the smaller id as source' });
     counts.byType[r.type]++;
     linked.add(r.source).add(r.target);
@@ -130,8 +139,9 @@ export function checkDataset(data: GraphData, locations?: DatasetLocations, opti
     });
     for (const s of cited) if (s in counts.bySource) counts.bySource[s]++;
   }
-  for (const a of actors)
-    if (!linked.has(a.id)) problems.push({ path: `${DATASET_FILES.actors}:${actorLine(a.id)} id`, message: `"${a.id}" takes part in no relationship` });
+  if (curated)
+    for (const a of actors)
+      if (!linked.has(a.id)) problems.push({ path: `${actorWhere(a.id)} id`, message: `"${a.id}" takes part in no relationship` });
 
   return { problems, counts, excerptsVerified };
 }

@@ -36,11 +36,11 @@ export function parseJsonLines(text: string, file: string): { records: { line: n
   return { records, problems };
 }
 
-/** Where each record came from, so checks can name file and line. */
-export interface DatasetLocations {
-  sources: number[];
-  actors: number[];
-  relationships: number[];
+/** Where each record came from (`actors.csv:12`), index for index with the records, so errors can name file and line. */
+export interface RecordOrigins {
+  sources: string[];
+  actors: string[];
+  relationships: string[];
 }
 
 /**
@@ -48,10 +48,10 @@ export interface DatasetLocations {
  * this only fails (ValidationError naming file and line) on unreadable JSON.
  * A missing directory or file is a ValidationError too.
  */
-export async function readDatasetDir(dir: string): Promise<GraphData & { locations: DatasetLocations }> {
+export async function readDatasetDir(dir: string): Promise<GraphData & { origins: RecordOrigins }> {
   const problems: FieldProblem[] = [];
   const out = { sources: [] as Source[], actors: [] as Actor[], relationships: [] as Relationship[] };
-  const locations: DatasetLocations = { sources: [], actors: [], relationships: [] };
+  const origins: RecordOrigins = { sources: [], actors: [], relationships: [] };
   for (const key of ['sources', 'actors', 'relationships'] as const) {
     const file = path.join(dir, DATASET_FILES[key]);
     let text: string;
@@ -65,11 +65,11 @@ export async function readDatasetDir(dir: string): Promise<GraphData & { locatio
     problems.push(...parsed.problems);
     for (const r of parsed.records) {
       (out[key] as unknown[]).push(r.value);
-      locations[key].push(r.line);
+      origins[key].push(`${DATASET_FILES[key]}:${r.line}`);
     }
   }
   if (problems.length) throw new ValidationError(`Dataset in ${dir} is unreadable`, problems);
-  return { ...out, locations };
+  return { ...out, origins };
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -1,0 +1,37 @@
+import type { GraphData } from '../../model';
+import type { RecordOrigins } from '../dataset';
+
+/** Files by name, as a format writes them or an import reads them. */
+export type FileSet = Map<string, string>;
+
+/** What a reader returns: the records and where each came from (`actors.csv:12`), for error messages. */
+export interface ParsedGraph extends GraphData {
+  origins: RecordOrigins;
+}
+
+export interface GraphFormat {
+  /** Short name used by `--format`. */
+  name: string;
+  description: string;
+  /** File names this format writes (one, or several for CSV). */
+  files: readonly string[];
+  write(data: GraphData): FileSet;
+  /** Parses files; throws ValidationError naming file, line and field on malformed input. Shape rules are checked later by the store. */
+  read(files: FileSet): ParsedGraph;
+}
+
+export function emptyOrigins(): RecordOrigins {
+  return { sources: [], actors: [], relationships: [] };
+}
+
+/** Lists (aliases, tags) in one text cell, for the formats that have no list type. */
+export const LIST_SEPARATOR = ' | ';
+
+export function splitList(value: string | undefined): string[] {
+  return value ? value.split('|').map((s) => s.trim()).filter(Boolean) : [];
+}
+
+/** Empty cells and attributes mean "absent", so optional fields stay undefined rather than "". */
+export function blankToUndefined(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
