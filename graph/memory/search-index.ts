@@ -1,0 +1,110 @@
+/**
+ * Token index over actor names and aliases, so search stays fast at 100k
+ * actors. It only narrows the candidates: the final match and ranking are
+ * always `matchActor`/`compareHits` from graph/search.ts, the one ranking
+ * every store shares.
+ *
+ * - Prefix candidates: tokens in a sorted array starting with the query word.
+ * - Fuzzy candidates (query words of 5+ letters, one edit allowed on a prefix
+ *   of a name word): either the edit is after the first two letters, so the
+ *   name word starts with the query's first two letters; or it is in the first
+ *   two letters, so the rest of the query (from its third letter) starts the
+ *   name word at offset 1, 2 or 3. A second sorted array of those shifted
+ *   tails (`tail \0 token`) finds the latter. Each candidate token is then
+ *   confirmed with `matchName` on that single word.
+ */
+import type { Actor } from '../model';
+import { matchName, tokens } from '../search';
+import { SortedIndex, withPrefix } from './sorted-index';
+
+const FUZZY_MIN = 5;
+const SHIFTS = [1, 2, 3];
+/** A shifted tail shorter than this can never match (query tails are ≥ FUZZY_MIN − 2 letters). */
+const MIN_TAIL = FUZZY_MIN - 2;
+const SEP = '\u0000';
+
+export function actorTokens(actor: Pick<Actor, 'name' | 'aliases'>): Set<string> {
+  const out = new Set<string>();
+  for (const text of [actor.name, ...actor.aliases]) for (const t of tokens(text)) out.add(t);
+  return out;
+}
+
+function* shiftedTails(token: string): Generator<string> {
+  for (const k of SHIFTS) if (token.length - k >= MIN_TAIL) yield token.slice(k) + SEP + token;
+}
+
+export class SearchIndex {
+  /** token → ids of actors with that token in their name or an alias. */
+  private readonly postings = new Map<string, Set<string>>();
+  private readonly sortedTokens = new SortedIndex<string>(() => this.postings.keys());
+  private readonly tails = new SortedIndex<string>(() => this.allTails());
+
+  add(actor: Actor): void {
+    for (const t of actorTokens(actor)) {
+      let ids = this.postings.get(t);
+      if (!ids) {
+        ids = new Set();
+        this.postings.set(t, ids);
+        this.sortedTokens.insert(t);
+        for (const tail of shiftedTails(t)) this.tails.insert(tail);
+      }
+      ids.add(actor.id);
+    }
+  }
+
+  remove(actor: Actor): void {
+    for (const t of actorTokens(actor)) {
+      const ids = this.postings.get(t);
+      if (!ids) continue;
+      ids.delete(actor.id);
+      if (ids.size === 0) {
+        this.postings.delete(t);
+        this.sortedTokens.remove(t);
+        for (const tail of shiftedTails(t)) this.tails.remove(tail);
+      }
+    }
+  }
+
+  /** Drop the sorted arrays before a bulk load; they rebuild on the next search. */
+  invalidate(): void {
+    this.sortedTokens.invalidate();
+    this.tails.invalidate();
+  }
+
+  /**
+   * Ids of actors that may match every word of the query (a superset of the
+   * real matches), or null when the query has no words.
+   */
+  candidates(query: string): Set<string> | null {
+    const words = tokens(query);
+    if (words.length === 0) return null;
+    const perWord = [...new Set(words)].map((w) => this.candidatesForWord(w)).sort((a, b) => a.size - b.size);
+    const [smallest, ...rest] = perWord;
+    const out = new Set<string>();
+    for (const id of smallest) if (rest.every((s) => s.has(id))) out.add(id);
+    return out;
+  }
+
+  private candidatesForWord(word: string): Set<string> {
+    const out = new Set<string>();
+    const take = (token: string) => {
+      for (const id of this.postings.get(token) ?? []) out.add(id);
+    };
+    for (const t of withPrefix(this.sortedTokens, word)) take(t);
+    if (word.length < FUZZY_MIN) return out;
+
+    const seen = new Set<string>();
+    const consider = (token: string) => {
+      if (seen.has(token) || token.startsWith(word)) return;
+      seen.add(token);
+      if (token.length >= word.length - 1 && matchName([word], token)) take(token);
+    };
+    for (const t of withPrefix(this.sortedTokens, word.slice(0, 2))) consider(t);
+    for (const entry of withPrefix(this.tails, word.slice(2))) consider(entry.slice(entry.indexOf(SEP) + 1));
+    return out;
+  }
+
+  private *allTails(): Generator<string> {
+    for (const t of this.postings.keys()) yield* shiftedTails(t);
+  }
+}

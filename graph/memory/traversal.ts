@@ -1,0 +1,240 @@
+/**
+ * Graph walks: neighbourhoods (breadth-first, capped) and simple paths
+ * (shortest first). Both walk relationships in either stored direction and
+ * apply the type and as-of filters to every edge. Per-actor walk state lives
+ * in typed arrays indexed by actor slot (see GraphState), so a walk over the
+ * whole of a 100k-actor graph hashes no ids.
+ */
+import { NotFoundError } from '../errors';
+import type { Relationship } from '../model';
+import type { NeighborhoodQuery, Path, PathQuery, Subgraph } from '../store';
+import { dateArg, intArg, kindsArg, typesArg } from './args';
+import { copyActor, copyRelationship } from './copy';
+import { dayRange, edgePasses, type CompiledFilter } from './filter';
+import type { GraphState, RelEntry } from './state';
+
+type EdgeFilter = Pick<CompiledFilter, 'types' | 'ranges'>;
+
+function edgeFilter(types: readonly string[] | undefined, asOf: string | undefined): EdgeFilter {
+  const at = dateArg('asOf', asOf);
+  return { types: typesArg('types', types), ranges: at ? [dayRange(at, at)] : [] };
+}
+
+/** The slot at the other end of `e` from `slot`. */
+function across(e: RelEntry, slot: number): number {
+  return e.s === slot ? e.t : e.s;
+}
+
+function slotOfActor(state: GraphState, id: string): number {
+  const slot = state.actors.has(id) ? state.slotOf(id) : undefined;
+  if (slot === undefined) throw new NotFoundError('Actor', id);
+  return slot;
+}
+
+// ----- neighbourhood -----------------------------------------------------------
+
+export const DEFAULT_NEIGHBORHOOD_LIMIT = 100;
+
+/**
+ * Breadth-first from the centre, one level at a time; within a level the
+ * better connected (total degree) come first, then by id. Actors of excluded
+ * kinds are neither returned nor walked through. `truncated` is set when the
+ * limit left out an actor the walk would otherwise have returned.
+ */
+export function neighborhood(state: GraphState, q: NeighborhoodQuery): Subgraph {
+  const depth = intArg('depth', q.depth, 1, 1, 3);
+  const limit = intArg('limit', q.limit, DEFAULT_NEIGHBORHOOD_LIMIT, 1, 500);
+  const f = edgeFilter(q.types, q.asOf);
+  const kinds = kindsArg('kinds', q.kinds);
+  const centre = slotOfActor(state, q.actorId);
+
+  const seen = new Uint8Array(state.slotCount);
+  seen[centre] = 1;
+  /** Unseen, admissible actors one step from `frontier`; stops after `max`. */
+  const discover = (frontier: number[], max: number): number[] => {
+    const found: number[] = [];
+    for (const v of frontier) {
+      for (const e of state.entriesAt(v)) {
+        if (!edgePasses(f, e)) continue;
+        const w = across(e, v);
+        if (seen[w]) continue;
+        seen[w] = 1;
+        if (kinds && !kinds.has(state.actors.get(state.idAt(w))!.kind)) continue;
+        found.push(w);
+        if (found.length >= max) return found;
+      }
+    }
+    return found;
+  };
+
+  const chosen = [centre];
+  let frontier = chosen;
+  let truncated = false;
+  for (let d = 1; d <= depth && frontier.length > 0; d++) {
+    if (chosen.length === limit) {
+      truncated = discover(frontier, 1).length > 0;
+      break;
+    }
+    const level = discover(frontier, Infinity);
+    const id = (slot: number) => state.idAt(slot);
+    level.sort((a, b) => state.entriesAt(b).size - state.entriesAt(a).size || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
+    const room = limit - chosen.length;
+    if (level.length > room) {
+      chosen.push(...level.slice(0, room));
+      truncated = true;
+      break;
+    }
+    chosen.push(...level);
+    frontier = level;
+  }
+
+  const inside = new Uint8Array(state.slotCount);
+  for (const v of chosen) inside[v] = 1;
+  const rels = new Set<Relationship>();
+  for (const v of chosen) {
+    for (const e of state.entriesAt(v)) if (inside[across(e, v)] && edgePasses(f, e)) rels.add(e.rel);
+  }
+  return {
+    actors: chosen.map((slot) => copyActor(state.actors.get(state.idAt(slot))!)),
+    relationships: [...rels].sort((a, b) => (a.id < b.id ? -1 : 1)).map(copyRelationship),
+    truncated,
+  };
+}
+
+// ----- paths ----------------------------------------------------------------------
+
+export const DEFAULT_MAX_PATH_LENGTH = 4;
+export const DEFAULT_PATH_LIMIT = 5;
+/**
+ * Safety valve: edges examined while enumerating paths in one query. Only
+ * reached on pathological hub-heavy graphs asking for many long paths; the
+ * paths found until then are returned (still shortest first).
+ */
+export const PATH_WORK_BUDGET = 2_000_000;
+
+const UNKNOWN = -1;
+
+/**
+ * Breadth-first distances to the target, grown one level at a time on demand,
+ * so a query whose shortest paths already fill the limit never explores
+ * further than the shortest length.
+ */
+class DistanceToTarget {
+  readonly dist: Int32Array;
+  private frontier: number[];
+  depth = 0;
+
+  constructor(
+    private readonly state: GraphState,
+    target: number,
+    private readonly f: EdgeFilter,
+  ) {
+    this.dist = new Int32Array(state.slotCount).fill(UNKNOWN);
+    this.dist[target] = 0;
+    this.frontier = [target];
+  }
+
+  /** Grows the known distances to `depth` levels; false when nothing more is reachable. */
+  growTo(depth: number): boolean {
+    const { dist, f, state } = this;
+    while (this.depth < depth && this.frontier.length > 0) {
+      const next: number[] = [];
+      const d = this.depth + 1;
+      for (const v of this.frontier) {
+        for (const e of state.entriesAt(v)) {
+          const w = across(e, v);
+          if (dist[w] !== UNKNOWN || !edgePasses(f, e)) continue;
+          dist[w] = d;
+          next.push(w);
+        }
+      }
+      this.frontier = next;
+      this.depth = d;
+    }
+    return this.frontier.length > 0;
+  }
+}
+
+interface Step {
+  entry: RelEntry;
+  to: number;
+  dist: number;
+}
+
+/**
+ * Simple paths from `from` to `to`, shortest first. For each length L from
+ * the shortest distance up to maxLength, a depth-first walk keeps only steps
+ * that can still reach the target in the hops left (known BFS distance), so
+ * it never wanders into the rest of the graph. Within one length, paths come
+ * in a fixed order: steps closer to the target first, then by actor id, then
+ * by relationship id.
+ */
+export function paths(state: GraphState, q: PathQuery): Path[] {
+  const from = slotOfActor(state, q.from);
+  const to = slotOfActor(state, q.to);
+  const maxLength = intArg('maxLength', q.maxLength, DEFAULT_MAX_PATH_LENGTH, 1, 6);
+  const limit = intArg('limit', q.limit, DEFAULT_PATH_LIMIT, 1, 50);
+  const f = edgeFilter(q.types, q.asOf);
+  if (from === to) return [];
+
+  const d = new DistanceToTarget(state, to, f);
+  // The source's distance: grow until it is found or maxLength is reached.
+  while (d.dist[from] === UNKNOWN && d.depth < maxLength && d.growTo(d.depth + 1));
+  const shortest = d.dist[from];
+  if (shortest === UNKNOWN) return [];
+
+  const found: { slots: number[]; rels: Relationship[] }[] = [];
+  let work = 0;
+  let stepCache = new Map<number, Step[]>();
+  /** Steps from v to actors whose distance is known, closest to the target first. */
+  const stepsFrom = (v: number): Step[] => {
+    let steps = stepCache.get(v);
+    if (!steps) {
+      steps = [];
+      for (const entry of state.entriesAt(v)) {
+        const w = across(entry, v);
+        const dist = d.dist[w];
+        if (dist !== UNKNOWN && edgePasses(f, entry)) steps.push({ entry, to: w, dist });
+      }
+      work += steps.length;
+      const id = (slot: number) => state.idAt(slot);
+      steps.sort((a, b) => a.dist - b.dist || (id(a.to) < id(b.to) ? -1 : id(a.to) > id(b.to) ? 1 : 0) || (a.entry.rel.id < b.entry.rel.id ? -1 : 1));
+      stepCache.set(v, steps);
+    }
+    return steps;
+  };
+
+  const slots = [from];
+  const rels: Relationship[] = [];
+  const onPath = new Uint8Array(state.slotCount);
+  onPath[from] = 1;
+  const walk = (v: number, left: number): void => {
+    for (const step of stepsFrom(v)) {
+      if (found.length >= limit || work > PATH_WORK_BUDGET) return;
+      work++;
+      if (step.dist > left - 1) break; // sorted by distance: nothing further fits either
+      if (onPath[step.to]) continue;
+      if (step.to === to) {
+        if (left === 1) found.push({ slots: [...slots, to], rels: [...rels, step.entry.rel] });
+        continue;
+      }
+      slots.push(step.to);
+      rels.push(step.entry.rel);
+      onPath[step.to] = 1;
+      walk(step.to, left - 1);
+      onPath[step.to] = 0;
+      rels.pop();
+      slots.pop();
+    }
+  };
+
+  for (let length = shortest; length <= maxLength && found.length < limit && work <= PATH_WORK_BUDGET; length++) {
+    // Intermediate actors of a path of this length lie within length − 1 hops of the target.
+    if (d.depth < length - 1) {
+      d.growTo(length - 1);
+      stepCache = new Map();
+    }
+    walk(from, length);
+  }
+  return found.map((p) => ({ actorIds: p.slots.map((s) => state.idAt(s)), relationships: p.rels.map(copyRelationship) }));
+}

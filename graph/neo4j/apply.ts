@@ -1,0 +1,114 @@
+/**
+ * Writes a planned change list to Neo4j inside the caller's transaction, with
+ * the same meaning as graph/memory/apply.ts: changes apply in order; runs of
+ * the same operation go in UNWIND batches. A relationship whose type or ends
+ * change is deleted and created again (Neo4j relationships cannot change either).
+ */
+import type { Actor, GraphData, Relationship, Source } from '../model';
+import type { PlannedChange } from '../memory/plan';
+import * as cypher from './cypher';
+import type { QueryRunner } from './executor';
+import { actorRow, relationshipRow, sourceRow } from './records';
+
+export const BATCH_SIZE = 1000;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += BATCH_SIZE) out.push(items.slice(i, i + BATCH_SIZE));
+  return out;
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+async function upsertSources(q: QueryRunner, sources: readonly Source[]): Promise<void> {
+  for (const batch of chunks(sources)) await q.run(cypher.UPSERT_SOURCES, { rows: batch.map(sourceRow) });
+}
+
+async function upsertActors(q: QueryRunner, actors: readonly Actor[]): Promise<void> {
+  for (const batch of chunks(actors)) await q.run(cypher.UPSERT_ACTORS, { rows: batch.map(actorRow) });
+}
+
+async function deleteIds(q: QueryRunner, statement: string, ids: readonly string[]): Promise<void> {
+  for (const batch of chunks(ids)) await q.run(statement, { ids: batch });
+}
+
+async function deleteRelationships(q: QueryRunner, rels: readonly Relationship[]): Promise<void> {
+  for (const [type, group] of groupBy(rels, (r) => r.type)) {
+    await deleteIds(
+      q,
+      cypher.deleteRelationshipsStatement(type),
+      group.map((r) => r.id),
+    );
+  }
+}
+
+/** Creates or replaces relationships; `stored` gives the version already in Neo4j, if any. */
+async function upsertRelationships(q: QueryRunner, rels: readonly Relationship[], stored: (id: string) => Relationship | undefined): Promise<void> {
+  const moved = rels
+    .map((r) => ({ next: r, old: stored(r.id) }))
+    .filter(({ next, old }) => old && (old.type !== next.type || old.source !== next.source || old.target !== next.target))
+    .map(({ old }) => old!);
+  await deleteRelationships(q, moved);
+  for (const [type, group] of groupBy(rels, (r) => r.type)) {
+    for (const batch of chunks(group)) await q.run(cypher.mergeRelationshipsStatement(type), { rows: batch.map(relationshipRow) });
+  }
+}
+
+/** Applies `changes` (and an IMPORT's `data`); `stored` looks up relationships as they were before this write. */
+export async function applyChanges(
+  q: QueryRunner,
+  changes: readonly PlannedChange[],
+  data: GraphData | undefined,
+  stored: (id: string) => Relationship | undefined,
+): Promise<void> {
+  let i = 0;
+  while (i < changes.length) {
+    const op = changes[i].op;
+    let j = i;
+    while (j < changes.length && changes[j].op === op) j++;
+    const run = changes.slice(i, j);
+    i = j;
+    switch (op) {
+      case 'UPSERT_ACTOR':
+        await upsertActors(q, run.map((c) => c.after as Actor));
+        break;
+      case 'DELETE_ACTOR':
+        await deleteIds(q, cypher.DELETE_ACTORS, run.map((c) => c.entityId));
+        break;
+      case 'MERGE_ACTORS':
+        await upsertActors(q, run.map((c) => c.after as Actor));
+        await deleteIds(q, cypher.DELETE_ACTORS, run.map((c) => (c.before as { merged: Actor }).merged.id));
+        break;
+      case 'UPSERT_RELATIONSHIP': {
+        const before = new Map(run.map((c) => [c.entityId, c.before as Relationship | undefined]));
+        await upsertRelationships(q, run.map((c) => c.after as Relationship), (id) => before.get(id) ?? stored(id));
+        break;
+      }
+      case 'DELETE_RELATIONSHIP':
+        await deleteRelationships(q, run.map((c) => c.before as Relationship));
+        break;
+      case 'UPSERT_SOURCE':
+        await upsertSources(q, run.map((c) => c.after as Source));
+        break;
+      case 'DELETE_SOURCE':
+        await deleteIds(q, cypher.DELETE_SOURCES, run.map((c) => c.entityId));
+        break;
+      case 'IMPORT':
+        if (data) {
+          await upsertSources(q, data.sources);
+          await upsertActors(q, data.actors);
+          await upsertRelationships(q, data.relationships, stored);
+        }
+        break;
+    }
+  }
+}

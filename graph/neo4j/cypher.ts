@@ -1,0 +1,378 @@
+/**
+ * Every Cypher statement the Neo4j adapter runs, and nothing else. Statements
+ * take parameters only; the one exception is a label or relationship type,
+ * which Neo4j 4.4 cannot take as a parameter, so those statements are
+ * generated here from the ACTOR_KINDS / RELATIONSHIP_TYPES whitelists.
+ *
+ * Everything must run on Neo4j 4.4 and 5: no `SHORTEST`, no `CALL (x) {}`, no
+ * `exists(n.prop)`, no `elementId`, no dynamic labels or types.
+ * `allStatements()` lists every statement (with every generated variant) so
+ * tests can lint them offline.
+ *
+ * Stored shape: `(:Actor:Person|:Institution|:State {id, kind, name, …,
+ * searchText, aliasesText})`, `(:Source {…})`, each relationship a native typed
+ * relationship carrying `citations` (JSON) plus `citationSources` and the day
+ * bounds `startDay`/`startDayLatest`/`endDayEarliest`/`endDay` used by filters,
+ * and the change log as `(:Change {seq, …})` numbered by one `(:ChangeSeq)` node.
+ */
+import { ACTOR_KINDS, RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '../model';
+
+// ----- shared fragments --------------------------------------------------------
+
+/** Actor properties callers see (the search helpers stay in the database). */
+const ACTOR_FIELDS = '{.id, .kind, .name, .category, .aliases, .summary, .country, .tags}';
+
+/** A relationship row: properties, type and stored ends. `r` must be bound. */
+const REL_FIELDS = `r{.id, .role, .start, .end, .amount, .currency, .citations} AS props,
+  type(r) AS type, startNode(r).id AS source, endNode(r).id AS target`;
+
+/**
+ * Relationship filter on `r`: `$types` (always a list), `$fromDay`/`$toDay`
+ * (the day range the active interval must overlap, or null) and `$sourceId`.
+ */
+const REL_FILTER = `type(r) IN $types
+  AND ($toDay IS NULL OR r.startDay IS NULL OR r.startDay <= $toDay)
+  AND ($fromDay IS NULL OR r.endDay IS NULL OR r.endDay >= $fromDay)
+  AND ($sourceId IS NULL OR $sourceId IN r.citationSources)`;
+
+/** listRelationships order: start date (earliest day, less precise first), undated last, then id. */
+const REL_ORDER = 'r.startDay IS NULL, r.startDay, size(r.start), r.id';
+
+// ----- server and schema --------------------------------------------------------
+
+export const HEALTH_CHECK = 'RETURN 1 AS ok';
+
+export const SERVER_COMPONENTS = `CALL dbms.components() YIELD name, versions, edition
+WHERE name = 'Neo4j Kernel'
+RETURN versions[0] AS version, edition`;
+
+export const CREATE_ACTOR_ID_CONSTRAINT = 'CREATE CONSTRAINT steppe_actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE';
+export const CREATE_SOURCE_ID_CONSTRAINT = 'CREATE CONSTRAINT steppe_source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE';
+export const CREATE_CHANGE_SEQ_CONSTRAINT = 'CREATE CONSTRAINT steppe_change_seq IF NOT EXISTS FOR (c:Change) REQUIRE c.seq IS UNIQUE';
+export const CREATE_CHANGE_COUNTER_CONSTRAINT = 'CREATE CONSTRAINT steppe_change_counter IF NOT EXISTS FOR (s:ChangeSeq) REQUIRE s.id IS UNIQUE';
+export const CREATE_ACTOR_COUNTRY_INDEX = 'CREATE INDEX steppe_actor_country IF NOT EXISTS FOR (a:Actor) ON (a.country)';
+
+export const ACTOR_NAMES_INDEX = 'steppe_actor_names';
+/** Neo4j 5: full-text index over names and aliases (for Browser/Bloom users and ad-hoc queries). */
+export const CREATE_ACTOR_NAMES_FULLTEXT = `CREATE FULLTEXT INDEX ${ACTOR_NAMES_INDEX} IF NOT EXISTS
+FOR (a:Actor) ON EACH [a.name, a.aliasesText]`;
+/** Neo4j 4.4: the index names, to guard the procedure below (it has no IF NOT EXISTS). */
+export const LIST_INDEX_NAMES_LEGACY = 'CALL db.indexes() YIELD name RETURN name';
+/** Neo4j 4.4: the same full-text index through the 4.x procedure. */
+export const CREATE_ACTOR_NAMES_FULLTEXT_LEGACY = "CALL db.index.fulltext.createNodeIndex($name, ['Actor'], ['name', 'aliasesText'])";
+
+function relIdSchemaName(type: RelationshipType): string {
+  return `steppe_rel_id_${type.toLowerCase()}`;
+}
+
+/** Neo4j 5.7+: relationship property uniqueness for one type. */
+export function relationshipIdConstraintStatement(type: RelationshipType): string {
+  return `CREATE CONSTRAINT ${relIdSchemaName(type)}_unique IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`;
+}
+
+/** Neo4j 4.4 – 5.6: an index on the relationship id (uniqueness is checked by the app). */
+export function relationshipIdIndexStatement(type: RelationshipType): string {
+  return `CREATE INDEX ${relIdSchemaName(type)} IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.id)`;
+}
+
+/** Drops the plain index before the constraint replaces it (a server upgraded past 5.7). */
+export function dropRelationshipIdIndexStatement(type: RelationshipType): string {
+  return `DROP INDEX ${relIdSchemaName(type)} IF EXISTS`;
+}
+
+// ----- actors -----------------------------------------------------------------
+
+export const GET_ACTORS = `UNWIND $ids AS id
+MATCH (a:Actor {id: id})
+RETURN a${ACTOR_FIELDS} AS actor`;
+
+/** Name listing: ids and names only, sorted by the shared ranking in the app. */
+export const LIST_ACTOR_NAMES = `MATCH (a:Actor)
+WHERE $kinds IS NULL OR a.kind IN $kinds
+RETURN a.id AS id, a.name AS name`;
+
+/**
+ * Search candidates: `$terms` holds, per query word, fragments of which one
+ * must occur in the normalized `searchText`. The app ranks with graph/search.ts.
+ */
+export const FIND_ACTOR_CANDIDATES = `MATCH (a:Actor)
+WHERE ($kinds IS NULL OR a.kind IN $kinds)
+  AND all(alternatives IN $terms WHERE any(fragment IN alternatives WHERE a.searchText CONTAINS fragment))
+RETURN a${ACTOR_FIELDS} AS actor`;
+
+export const CITIZENS_OF = `UNWIND $ids AS id
+MATCH (a:Actor {country: id})
+RETURN a${ACTOR_FIELDS} AS actor`;
+
+export const ACTOR_LABELS = Object.fromEntries(
+  ACTOR_KINDS.map((k) => [k, k.charAt(0) + k.slice(1).toLowerCase()]),
+) as Record<ActorKind, string>;
+
+/** Creates or replaces actors: all properties from `row.props`, plus exactly one kind label. */
+export const UPSERT_ACTORS = `UNWIND $rows AS row
+MERGE (a:Actor {id: row.id})
+SET a = row.props
+REMOVE a${ACTOR_KINDS.map((k) => `:${ACTOR_LABELS[k]}`).join('')}
+${ACTOR_KINDS.map((k) => `FOREACH (ignored IN CASE WHEN row.kind = '${k}' THEN [1] ELSE [] END | SET a:${ACTOR_LABELS[k]})`).join('\n')}`;
+
+export const DELETE_ACTORS = `UNWIND $ids AS id
+MATCH (a:Actor {id: id})
+DETACH DELETE a`;
+
+// ----- sources ------------------------------------------------------------------
+
+export const GET_SOURCES = `UNWIND $ids AS id
+MATCH (s:Source {id: id})
+RETURN s{.*} AS source`;
+
+export const LIST_SOURCES = `MATCH (s:Source)
+RETURN s{.*} AS source
+ORDER BY s.id`;
+
+export const UPSERT_SOURCES = `UNWIND $rows AS row
+MERGE (s:Source {id: row.id})
+SET s = row`;
+
+export const DELETE_SOURCES = `UNWIND $ids AS id
+MATCH (s:Source {id: id})
+DELETE s`;
+
+// ----- relationships ---------------------------------------------------------------
+
+/** By id, whatever the type: one index-backed branch per type. */
+export const GET_RELATIONSHIPS = RELATIONSHIP_TYPES.map(
+  (type) => `MATCH (:Actor)-[r:${type}]->(:Actor)
+WHERE r.id IN $ids
+RETURN ${REL_FIELDS}`,
+).join('\nUNION ALL\n');
+
+export const COUNT_RELATIONSHIPS = `MATCH (:Actor)-[r]->(:Actor)
+WHERE ${REL_FILTER}
+RETURN count(r) AS count`;
+
+export const LIST_RELATIONSHIPS = `MATCH (:Actor)-[r]->(:Actor)
+WHERE ${REL_FILTER}
+RETURN ${REL_FIELDS}
+ORDER BY ${REL_ORDER}
+SKIP $skip LIMIT $limit`;
+
+export const COUNT_RELATIONSHIPS_OF_ACTOR = `MATCH (:Actor {id: $actorId})-[r]-(:Actor)
+WHERE ${REL_FILTER}
+RETURN count(r) AS count`;
+
+export const LIST_RELATIONSHIPS_OF_ACTOR = `MATCH (:Actor {id: $actorId})-[r]-(:Actor)
+WHERE ${REL_FILTER}
+RETURN ${REL_FIELDS}
+ORDER BY ${REL_ORDER}
+SKIP $skip LIMIT $limit`;
+
+/** Every matching relationship, unordered (stats with a filter). */
+export const FILTERED_RELATIONSHIPS = `MATCH (:Actor)-[r]->(:Actor)
+WHERE ${REL_FILTER}
+RETURN ${REL_FIELDS}`;
+
+export const FILTERED_RELATIONSHIPS_OF_ACTOR = `MATCH (:Actor {id: $actorId})-[r]-(:Actor)
+WHERE ${REL_FILTER}
+RETURN ${REL_FIELDS}`;
+
+/** Filtered relationships at either end of each actor in `$ids`, tagged with that actor. */
+export const RELATIONSHIPS_OF_ACTORS = `UNWIND $ids AS id
+MATCH (:Actor {id: id})-[r]-(:Actor)
+WHERE ${REL_FILTER}
+RETURN id AS actorId, ${REL_FIELDS}`;
+
+/** Filtered relationships with both ends in `$ids`. */
+export const RELATIONSHIPS_AMONG = `MATCH (a:Actor)-[r]->(b:Actor)
+WHERE a.id IN $ids AND b.id IN $ids AND ${REL_FILTER}
+RETURN ${REL_FIELDS}
+ORDER BY r.id`;
+
+export const RELATIONSHIPS_CITING_SOURCE = `MATCH (:Actor)-[r]->(:Actor)
+WHERE type(r) IN $types AND $sourceId IN r.citationSources
+RETURN ${REL_FIELDS}`;
+
+export const ALL_RELATIONSHIPS = `MATCH (:Actor)-[r]->(:Actor)
+WHERE type(r) IN $types
+RETURN ${REL_FIELDS}
+ORDER BY r.id`;
+
+export const ALL_ACTORS = `MATCH (a:Actor)
+RETURN a${ACTOR_FIELDS} AS actor
+ORDER BY a.id`;
+
+/** Replaces nothing: removes relationships of one type by id. */
+export function deleteRelationshipsStatement(type: RelationshipType): string {
+  return `MATCH (:Actor)-[r:${type}]->(:Actor)
+WHERE r.id IN $ids
+DELETE r`;
+}
+
+/** Creates or updates relationships of one type between existing actors (idempotent). */
+export function mergeRelationshipsStatement(type: RelationshipType): string {
+  return `UNWIND $rows AS row
+MATCH (a:Actor {id: row.source})
+MATCH (b:Actor {id: row.target})
+MERGE (a)-[r:${type} {id: row.id}]->(b)
+SET r = row.props`;
+}
+
+// ----- traversal ------------------------------------------------------------------
+
+/** One breadth-first level: filtered edges at each actor in `$ids`, with the actor at the other end. */
+export const ADJACENCY = `UNWIND $ids AS id
+MATCH (:Actor {id: id})-[r]-(other:Actor)
+WHERE ${REL_FILTER}
+RETURN id AS actorId, r.id AS relId, other.id AS otherId, other.kind AS otherKind`;
+
+/** Total degree (relationships of `$types` at either end) of each actor in `$ids`. */
+export const DEGREES = `UNWIND $ids AS id
+MATCH (a:Actor {id: id})
+OPTIONAL MATCH (a)-[r]-(:Actor)
+WHERE type(r) IN $types
+RETURN id AS actorId, count(r) AS degree`;
+
+// ----- timeline and stats ------------------------------------------------------------
+
+/** Relationships with a start or end whose day range overlaps [$fromDay, $toDay]. */
+const EVENT_IN_RANGE = `((r.start IS NOT NULL AND r.startDay <= $toDay AND r.startDayLatest >= $fromDay)
+    OR (r.end IS NOT NULL AND r.endDayEarliest <= $toDay AND r.endDay >= $fromDay))`;
+
+export const TIMELINE_RELATIONSHIPS = `MATCH (:Actor)-[r]->(:Actor)
+WHERE type(r) IN $types AND ${EVENT_IN_RANGE}
+RETURN ${REL_FIELDS}`;
+
+export const TIMELINE_RELATIONSHIPS_OF_ACTORS = `UNWIND $actorIds AS id
+MATCH (:Actor {id: id})-[r]-(:Actor)
+WHERE type(r) IN $types AND ${EVENT_IN_RANGE}
+RETURN DISTINCT ${REL_FIELDS}`;
+
+export const COUNT_ACTORS_BY_KIND = `MATCH (a:Actor)
+RETURN a.kind AS kind, count(a) AS count`;
+
+export const COUNT_SOURCES = `MATCH (s:Source)
+RETURN count(s) AS count`;
+
+export const COUNT_RELATIONSHIPS_BY_TYPE = `MATCH (:Actor)-[r]->(:Actor)
+WHERE type(r) IN $types
+RETURN type(r) AS type, count(r) AS count`;
+
+export const MOST_CONNECTED = `MATCH (a:Actor)-[r]-(:Actor)
+WHERE type(r) IN $types
+WITH a, count(r) AS degree
+ORDER BY degree DESC, a.id
+LIMIT $top
+RETURN a${ACTOR_FIELDS} AS actor, degree`;
+
+export const RELATIONSHIP_DATES = `MATCH (:Actor)-[r]->(:Actor)
+WHERE type(r) IN $types
+WITH collect(DISTINCT r.start) + collect(DISTINCT r.end) AS dates
+RETURN dates`;
+
+// ----- change log ---------------------------------------------------------------------
+
+export const CHANGE_COUNTER_ID = 'steppe';
+
+/**
+ * Taken first by every write: the SET write-locks the counter node until the
+ * transaction ends, so Steppe writes are serialised and the app's checks
+ * (relationship id uniqueness across types, endpoint kinds) cannot race.
+ */
+export const LOCK_CHANGE_LOG = `MERGE (s:ChangeSeq {id: $counterId})
+ON CREATE SET s.value = 0
+SET s.lockedAt = $at
+RETURN s.value AS value`;
+
+export const APPEND_CHANGES = `MATCH (s:ChangeSeq {id: $counterId})
+SET s.value = $lastSeq
+WITH s
+UNWIND $changes AS change
+CREATE (c:Change)
+SET c = change`;
+
+export const COUNT_CHANGES = `MATCH (c:Change)
+RETURN count(c) AS count`;
+
+export const LIST_CHANGES = `MATCH (c:Change)
+RETURN c{.*} AS change
+ORDER BY c.seq
+SKIP $skip LIMIT $limit`;
+
+// ----- tests only -------------------------------------------------------------------------
+
+/** Removes every Steppe node (integration tests wipe the database between cases). */
+export const DELETE_ALL_STEPPE_DATA = `MATCH (n)
+WHERE n:Actor OR n:Source OR n:Change OR n:ChangeSeq
+DETACH DELETE n`;
+
+// ----- listing ------------------------------------------------------------------------------
+
+const STATIC_STATEMENTS: Record<string, string> = {
+  HEALTH_CHECK,
+  SERVER_COMPONENTS,
+  CREATE_ACTOR_ID_CONSTRAINT,
+  CREATE_SOURCE_ID_CONSTRAINT,
+  CREATE_CHANGE_SEQ_CONSTRAINT,
+  CREATE_CHANGE_COUNTER_CONSTRAINT,
+  CREATE_ACTOR_COUNTRY_INDEX,
+  CREATE_ACTOR_NAMES_FULLTEXT,
+  LIST_INDEX_NAMES_LEGACY,
+  CREATE_ACTOR_NAMES_FULLTEXT_LEGACY,
+  GET_ACTORS,
+  LIST_ACTOR_NAMES,
+  FIND_ACTOR_CANDIDATES,
+  CITIZENS_OF,
+  UPSERT_ACTORS,
+  DELETE_ACTORS,
+  GET_SOURCES,
+  LIST_SOURCES,
+  UPSERT_SOURCES,
+  DELETE_SOURCES,
+  GET_RELATIONSHIPS,
+  COUNT_RELATIONSHIPS,
+  LIST_RELATIONSHIPS,
+  COUNT_RELATIONSHIPS_OF_ACTOR,
+  LIST_RELATIONSHIPS_OF_ACTOR,
+  FILTERED_RELATIONSHIPS,
+  FILTERED_RELATIONSHIPS_OF_ACTOR,
+  RELATIONSHIPS_OF_ACTORS,
+  RELATIONSHIPS_AMONG,
+  RELATIONSHIPS_CITING_SOURCE,
+  ALL_RELATIONSHIPS,
+  ALL_ACTORS,
+  ADJACENCY,
+  DEGREES,
+  TIMELINE_RELATIONSHIPS,
+  TIMELINE_RELATIONSHIPS_OF_ACTORS,
+  COUNT_ACTORS_BY_KIND,
+  COUNT_SOURCES,
+  COUNT_RELATIONSHIPS_BY_TYPE,
+  MOST_CONNECTED,
+  RELATIONSHIP_DATES,
+  LOCK_CHANGE_LOG,
+  APPEND_CHANGES,
+  COUNT_CHANGES,
+  LIST_CHANGES,
+  DELETE_ALL_STEPPE_DATA,
+};
+
+const GENERATED: { name: string; make: (type: RelationshipType) => string }[] = [
+  { name: 'relationshipIdConstraintStatement', make: relationshipIdConstraintStatement },
+  { name: 'relationshipIdIndexStatement', make: relationshipIdIndexStatement },
+  { name: 'dropRelationshipIdIndexStatement', make: dropRelationshipIdIndexStatement },
+  { name: 'deleteRelationshipsStatement', make: deleteRelationshipsStatement },
+  { name: 'mergeRelationshipsStatement', make: mergeRelationshipsStatement },
+];
+
+/** Every statement this adapter can run, including each generated per-type variant. */
+export function allStatements(): { name: string; cypher: string }[] {
+  const out = Object.entries(STATIC_STATEMENTS).map(([name, cypher]) => ({ name, cypher }));
+  for (const g of GENERATED) for (const type of RELATIONSHIP_TYPES) out.push({ name: `${g.name}(${type})`, cypher: g.make(type) });
+  return out;
+}
+
+const NAMES = new Map(allStatements().map((s) => [s.cypher, s.name]));
+
+/** The name of a statement, for error messages that must not quote Cypher. */
+export function statementName(cypher: string): string {
+  return NAMES.get(cypher) ?? 'unnamed statement';
+}

@@ -1,0 +1,148 @@
+/**
+ * Conversions between Steppe records and Neo4j property maps. Neo4j drops
+ * null properties and cannot nest maps, so optional fields are left out,
+ * citations travel as JSON (plus a list of cited source ids for filters) and
+ * each relationship carries the day bounds its filters compare.
+ */
+import { earliestDay, latestDay, type Actor, type ActorKind, type Citation, type Relationship, type RelationshipType, type Source } from '../model';
+import { normalizeText } from '../search';
+import type { Change, ChangeOp } from '../store';
+import type { Row } from './executor';
+import { int } from './executor';
+
+type Props = Record<string, unknown>;
+
+function defined(obj: Props): Props {
+  const out: Props = {};
+  for (const [k, v] of Object.entries(obj)) if (v !== undefined && v !== null) out[k] = v;
+  return out;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+// ----- actors ----------------------------------------------------------------------
+
+/** Normalized name and aliases, one per line: what search candidates are matched against. */
+export function searchTextOf(actor: Pick<Actor, 'name' | 'aliases'>): string {
+  return [actor.name, ...actor.aliases].map(normalizeText).join('\n');
+}
+
+/** A row for UPSERT_ACTORS: `{id, kind, props}`. Empty lists are left out (read back as `[]`). */
+export function actorRow(a: Actor): { id: string; kind: ActorKind; props: Props } {
+  return {
+    id: a.id,
+    kind: a.kind,
+    props: defined({
+      id: a.id,
+      kind: a.kind,
+      name: a.name,
+      category: a.category,
+      aliases: a.aliases.length ? a.aliases : undefined,
+      summary: a.summary,
+      country: a.country,
+      tags: a.tags.length ? a.tags : undefined,
+      searchText: searchTextOf(a),
+      aliasesText: a.aliases.join('\n'),
+    }),
+  };
+}
+
+/** An actor from an ACTOR_FIELDS projection, keys in `validateActor` order. */
+export function actorFrom(m: unknown): Actor {
+  const p = m as Props;
+  return defined({
+    id: String(p.id),
+    kind: p.kind as ActorKind,
+    name: String(p.name),
+    category: str(p.category),
+    aliases: Array.isArray(p.aliases) ? p.aliases.map(String) : [],
+    summary: str(p.summary),
+    country: str(p.country),
+    tags: Array.isArray(p.tags) ? p.tags.map(String) : [],
+  }) as unknown as Actor;
+}
+
+// ----- sources ---------------------------------------------------------------------
+
+export function sourceRow(s: Source): Props {
+  return defined({ id: s.id, title: s.title, publisher: s.publisher, author: s.author, published: s.published, url: s.url });
+}
+
+export function sourceFrom(m: unknown): Source {
+  const p = m as Props;
+  return defined({
+    id: String(p.id),
+    title: String(p.title),
+    publisher: str(p.publisher),
+    author: str(p.author),
+    published: str(p.published),
+    url: str(p.url),
+  }) as unknown as Source;
+}
+
+// ----- relationships ------------------------------------------------------------------
+
+/** A row for `mergeRelationshipsStatement(type)`: `{id, source, target, props}`. */
+export function relationshipRow(r: Relationship): { id: string; source: string; target: string; props: Props } {
+  return {
+    id: r.id,
+    source: r.source,
+    target: r.target,
+    props: defined({
+      id: r.id,
+      role: r.role,
+      start: r.start,
+      end: r.end,
+      startDay: r.start ? earliestDay(r.start) : undefined,
+      startDayLatest: r.start ? latestDay(r.start) : undefined,
+      endDayEarliest: r.end ? earliestDay(r.end) : undefined,
+      endDay: r.end ? latestDay(r.end) : undefined,
+      amount: r.amount,
+      currency: r.currency,
+      citations: JSON.stringify(r.citations),
+      citationSources: [...new Set(r.citations.map((c) => c.sourceId))],
+    }),
+  };
+}
+
+/** A relationship from a REL_FIELDS row (`props`, `type`, `source`, `target`), keys in `validateRelationship` order. */
+export function relationshipFrom(row: Row): Relationship {
+  const p = row.props as Props;
+  return defined({
+    id: String(p.id),
+    type: row.type as RelationshipType,
+    source: String(row.source),
+    target: String(row.target),
+    role: str(p.role),
+    start: str(p.start),
+    end: str(p.end),
+    amount: typeof p.amount === 'number' ? p.amount : undefined,
+    currency: str(p.currency),
+    citations: (JSON.parse(String(p.citations)) as Citation[]).map((c) => ({ sourceId: c.sourceId, excerpt: c.excerpt })),
+  }) as unknown as Relationship;
+}
+
+// ----- change log ----------------------------------------------------------------------
+
+export function changeRow(c: Change): Props {
+  return defined({
+    seq: int(c.seq),
+    at: c.at,
+    op: c.op,
+    entityId: c.entityId,
+    before: c.before === undefined ? undefined : JSON.stringify(c.before),
+    after: c.after === undefined ? undefined : JSON.stringify(c.after),
+    by: c.by,
+  });
+}
+
+export function changeFrom(m: unknown): Change {
+  const p = m as Props;
+  const c: Change = { seq: Number(p.seq), at: String(p.at), op: p.op as ChangeOp, entityId: String(p.entityId ?? '') };
+  if (typeof p.before === 'string') c.before = JSON.parse(p.before);
+  if (typeof p.after === 'string') c.after = JSON.parse(p.after);
+  if (typeof p.by === 'string') c.by = p.by;
+  return c;
+}

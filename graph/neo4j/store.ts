@@ -1,0 +1,496 @@
+/**
+ * Neo4jStore: the GraphStore port over Neo4j 4.4 / 5. All driver I/O goes
+ * through the executor; all Cypher comes from cypher.ts. Writes read what
+ * they need inside one write transaction, plan with the embedded store's
+ * planner (same validation and semantics), then write and log in that same
+ * transaction. Ranking, ordering and traversal rules match the embedded store
+ * (graph/search.ts, graph/memory/keys.ts, traversal.ts here).
+ */
+import { NotFoundError, StoreUnavailableError, ValidationError } from '../errors';
+import {
+  ACTOR_KINDS,
+  earliestDay,
+  latestDay,
+  RELATIONSHIP_TYPES,
+  type Actor,
+  type ActorKind,
+  type GraphData,
+  type PartialDate,
+  type Relationship,
+  type RelationshipType,
+  type Source,
+} from '../model';
+import { compareHits, matchActor, tokens } from '../search';
+import type {
+  ActorHit,
+  ActorQuery,
+  Change,
+  GraphStore,
+  ImportResult,
+  NeighborhoodQuery,
+  Page,
+  PageArgs,
+  Path,
+  PathQuery,
+  RelationshipFilter,
+  Stats,
+  StoreHealth,
+  Subgraph,
+  TimelineEvent,
+  TimelineQuery,
+  WriteContext,
+} from '../store';
+import { dateArg, encodeCursor, intArg, kindsArg, pageArg, pageOf, typesArg, type PageWindow } from '../memory/args';
+import { datePart, eventKey, startKey } from '../memory/keys';
+import {
+  planDeleteActor,
+  planDeleteRelationship,
+  planDeleteSource,
+  planImport,
+  planMergeActors,
+  planUpsertActor,
+  planUpsertRelationship,
+  planUpsertSource,
+  type WritePlan,
+} from '../memory/plan';
+import { DEFAULT_TOP } from '../memory/queries';
+import { applyChanges } from './apply';
+import * as cypher from './cypher';
+import { int, type QueryRunner, type ServerVersion, type TransactionExecutor } from './executor';
+import { ALL_TYPES, fetchActors, fetchRelationships, fetchSources } from './fetch';
+import { actorFrom, changeFrom, changeRow, relationshipFrom, sourceFrom } from './records';
+import { neighborhood, paths } from './traversal';
+import { citedSourceIds, field, WriteState } from './write-state';
+
+const DEFAULT_TIMELINE_LIMIT = 500;
+const MAX_TIMELINE_LIMIT = 5000;
+
+/** Query word → fragments of which one must occur in `searchText` for the word to match (see search.ts). */
+function searchTerms(words: string[]): string[][] {
+  // One edit leaves one half of the word intact, so a fuzzy match still contains a half.
+  return words.map((w) => (w.length >= 5 ? [w.slice(0, Math.floor(w.length / 2)), w.slice(Math.floor(w.length / 2))] : [w]));
+}
+
+/** Relationship filter parameters for REL_FILTER; unknown actorId throws NotFoundError (checked by the caller). */
+function filterParams(filter: RelationshipFilter) {
+  const types = typesArg('types', filter.types);
+  const from = dateArg('from', filter.from);
+  const to = dateArg('to', filter.to);
+  const asOf = dateArg('asOf', filter.asOf);
+  // Every range must overlap: the tightest lower and upper bounds do it in one comparison each.
+  const lows = [from && earliestDay(from), asOf && earliestDay(asOf)].filter((d): d is string => !!d);
+  const highs = [to && latestDay(to), asOf && latestDay(asOf)].filter((d): d is string => !!d);
+  return {
+    types: types ? [...types] : ALL_TYPES,
+    fromDay: lows.length ? lows.sort()[lows.length - 1] : null,
+    toDay: highs.length ? highs.sort()[0] : null,
+    sourceId: filter.sourceId ?? null,
+  };
+}
+
+function emptyCounts<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+}
+
+function dateRangeOf(dates: Iterable<PartialDate>): Stats['dateRange'] {
+  let min: [string, PartialDate] | null = null;
+  let max: [string, PartialDate] | null = null;
+  for (const date of dates) {
+    const key = datePart(date);
+    if (!min || key < min[0]) min = [key, date];
+    if (!max || key > max[0]) max = [key, date];
+  }
+  return min && max ? { min: min[1], max: max[1] } : null;
+}
+
+function pageFrom<T>(items: T[], total: number, window: PageWindow): Page<T> {
+  const end = window.offset + items.length;
+  return { items, totalCount: total, endCursor: items.length ? encodeCursor(end) : null, hasNextPage: end < total };
+}
+
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j' as const;
+  private closed = false;
+
+  constructor(
+    private readonly exec: TransactionExecutor,
+    readonly server: ServerVersion,
+  ) {}
+
+  // ----- plumbing -----------------------------------------------------------------------
+
+  private read<T>(work: (q: QueryRunner) => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new StoreUnavailableError('The store is closed'));
+    return this.exec.read(work);
+  }
+
+  /**
+   * One write: lock the change log, load what the plan reads, plan (throws
+   * before anything is written), apply, append the change entries. All in one
+   * transaction, so a failure anywhere writes nothing.
+   */
+  private write<T>(load: (ws: WriteState) => Promise<void>, plan: (ws: WriteState) => WritePlan<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new StoreUnavailableError('The store is closed'));
+    return this.exec.write(async (q) => {
+      const at = new Date().toISOString();
+      const [lock] = await q.run(cypher.LOCK_CHANGE_LOG, { counterId: cypher.CHANGE_COUNTER_ID, at });
+      const ws = new WriteState(q);
+      await load(ws);
+      const p = plan(ws);
+      await applyChanges(q, p.changes, p.data, (id) => ws.state.rels.get(id)?.rel);
+      let seq = Number(lock.value);
+      const changes: Change[] = p.changes.map((c) => ({ seq: ++seq, at, ...c }));
+      await q.run(cypher.APPEND_CHANGES, { counterId: cypher.CHANGE_COUNTER_ID, lastSeq: int(seq), changes: changes.map(changeRow) });
+      return p.result;
+    });
+  }
+
+  private async requireActor(q: QueryRunner, id: string): Promise<void> {
+    if (!(await fetchActors(q, [id])).has(id)) throw new NotFoundError('Actor', id);
+  }
+
+  // ----- actors --------------------------------------------------------------------------
+
+  async getActor(id: string): Promise<Actor> {
+    const a = (await this.read((q) => fetchActors(q, [id]))).get(id);
+    if (!a) throw new NotFoundError('Actor', id);
+    return a;
+  }
+
+  async getActors(ids: readonly string[]): Promise<(Actor | null)[]> {
+    const found = await this.read((q) => fetchActors(q, ids));
+    return ids.map((id) => (found.has(id) ? structuredClone(found.get(id)!) : null));
+  }
+
+  async findActors(query: ActorQuery): Promise<Page<ActorHit>> {
+    const q0 = query ?? {};
+    const kinds = kindsArg('kinds', q0.kinds);
+    const window = pageArg(q0);
+    const text = q0.search ?? '';
+    const words = tokens(text);
+    const kindList = kinds ? [...kinds] : null;
+    return this.read(async (q) => {
+      if (!words.length) {
+        const named = (await q.run(cypher.LIST_ACTOR_NAMES, { kinds: kindList })).map((r) => ({ id: String(r.id), name: String(r.name) }));
+        named.sort((a, b) => compareHits({ actor: a, match: 'ALL' }, { actor: b, match: 'ALL' }));
+        const page = pageOf(named, window, (a) => a.id);
+        const actors = await fetchActors(q, page.items);
+        return { ...page, items: page.items.map((id) => ({ actor: actors.get(id)!, match: 'ALL' as const })) };
+      }
+      const hits: ActorHit[] = [];
+      for (const row of await q.run(cypher.FIND_ACTOR_CANDIDATES, { kinds: kindList, terms: searchTerms(words) })) {
+        const actor = actorFrom(row.actor);
+        const m = matchActor(text, actor);
+        if (m) hits.push({ actor, match: m.match, matchedText: m.matchedText });
+      }
+      hits.sort(compareHits);
+      return pageOf(hits, window, (h) => h);
+    });
+  }
+
+  // ----- relationships ---------------------------------------------------------------------
+
+  async getRelationship(id: string): Promise<Relationship> {
+    const r = (await this.read((q) => fetchRelationships(q, [id]))).get(id);
+    if (!r) throw new NotFoundError('Relationship', id);
+    return r;
+  }
+
+  async getRelationships(ids: readonly string[]): Promise<(Relationship | null)[]> {
+    const found = await this.read((q) => fetchRelationships(q, ids));
+    return ids.map((id) => (found.has(id) ? structuredClone(found.get(id)!) : null));
+  }
+
+  async listRelationships(filter: RelationshipFilter, page?: PageArgs): Promise<Page<Relationship>> {
+    const f = filter ?? {};
+    const params = filterParams(f);
+    const window = pageArg(page);
+    return this.read(async (q) => {
+      const actorId = f.actorId ?? null;
+      if (actorId !== null) await this.requireActor(q, actorId);
+      const [countStatement, listStatement] =
+        actorId === null ? [cypher.COUNT_RELATIONSHIPS, cypher.LIST_RELATIONSHIPS] : [cypher.COUNT_RELATIONSHIPS_OF_ACTOR, cypher.LIST_RELATIONSHIPS_OF_ACTOR];
+      const [{ count }] = await q.run(countStatement, { ...params, actorId });
+      const rows = await q.run(listStatement, { ...params, actorId, skip: int(window.offset), limit: int(window.first) });
+      return pageFrom(rows.map(relationshipFrom), Number(count), window);
+    });
+  }
+
+  async relationshipsOfActors(actorIds: readonly string[], filter: Omit<RelationshipFilter, 'actorId'> = {}): Promise<Map<string, Relationship[]>> {
+    const params = filterParams({ ...filter, actorId: undefined });
+    return this.read(async (q) => {
+      const out = new Map<string, Relationship[]>(actorIds.map((id) => [id, []]));
+      if (!out.size) return out;
+      for (const row of await q.run(cypher.RELATIONSHIPS_OF_ACTORS, { ...params, ids: [...out.keys()] })) {
+        out.get(String(row.actorId))!.push(relationshipFrom(row));
+      }
+      for (const list of out.values()) list.sort((a, b) => (startKey(a) < startKey(b) ? -1 : 1));
+      return out;
+    });
+  }
+
+  // ----- traversal ----------------------------------------------------------------------------
+
+  async neighborhood(query: NeighborhoodQuery): Promise<Subgraph> {
+    return this.read((q) => neighborhood(q, query));
+  }
+
+  async paths(query: PathQuery): Promise<Path[]> {
+    return this.read((q) => paths(q, query));
+  }
+
+  // ----- sources ----------------------------------------------------------------------------
+
+  async getSource(id: string): Promise<Source> {
+    const s = (await this.read((q) => fetchSources(q, [id]))).get(id);
+    if (!s) throw new NotFoundError('Source', id);
+    return s;
+  }
+
+  async getSources(ids: readonly string[]): Promise<(Source | null)[]> {
+    const found = await this.read((q) => fetchSources(q, ids));
+    return ids.map((id) => (found.has(id) ? { ...found.get(id)! } : null));
+  }
+
+  async listSources(): Promise<Source[]> {
+    return this.read(async (q) => (await q.run(cypher.LIST_SOURCES)).map((r) => sourceFrom(r.source)));
+  }
+
+  // ----- time and overview ------------------------------------------------------------------------
+
+  async timeline(query: TimelineQuery): Promise<TimelineEvent[]> {
+    const t = query ?? {};
+    const from = dateArg('from', t.from);
+    const to = dateArg('to', t.to);
+    const types = typesArg('types', t.types);
+    const limit = intArg('limit', t.limit, DEFAULT_TIMELINE_LIMIT, 1, MAX_TIMELINE_LIMIT);
+    const fromDay = from ? earliestDay(from) : '';
+    const toDay = to ? latestDay(to) : '9999-12-31';
+    if (fromDay > toDay) throw new ValidationError('Invalid argument', [{ path: 'to', message: 'is before from' }]);
+    const params = { types: types ? [...types] : ALL_TYPES, fromDay, toDay };
+    return this.read(async (q) => {
+      let rows;
+      if (t.actorIds != null) {
+        const found = await fetchActors(q, t.actorIds);
+        for (const id of t.actorIds) if (!found.has(id)) throw new NotFoundError('Actor', id);
+        rows = await q.run(cypher.TIMELINE_RELATIONSHIPS_OF_ACTORS, { ...params, actorIds: [...new Set(t.actorIds)] });
+      } else {
+        rows = await q.run(cypher.TIMELINE_RELATIONSHIPS, params);
+      }
+      const events: { key: string; event: TimelineEvent }[] = [];
+      const seen = new Set<string>();
+      for (const row of rows) {
+        const rel = relationshipFrom(row);
+        if (seen.has(rel.id)) continue;
+        seen.add(rel.id);
+        for (const [kind, date] of [['START', rel.start], ['END', rel.end]] as const) {
+          if (!date || earliestDay(date) > toDay || latestDay(date) < fromDay) continue;
+          events.push({ key: eventKey(date, kind, rel.id), event: { date, kind, relationship: rel } });
+        }
+      }
+      events.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      // START and END of one relationship must not share an object, so callers can mutate either.
+      return events.slice(0, limit).map(({ event }) => ({ ...event, relationship: structuredClone(event.relationship) }));
+    });
+  }
+
+  /**
+   * Without a filter: every actor, relationship and source. With one: the
+   * matching relationships, the actors at their ends and the sources they
+   * cite; degrees count matching relationships only (as the embedded store).
+   */
+  async stats(options: { top?: number; filter?: RelationshipFilter } = {}): Promise<Stats> {
+    const top = intArg('top', options?.top, DEFAULT_TOP, 0, 500);
+    const filter = options?.filter;
+    const actorsByKind = emptyCounts<ActorKind>(ACTOR_KINDS);
+    const relationshipsByType = emptyCounts<RelationshipType>(RELATIONSHIP_TYPES);
+    const unfiltered = !filter || Object.values(filter).every((v) => v === undefined || v === null);
+    if (unfiltered) {
+      return this.read(async (q) => {
+        for (const r of await q.run(cypher.COUNT_ACTORS_BY_KIND)) if (ACTOR_KINDS.includes(r.kind as ActorKind)) actorsByKind[r.kind as ActorKind] = Number(r.count);
+        for (const r of await q.run(cypher.COUNT_RELATIONSHIPS_BY_TYPE, { types: ALL_TYPES })) relationshipsByType[r.type as RelationshipType] = Number(r.count);
+        const [{ count: sources }] = await q.run(cypher.COUNT_SOURCES);
+        const connected = await q.run(cypher.MOST_CONNECTED, { types: ALL_TYPES, top: int(top) });
+        const [{ dates }] = await q.run(cypher.RELATIONSHIP_DATES, { types: ALL_TYPES });
+        return {
+          actors: Object.values(actorsByKind).reduce((a, b) => a + b, 0),
+          relationships: Object.values(relationshipsByType).reduce((a, b) => a + b, 0),
+          sources: Number(sources),
+          actorsByKind,
+          relationshipsByType,
+          mostConnected: connected.map((r) => ({ actor: actorFrom(r.actor), degree: Number(r.degree) })),
+          dateRange: dateRangeOf(dates as string[]),
+        };
+      });
+    }
+    const params = filterParams(filter);
+    return this.read(async (q) => {
+      const actorId = filter.actorId ?? null;
+      if (actorId !== null) await this.requireActor(q, actorId);
+      const rows = actorId === null ? await q.run(cypher.FILTERED_RELATIONSHIPS, params) : await q.run(cypher.FILTERED_RELATIONSHIPS_OF_ACTOR, { ...params, actorId });
+      const rels = rows.map(relationshipFrom);
+      const degree = new Map<string, number>();
+      const sources = new Set<string>();
+      const dates: string[] = [];
+      for (const rel of rels) {
+        relationshipsByType[rel.type]++;
+        for (const end of [rel.source, rel.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+        for (const c of rel.citations) sources.add(c.sourceId);
+        if (rel.start) dates.push(rel.start);
+        if (rel.end) dates.push(rel.end);
+      }
+      const actors = await fetchActors(q, [...degree.keys()]);
+      for (const a of actors.values()) actorsByKind[a.kind]++;
+      const ranked = [...degree].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, top);
+      return {
+        actors: degree.size,
+        relationships: rels.length,
+        sources: sources.size,
+        actorsByKind,
+        relationshipsByType,
+        mostConnected: ranked.map(([id, d]) => ({ actor: actors.get(id)!, degree: d })),
+        dateRange: dateRangeOf(dates),
+      };
+    });
+  }
+
+  async changes(page?: PageArgs): Promise<Page<Change>> {
+    const window = pageArg(page);
+    return this.read(async (q) => {
+      const [{ count }] = await q.run(cypher.COUNT_CHANGES);
+      const rows = await q.run(cypher.LIST_CHANGES, { skip: int(window.offset), limit: int(window.first) });
+      return pageFrom(rows.map((r) => changeFrom(r.change)), Number(count), window);
+    });
+  }
+
+  // ----- writes ---------------------------------------------------------------------------------
+
+  async upsertActor(actor: Actor, ctx?: WriteContext): Promise<Actor> {
+    const id = field(actor, 'id');
+    return this.write(
+      async (ws) => {
+        await ws.actors([id, field(actor, 'country')]);
+        const old = id === undefined ? undefined : ws.state.actors.get(id);
+        // A kind change is checked against the actor's relationships and citizens.
+        if (id !== undefined && old && old.kind !== field(actor, 'kind')) {
+          await ws.incident([id], true);
+          await ws.citizens([id]);
+        }
+      },
+      (ws) => planUpsertActor(ws.state, actor, ctx),
+    );
+  }
+
+  async deleteActor(id: string, options?: { cascade?: boolean }, ctx?: WriteContext): Promise<void> {
+    return this.write(
+      async (ws) => {
+        await ws.actors([id]);
+        await ws.incident([id], false);
+        await ws.citizens([id]);
+      },
+      (ws) => planDeleteActor(ws.state, id, options?.cascade === true, ctx),
+    );
+  }
+
+  async mergeActors(keepId: string, mergeId: string, ctx?: WriteContext): Promise<Actor> {
+    return this.write(
+      async (ws) => {
+        await ws.actors([keepId, mergeId]);
+        await ws.incident([mergeId], true);
+        await ws.citizens([mergeId]);
+      },
+      (ws) => planMergeActors(ws.state, keepId, mergeId, ctx),
+    );
+  }
+
+  async upsertSource(source: Source, ctx?: WriteContext): Promise<Source> {
+    return this.write(
+      (ws) => ws.sources([field(source, 'id')]),
+      (ws) => planUpsertSource(ws.state, source, ctx),
+    );
+  }
+
+  async deleteSource(id: string, ctx?: WriteContext): Promise<void> {
+    return this.write(
+      async (ws) => {
+        await ws.sources([id]);
+        await ws.citing(id);
+      },
+      (ws) => planDeleteSource(ws.state, id, ctx),
+    );
+  }
+
+  async upsertRelationship(rel: Relationship, ctx?: WriteContext): Promise<Relationship> {
+    return this.write(
+      async (ws) => {
+        await ws.actors([field(rel, 'source'), field(rel, 'target')]);
+        await ws.sources(citedSourceIds(rel));
+        await ws.relationships([field(rel, 'id')]);
+      },
+      (ws) => planUpsertRelationship(ws.state, rel, ctx),
+    );
+  }
+
+  async deleteRelationship(id: string, ctx?: WriteContext): Promise<void> {
+    return this.write(
+      (ws) => ws.relationships([id]),
+      (ws) => planDeleteRelationship(ws.state, id, ctx),
+    );
+  }
+
+  async importGraph(data: GraphData, ctx?: WriteContext): Promise<ImportResult> {
+    const list = (key: keyof GraphData): unknown[] => {
+      const v = (data as unknown as Record<string, unknown> | null)?.[key];
+      return Array.isArray(v) ? v : [];
+    };
+    const actors = list('actors');
+    const rels = list('relationships');
+    return this.write(
+      async (ws) => {
+        const actorIds = actors.map((a) => field(a, 'id'));
+        await ws.actors([...actorIds, ...actors.map((a) => field(a, 'country')), ...rels.flatMap((r) => [field(r, 'source'), field(r, 'target')])]);
+        await ws.sources(rels.flatMap(citedSourceIds));
+        await ws.relationships(rels.map((r) => field(r, 'id')));
+        // Actors whose kind the import changes are checked against what the import leaves in place.
+        const changed = actors
+          .filter((a) => {
+            const id = field(a, 'id');
+            const old = id === undefined ? undefined : ws.state.actors.get(id);
+            return old !== undefined && old.kind !== field(a, 'kind');
+          })
+          .map((a) => field(a, 'id')!);
+        if (changed.length) {
+          await ws.incident(changed, true);
+          await ws.citizens(changed);
+        }
+      },
+      (ws) => planImport(ws.state, data, ctx),
+    );
+  }
+
+  async exportGraph(): Promise<GraphData> {
+    return this.read(async (q) => ({
+      sources: (await q.run(cypher.LIST_SOURCES)).map((r) => sourceFrom(r.source)),
+      actors: (await q.run(cypher.ALL_ACTORS)).map((r) => actorFrom(r.actor)),
+      relationships: (await q.run(cypher.ALL_RELATIONSHIPS, { types: ALL_TYPES })).map(relationshipFrom),
+    }));
+  }
+
+  // ----- lifecycle --------------------------------------------------------------------------------
+
+  async health(): Promise<StoreHealth> {
+    if (this.closed) return { kind: 'neo4j', ok: false, detail: 'closed' };
+    try {
+      await this.exec.read((q) => q.run(cypher.HEALTH_CHECK));
+      return { kind: 'neo4j', ok: true, detail: `Neo4j ${this.server.version} (${this.server.edition})` };
+    } catch (e) {
+      return { kind: 'neo4j', ok: false, detail: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.exec.close();
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * Neighbourhoods and paths over Neo4j: breadth-first in the app, one batched
+ * ADJACENCY query per level, with the same rules and orderings as the
+ * embedded store's traversal (graph/memory/traversal.ts), so both stores
+ * return the same subgraphs and the same paths in the same order.
+ */
+import { NotFoundError } from '../errors';
+import { earliestDay, latestDay, type Relationship } from '../model';
+import type { NeighborhoodQuery, Path, PathQuery, Subgraph } from '../store';
+import { dateArg, intArg, kindsArg, typesArg } from '../memory/args';
+import { DEFAULT_MAX_PATH_LENGTH, DEFAULT_NEIGHBORHOOD_LIMIT, DEFAULT_PATH_LIMIT, PATH_WORK_BUDGET } from '../memory/traversal';
+import * as cypher from './cypher';
+import type { QueryRunner } from './executor';
+import { ALL_TYPES, fetchActors, fetchRelationships } from './fetch';
+import { relationshipFrom } from './records';
+
+/** `$types/$fromDay/$toDay/$sourceId` for an edge filter of types and asOf. */
+function edgeParams(types: readonly string[] | undefined, asOf: string | undefined) {
+  const t = typesArg('types', types);
+  const at = dateArg('asOf', asOf);
+  return { types: t ? [...t] : ALL_TYPES, fromDay: at ? earliestDay(at) : null, toDay: at ? latestDay(at) : null, sourceId: null };
+}
+
+type EdgeParams = ReturnType<typeof edgeParams>;
+
+interface Edge {
+  relId: string;
+  other: string;
+  otherKind: string;
+}
+
+/** Filtered edges of each actor in `ids` (every id gets an entry, possibly empty). */
+async function adjacency(q: QueryRunner, ids: readonly string[], f: EdgeParams): Promise<Map<string, Edge[]>> {
+  const out = new Map<string, Edge[]>(ids.map((id) => [id, []]));
+  if (!ids.length) return out;
+  for (const row of await q.run(cypher.ADJACENCY, { ...f, ids })) {
+    out.get(String(row.actorId))!.push({ relId: String(row.relId), other: String(row.otherId), otherKind: String(row.otherKind) });
+  }
+  return out;
+}
+
+async function requireActors(q: QueryRunner, ids: string[]): Promise<void> {
+  const found = await fetchActors(q, ids);
+  for (const id of ids) if (!found.has(id)) throw new NotFoundError('Actor', id);
+}
+
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+// ----- neighbourhood -------------------------------------------------------------------
+
+/**
+ * Breadth-first from the centre; within a level the better connected (total
+ * degree) first, then by id. Actors of excluded kinds are neither returned nor
+ * walked through; `truncated` when the limit left out an admissible actor.
+ */
+export async function neighborhood(q: QueryRunner, query: NeighborhoodQuery): Promise<Subgraph> {
+  const depth = intArg('depth', query.depth, 1, 1, 3);
+  const limit = intArg('limit', query.limit, DEFAULT_NEIGHBORHOOD_LIMIT, 1, 500);
+  const f = edgeParams(query.types, query.asOf);
+  const kinds = kindsArg('kinds', query.kinds);
+  await requireActors(q, [query.actorId]);
+
+  const seen = new Set<string>([query.actorId]);
+  const discover = async (frontier: string[]): Promise<string[]> => {
+    const found: string[] = [];
+    for (const edges of (await adjacency(q, frontier, f)).values()) {
+      for (const e of edges) {
+        if (seen.has(e.other)) continue;
+        seen.add(e.other);
+        if (kinds && !kinds.has(e.otherKind as never)) continue;
+        found.push(e.other);
+      }
+    }
+    return found;
+  };
+
+  const chosen = [query.actorId];
+  let frontier = chosen;
+  let truncated = false;
+  for (let d = 1; d <= depth && frontier.length > 0; d++) {
+    if (chosen.length === limit) {
+      truncated = (await discover(frontier)).length > 0;
+      break;
+    }
+    const level = await discover(frontier);
+    const degree = new Map<string, number>();
+    if (level.length) {
+      for (const row of await q.run(cypher.DEGREES, { ids: level, types: ALL_TYPES })) degree.set(String(row.actorId), Number(row.degree));
+    }
+    level.sort((a, b) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || byId(a, b));
+    const room = limit - chosen.length;
+    if (level.length > room) {
+      chosen.push(...level.slice(0, room));
+      truncated = true;
+      break;
+    }
+    chosen.push(...level);
+    frontier = level;
+  }
+
+  const actors = await fetchActors(q, chosen);
+  const rels = (await q.run(cypher.RELATIONSHIPS_AMONG, { ...f, ids: chosen })).map(relationshipFrom);
+  return { actors: chosen.map((id) => actors.get(id)!), relationships: rels, truncated };
+}
+
+// ----- paths -------------------------------------------------------------------------------
+
+/** Breadth-first distances to the target, grown a level at a time on demand; adjacency is cached. */
+class DistanceToTarget {
+  readonly dist = new Map<string, number>();
+  private readonly edges = new Map<string, Edge[]>();
+  private frontier: string[];
+  depth = 0;
+
+  constructor(
+    private readonly q: QueryRunner,
+    target: string,
+    private readonly f: EdgeParams,
+  ) {
+    this.dist.set(target, 0);
+    this.frontier = [target];
+  }
+
+  async edgesOf(ids: string[]): Promise<void> {
+    const todo = ids.filter((id) => !this.edges.has(id));
+    for (const [id, list] of await adjacency(this.q, todo, this.f)) this.edges.set(id, list);
+  }
+
+  async edgesFrom(v: string): Promise<Edge[]> {
+    await this.edgesOf([v]);
+    return this.edges.get(v)!;
+  }
+
+  async growTo(depth: number): Promise<boolean> {
+    while (this.depth < depth && this.frontier.length > 0) {
+      await this.edgesOf(this.frontier);
+      const next: string[] = [];
+      for (const v of this.frontier) {
+        for (const e of this.edges.get(v)!) {
+          if (this.dist.has(e.other)) continue;
+          this.dist.set(e.other, this.depth + 1);
+          next.push(e.other);
+        }
+      }
+      this.frontier = next;
+      this.depth++;
+    }
+    return this.frontier.length > 0;
+  }
+}
+
+interface Step {
+  relId: string;
+  to: string;
+  dist: number;
+}
+
+/**
+ * Simple paths, shortest first: for each length from the shortest distance up
+ * to maxLength, a depth-first walk that only takes steps which can still reach
+ * the target in the hops left. Within one length: steps closer to the target
+ * first, then by actor id, then by relationship id.
+ */
+export async function paths(q: QueryRunner, query: PathQuery): Promise<Path[]> {
+  await requireActors(q, [query.from]);
+  await requireActors(q, [query.to]);
+  const maxLength = intArg('maxLength', query.maxLength, DEFAULT_MAX_PATH_LENGTH, 1, 6);
+  const limit = intArg('limit', query.limit, DEFAULT_PATH_LIMIT, 1, 50);
+  const f = edgeParams(query.types, query.asOf);
+  if (query.from === query.to) return [];
+
+  const d = new DistanceToTarget(q, query.to, f);
+  while (!d.dist.has(query.from) && d.depth < maxLength && (await d.growTo(d.depth + 1)));
+  const shortest = d.dist.get(query.from);
+  if (shortest === undefined) return [];
+
+  const found: { actorIds: string[]; relIds: string[] }[] = [];
+  let work = 0;
+  let stepCache = new Map<string, Step[]>();
+  const stepsFrom = async (v: string): Promise<Step[]> => {
+    let steps = stepCache.get(v);
+    if (!steps) {
+      steps = [];
+      for (const e of await d.edgesFrom(v)) {
+        const dist = d.dist.get(e.other);
+        if (dist !== undefined) steps.push({ relId: e.relId, to: e.other, dist });
+      }
+      work += steps.length;
+      steps.sort((a, b) => a.dist - b.dist || byId(a.to, b.to) || byId(a.relId, b.relId));
+      stepCache.set(v, steps);
+    }
+    return steps;
+  };
+
+  const actorIds = [query.from];
+  const relIds: string[] = [];
+  const onPath = new Set([query.from]);
+  const walk = async (v: string, left: number): Promise<void> => {
+    for (const step of await stepsFrom(v)) {
+      if (found.length >= limit || work > PATH_WORK_BUDGET) return;
+      work++;
+      if (step.dist > left - 1) break;
+      if (onPath.has(step.to)) continue;
+      if (step.to === query.to) {
+        if (left === 1) found.push({ actorIds: [...actorIds, query.to], relIds: [...relIds, step.relId] });
+        continue;
+      }
+      actorIds.push(step.to);
+      relIds.push(step.relId);
+      onPath.add(step.to);
+      await walk(step.to, left - 1);
+      onPath.delete(step.to);
+      relIds.pop();
+      actorIds.pop();
+    }
+  };
+
+  for (let length = shortest; length <= maxLength && found.length < limit && work <= PATH_WORK_BUDGET; length++) {
+    if (d.depth < length - 1) {
+      await d.growTo(length - 1);
+      stepCache = new Map();
+    }
+    await walk(query.from, length);
+  }
+
+  const rels = await fetchRelationships(q, found.flatMap((p) => p.relIds));
+  const relOf = (id: string): Relationship => ({ ...rels.get(id)!, citations: rels.get(id)!.citations.map((c) => ({ ...c })) });
+  return found.map((p) => ({ actorIds: p.actorIds, relationships: p.relIds.map(relOf) }));
+}

@@ -1,0 +1,88 @@
+/**
+ * The slice of the graph a write needs, read inside the write transaction into
+ * a GraphState, so the Neo4j store plans writes with exactly the same code as
+ * the embedded store (graph/memory/plan.ts: validation, endpoint and kind
+ * checks, cascades, merges, import problem paths). Each loader states what the
+ * matching plan function reads; anything it reads must be loaded here, or the
+ * plan would see a record as missing.
+ */
+import type { Actor, Relationship } from '../model';
+import { GraphState } from '../memory/state';
+import type { QueryRunner } from './executor';
+import { fetchActors, fetchCiting, fetchCitizens, fetchIncident, fetchRelationships, fetchSources } from './fetch';
+
+export class WriteState {
+  readonly state = new GraphState();
+  private readonly actorsTried = new Set<string>();
+  private readonly sourcesTried = new Set<string>();
+  private readonly relsTried = new Set<string>();
+
+  constructor(private readonly q: QueryRunner) {}
+
+  /** Loads the actors with these ids that exist (ids already tried are skipped). */
+  async actors(ids: readonly (string | undefined)[]): Promise<void> {
+    const todo = fresh(ids, this.actorsTried);
+    for (const a of (await fetchActors(this.q, todo)).values()) this.putActor(a);
+  }
+
+  async sources(ids: readonly (string | undefined)[]): Promise<void> {
+    const todo = fresh(ids, this.sourcesTried);
+    for (const s of (await fetchSources(this.q, todo)).values()) this.state.putSource(s);
+  }
+
+  async relationships(ids: readonly (string | undefined)[]): Promise<void> {
+    const todo = fresh(ids, this.relsTried);
+    for (const r of (await fetchRelationships(this.q, todo)).values()) this.putRelationship(r);
+  }
+
+  /** Every relationship at these actors, and (for kind checks) the actors at their other ends. */
+  async incident(actorIds: readonly string[], withOtherEnds: boolean): Promise<void> {
+    const rels = await fetchIncident(this.q, actorIds);
+    for (const r of rels) this.putRelationship(r);
+    if (withOtherEnds) await this.actors(rels.flatMap((r) => [r.source, r.target]));
+  }
+
+  /** Every actor naming one of these as its country. */
+  async citizens(ids: readonly string[]): Promise<void> {
+    for (const a of await fetchCitizens(this.q, ids)) this.putActor(a);
+  }
+
+  /** Every relationship citing the source. */
+  async citing(sourceId: string): Promise<void> {
+    for (const r of await fetchCiting(this.q, sourceId)) this.putRelationship(r);
+  }
+
+  private putActor(a: Actor): void {
+    this.actorsTried.add(a.id);
+    this.state.putActor(a);
+  }
+
+  private putRelationship(r: Relationship): void {
+    this.relsTried.add(r.id);
+    this.state.putRelationship(r);
+  }
+}
+
+function fresh(ids: readonly (string | undefined)[], tried: Set<string>): string[] {
+  const out: string[] = [];
+  for (const id of ids) {
+    if (typeof id !== 'string' || tried.has(id)) continue;
+    tried.add(id);
+    out.push(id);
+  }
+  return out;
+}
+
+/** A string field of an unchecked input, or undefined (plans validate the input itself). */
+export function field(input: unknown, key: string): string | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  const v = (input as Record<string, unknown>)[key];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** Source ids cited by an unchecked relationship input. */
+export function citedSourceIds(input: unknown): string[] {
+  if (typeof input !== 'object' || input === null) return [];
+  const citations = (input as { citations?: unknown }).citations;
+  return Array.isArray(citations) ? citations.map((c) => field(c, 'sourceId')).filter((id): id is string => id !== undefined) : [];
+}

@@ -1,0 +1,1020 @@
+/**
+ * The GraphStore contract: one suite every store must pass (embedded, Neo4j).
+ * Each case opens a fresh store through `makeStore`, builds what it needs
+ * (usually the mini fixture graph) and checks behaviour documented in
+ * graph/store.ts and graph/model.ts. Errors are checked by class and `code`,
+ * never by message text.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConflictError, NotFoundError, ValidationError, type ErrorCode } from '@/graph/errors';
+import type { Actor, GraphData, Relationship, Source } from '@/graph/model';
+import type { Change, GraphStore, Path } from '@/graph/store';
+import { miniGraph, MINI_COUNTS, SRC_A, SRC_B } from '../fixtures/mini-graph';
+
+export type StoreHandle = { store: GraphStore; cleanup?: () => Promise<void> };
+
+type ErrorClass = abstract new (...args: never[]) => Error;
+
+/** Awaits a promise that must reject with `cls` and `code`; returns the error. */
+async function rejection(promise: Promise<unknown>, cls: ErrorClass, code: ErrorCode): Promise<Error & { code: string }> {
+  const outcome = await promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  if (outcome.ok) throw new Error(`expected a ${code} rejection, got a result: ${JSON.stringify(outcome.value)?.slice(0, 200)}`);
+  const error = outcome.error as Error & { code: string };
+  expect(error).toBeInstanceOf(cls);
+  expect(error.code).toBe(code);
+  return error;
+}
+
+const ids = (records: { id: string }[]) => records.map((r) => r.id);
+const sortedIds = (records: { id: string }[]) => ids(records).sort();
+
+function person(id: string, name: string, extra: Partial<Actor> = {}): Actor {
+  return { id, kind: 'PERSON', name, aliases: [], tags: [], ...extra };
+}
+
+function rel(id: string, type: Relationship['type'], source: string, target: string, extra: Partial<Relationship> = {}): Relationship {
+  return { id, type, source, target, citations: [{ sourceId: SRC_A, excerpt: `Evidence for ${id}.` }], ...extra };
+}
+
+export function defineGraphStoreContract(name: string, makeStore: () => Promise<StoreHandle>): void {
+  describe(name, () => {
+    const opened: StoreHandle[] = [];
+
+    async function open(): Promise<GraphStore> {
+      const handle = await makeStore();
+      opened.push(handle);
+      return handle.store;
+    }
+
+    async function openMini(): Promise<GraphStore> {
+      const store = await open();
+      await store.importGraph(miniGraph());
+      return store;
+    }
+
+    afterEach(async () => {
+      for (const handle of opened.splice(0)) {
+        await handle.store.close().catch(() => undefined);
+        await handle.cleanup?.();
+      }
+    });
+
+    /** Everything observable about a store's contents, to prove a failed write changed nothing. */
+    async function snapshot(store: GraphStore): Promise<{ data: GraphData; changes: number }> {
+      return { data: await store.exportGraph(), changes: (await store.changes({ first: 1 })).totalCount };
+    }
+
+    async function expectRejectedUnchanged(store: GraphStore, write: () => Promise<unknown>, cls: ErrorClass, code: ErrorCode) {
+      const before = await snapshot(store);
+      const error = await rejection(write(), cls, code);
+      expect(await snapshot(store)).toEqual(before);
+      return error;
+    }
+
+    async function allChanges(store: GraphStore): Promise<Change[]> {
+      return (await store.changes({ first: 500 })).items;
+    }
+
+    async function lastChange(store: GraphStore): Promise<Change> {
+      const all = await allChanges(store);
+      expect(all.length).toBeGreaterThan(0);
+      return all[all.length - 1];
+    }
+
+    async function relIds(store: GraphStore, filter: Parameters<GraphStore['listRelationships']>[0]): Promise<string[]> {
+      return sortedIds((await store.listRelationships(filter, { first: 500 })).items);
+    }
+
+    // -----------------------------------------------------------------------
+    describe('actors and sources: CRUD', () => {
+      it('creates, reads, replaces an actor and reports its kind', async () => {
+        const store = await open();
+        expect(['memory', 'neo4j']).toContain(store.kind);
+        await store.upsertActor({ id: 'ruritania', kind: 'STATE', name: 'Ruritania', aliases: [], tags: [] });
+        const created = await store.upsertActor(person('jan-novak', '  Jan Novák ', { aliases: ['Novak', 'Novak'], tags: ['x'], country: 'ruritania', summary: 'A minister.' }));
+        expect(created).toEqual({ id: 'jan-novak', kind: 'PERSON', name: 'Jan Novák', aliases: ['Novak'], tags: ['x'], country: 'ruritania', summary: 'A minister.' });
+        expect(await store.getActor('jan-novak')).toEqual(created);
+
+        const replaced = await store.upsertActor(person('jan-novak', 'Jan Novák Jr.', { aliases: [] }));
+        expect(replaced.name).toBe('Jan Novák Jr.');
+        const read = await store.getActor('jan-novak');
+        expect(read).toEqual(replaced);
+        expect(read.country).toBeUndefined();
+        expect(read.summary).toBeUndefined();
+      });
+
+      it('stores an institution with its category', async () => {
+        const store = await open();
+        const inst: Actor = { id: 'ministry', kind: 'INSTITUTION', category: 'government body', name: 'Ministry of Tests', aliases: ['MoT'], tags: [] };
+        await store.upsertActor(inst);
+        expect(await store.getActor('ministry')).toEqual(inst);
+      });
+
+      it('getActors returns actors in input order with null for unknown ids', async () => {
+        const store = await openMini();
+        const got = await store.getActors(['smailov', 'no-such-actor', 'kazakhstan', 'smailov']);
+        expect(got.map((a) => a?.id ?? null)).toEqual(['smailov', null, 'kazakhstan', 'smailov']);
+        expect(got[2]?.kind).toBe('STATE');
+      });
+
+      it('getActor of an unknown id throws NotFoundError', async () => {
+        const store = await openMini();
+        await rejection(store.getActor('no-such-actor'), NotFoundError, 'NOT_FOUND');
+      });
+
+      it('rejects invalid actors with ValidationError and writes nothing', async () => {
+        const store = await openMini();
+        await expectRejectedUnchanged(store, () => store.upsertActor(person('Bad Id', 'Bad')), ValidationError, 'BAD_USER_INPUT');
+        await expectRejectedUnchanged(store, () => store.upsertActor(person('no-name', '   ')), ValidationError, 'BAD_USER_INPUT');
+        await expectRejectedUnchanged(store, () => store.upsertActor(person('cat', 'Cat', { category: 'company' })), ValidationError, 'BAD_USER_INPUT');
+        await expectRejectedUnchanged(
+          store,
+          () => store.upsertActor({ id: 'robot', kind: 'ROBOT', name: 'Robot', aliases: [], tags: [] } as unknown as Actor),
+          ValidationError,
+          'BAD_USER_INPUT',
+        );
+      });
+
+      it('rejects a country that is not a STATE actor, writing nothing', async () => {
+        const store = await openMini();
+        await expectRejectedUnchanged(store, () => store.upsertActor(person('p1', 'P One', { country: 'tokayev' })), ValidationError, 'BAD_USER_INPUT');
+        await expectRejectedUnchanged(store, () => store.upsertActor(person('p2', 'P Two', { country: 'atlantis' })), ValidationError, 'BAD_USER_INPUT');
+        await rejection(store.getActor('p1'), NotFoundError, 'NOT_FOUND');
+      });
+
+      it('creates, reads, lists and replaces sources', async () => {
+        const store = await open();
+        const b: Source = { id: 'src-b', title: 'B', published: '2023-02' };
+        const a: Source = { id: 'src-a', title: 'A', publisher: 'Wire', author: 'Writer', published: '2022', url: 'https://example.org/a' };
+        expect(await store.upsertSource(b)).toEqual(b);
+        await store.upsertSource(a);
+        expect(await store.getSource('src-a')).toEqual(a);
+        expect(ids(await store.listSources())).toEqual(['src-a', 'src-b']);
+        expect((await store.getSources(['src-b', 'nope'])).map((s) => s?.id ?? null)).toEqual(['src-b', null]);
+        await store.upsertSource({ id: 'src-a', title: 'A, revised' });
+        expect(await store.getSource('src-a')).toEqual({ id: 'src-a', title: 'A, revised' });
+        await rejection(store.getSource('nope'), NotFoundError, 'NOT_FOUND');
+        await expectRejectedUnchanged(store, () => store.upsertSource({ id: 'src-c', title: 'C', url: 'ftp://example.org' }), ValidationError, 'BAD_USER_INPUT');
+        await expectRejectedUnchanged(store, () => store.upsertSource({ id: 'src-c', title: 'C', published: '2022-13' }), ValidationError, 'BAD_USER_INPUT');
+      });
+
+      it('deletes an actor without relationships; unknown ids throw NotFoundError', async () => {
+        const store = await openMini();
+        await store.upsertActor(person('loner', 'Lone Actor'));
+        await store.deleteActor('loner');
+        await rejection(store.getActor('loner'), NotFoundError, 'NOT_FOUND');
+        await rejection(store.deleteActor('loner'), NotFoundError, 'NOT_FOUND');
+        await rejection(store.deleteRelationship('no-such-rel'), NotFoundError, 'NOT_FOUND');
+        await rejection(store.deleteSource('no-such-source'), NotFoundError, 'NOT_FOUND');
+      });
+
+      it('deleting an actor with relationships throws ConflictError unless cascade', async () => {
+        const store = await openMini();
+        await expectRejectedUnchanged(store, () => store.deleteActor('massimov'), ConflictError, 'CONFLICT');
+        await store.deleteActor('massimov', { cascade: true });
+        await rejection(store.getActor('massimov'), NotFoundError, 'NOT_FOUND');
+        const left = await store.exportGraph();
+        expect(left.actors).toHaveLength(MINI_COUNTS.actors - 1);
+        expect(sortedIds(left.relationships)).toEqual(
+          ['r01', 'r02', 'r03', 'r07', 'r08', 'r09', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15', 'r16', 'r17', 'r18'],
+        );
+        await rejection(store.getRelationship('r04'), NotFoundError, 'NOT_FOUND');
+      });
+
+      it('deleting a cited source throws ConflictError; uncited sources delete', async () => {
+        const store = await openMini();
+        await expectRejectedUnchanged(store, () => store.deleteSource(SRC_A), ConflictError, 'CONFLICT');
+        await store.upsertSource({ id: 'src-unused', title: 'Unused' });
+        await store.deleteSource('src-unused');
+        await rejection(store.getSource('src-unused'), NotFoundError, 'NOT_FOUND');
+        // Once nothing cites it, the source can go.
+        for (const id of await relIds(store, { sourceId: SRC_A })) await store.deleteRelationship(id);
+        await store.deleteSource(SRC_A);
+        expect(ids(await store.listSources())).toEqual([SRC_B]);
+      });
+    });
+
+    // -----------------------------------------------------------------------
+    describe('relationships: CRUD and validation', () => {
+      it('creates, reads and replaces a relationship with amount, dates and citations', async () => {
+        const store = await openMini();
+        const r = rel('x1', 'INVESTED_IN', 'russia', 'samruk-kazyna', {
+          role: 'loan',
+          start: '2022-02',
+          end: '2023',
+          amount: 250.5,
+          currency: 'EUR',
+          citations: [
+            { sourceId: SRC_A, excerpt: 'A loan was agreed.' },
+            { sourceId: SRC_B, excerpt: 'The loan, in euros.' },
+          ],
+        });
+        expect(await store.upsertRelationship(r)).toEqual(r);
+        expect(await store.getRelationship('x1')).toEqual(r);
+        const replaced = { ...r, role: 'grant', amount: undefined, currency: undefined, end: undefined };
+        await store.upsertRelationship(replaced);
+        const read = await store.getRelationship('x1');
+        expect(read.role).toBe('grant');
+        expect(read.amount).toBeUndefined();
+        expect(read.currency).toBeUndefined();
+        expect(read.end).toBeUndefined();
+        expect(read.citations).toEqual(r.citations);
+      });
+
+      it('getRelationships keeps input order with null for unknown ids; getRelationship throws NotFoundError', async () => {
+        const store = await openMini();
+        const got = await store.getRelationships(['r10', 'nope', 'r01']);
+        expect(got.map((r) => r?.id ?? null)).toEqual(['r10', null, 'r01']);
+        expect(got[2]).toEqual(miniGraph().relationships.find((r) => r.id === 'r01'));
+        await rejection(store.getRelationship('nope'), NotFoundError, 'NOT_FOUND');
+      });
+
+      it('replacing a relationship may change its type and ends; the old edge is gone', async () => {
+        const store = await openMini();
+        const r01 = await store.getRelationship('r01');
+        await store.upsertRelationship({ ...r01, type: 'SUPPORTED', target: 'mamin' });
+        const read = await store.getRelationship('r01');
+        expect([read.type, read.source, read.target]).toEqual(['SUPPORTED', 'tokayev', 'mamin']);
+        expect(await relIds(store, { types: ['APPOINTED'] })).toEqual(['r03', 'r20']);
+        expect(await relIds(store, { actorId: 'smailov' })).toEqual([]);
+        const exported = await store.exportGraph();
+        expect(exported.relationships.filter((r) => r.id === 'r01')).toHaveLength(1);
+        expect(exported.relationships).toHaveLength(MINI_COUNTS.relationships);
+      });
+
+      it('deletes a relationship', async () => {
+        const store = await openMini();
+        await store.deleteRelationship('r09');
+        await rejection(store.getRelationship('r09'), NotFoundError, 'NOT_FOUND');
+        expect(await relIds(store, { actorId: 'dariga-nazarbayeva' })).toEqual([]);
+        expect((await store.exportGraph()).relationships).toHaveLength(MINI_COUNTS.relationships - 1);
+      });
+
+      const badRelationships: [string, Relationship][] = [
+        ['without a citation', rel('bad', 'SUPPORTED', 'russia', 'smailov', { citations: [] })],
+        ['with an unknown actor', rel('bad', 'SUPPORTED', 'russia', 'nobody')],
+        ['citing an unknown source', rel('bad', 'SUPPORTED', 'russia', 'smailov', { citations: [{ sourceId: 'src-nope', excerpt: 'Text.' }] })],
+        ['with the date 2022-13', rel('bad', 'SUPPORTED', 'russia', 'smailov', { start: '2022-13' })],
+        ['ending before it starts', rel('bad', 'SUPPORTED', 'russia', 'smailov', { start: '2022-05', end: '2022-04' })],
+        ['of kinds its type forbids (FAMILY_OF person–state)', rel('bad', 'FAMILY_OF', 'smailov', 'russia')],
+        ['with an excerpt over 400 characters', rel('bad', 'SUPPORTED', 'russia', 'smailov', { citations: [{ sourceId: SRC_A, excerpt: 'x'.repeat(401) }] })],
+        ['of an unknown type', rel('bad', 'BEFRIENDED' as Relationship['type'], 'russia', 'smailov')],
+        ['looping on one actor', rel('bad', 'SUPPORTED', 'russia', 'russia')],
+      ];
+      for (const [what, bad] of badRelationships) {
+        it(`rejects a relationship ${what} with ValidationError and writes nothing`, async () => {
+          const store = await openMini();
+          await expectRejectedUnchanged(store, () => store.upsertRelationship(bad), ValidationError, 'BAD_USER_INPUT');
+          await rejection(store.getRelationship('bad'), NotFoundError, 'NOT_FOUND');
+        });
+      }
+
+      it('rejects an invalid replacement of an existing relationship and keeps the old one', async () => {
+        const store = await openMini();
+        const r02 = await store.getRelationship('r02');
+        await expectRejectedUnchanged(store, () => store.upsertRelationship({ ...r02, citations: [] }), ValidationError, 'BAD_USER_INPUT');
+        expect(await store.getRelationship('r02')).toEqual(r02);
+      });
+
+      it('accepts an exactly 400-character excerpt', async () => {
+        const store = await openMini();
+        const r = rel('long-quote', 'SUPPORTED', 'russia', 'smailov', { citations: [{ sourceId: SRC_A, excerpt: 'y'.repeat(400) }] });
+        expect((await store.upsertRelationship(r)).citations[0].excerpt).toHaveLength(400);
+      });
+    });
+
+    // -----------------------------------------------------------------------
+    describe('symmetric relationships', () => {
+      it('are readable from both ends', async () => {
+        const store = await openMini();
+        expect(await relIds(store, { actorId: 'nazarbayev', types: ['FAMILY_OF'] })).toEqual(['r09']);
+        expect(await relIds(store, { actorId: 'dariga-nazarbayeva', types: ['FAMILY_OF'] })).toEqual(['r09']);
+        expect(await relIds(store, { actorId: 'russia', types: ['ALLIED_WITH'] })).toEqual(['r10']);
+        const byActor = await store.relationshipsOfActors(['russia', 'kazakhstan'], { types: ['ALLIED_WITH'] });
+        expect(ids(byActor.get('russia') ?? [])).toEqual(['r10']);
+        expect(ids(byActor.get('kazakhstan') ?? [])).toEqual(['r10']);
+      });
+
+      it('are stored once: upserting b→a with the id of a→b keeps one relationship', async () => {
+        const store = await openMini();
+        await store.upsertRelationship(rel('ally', 'ALLIED_WITH', 'smailov', 'mamin'));
+        await store.upsertRelationship(rel('ally', 'ALLIED_WITH', 'mamin', 'smailov', { role: 'reversed' }));
+        const exported = (await store.exportGraph()).relationships.filter((r) => r.id === 'ally');
+        expect(exported).toHaveLength(1);
+        expect(exported[0].role).toBe('reversed');
+        expect([exported[0].source, exported[0].target].sort()).toEqual(['mamin', 'smailov']);
+        expect(await relIds(store, { actorId: 'mamin', types: ['ALLIED_WITH'] })).toEqual(['ally']);
+        expect(await relIds(store, { actorId: 'smailov', types: ['ALLIED_WITH'] })).toEqual(['ally']);
+        const hood = await store.neighborhood({ actorId: 'mamin', types: ['ALLIED_WITH'] });
+        expect(sortedIds(hood.actors)).toEqual(['mamin', 'smailov']);
+        expect(ids(hood.relationships)).toEqual(['ally']);
+      });
+
+      it('accept kinds in either order for a symmetric type', async () => {
+        const store = await openMini();
+        // ALLIED_WITH takes any kinds; FAMILY_OF needs two people whichever is named first.
+        await store.upsertRelationship(rel('fam', 'FAMILY_OF', 'smailov', 'mamin'));
+        const read = await store.getRelationship('fam');
+        expect([read.source, read.target].sort()).toEqual(['mamin', 'smailov']);
+      });
+    });
+
+    // -----------------------------------------------------------------------
+    describe('search', () => {
+      it('ignores case and diacritics and matches aliases', async () => {
+        const store = await openMini();
+        for (const q of ['tokaev', 'Tokáyev', 'TOKAYEV', 'Токаев']) {
+          const page = await store.findActors({ search: q });
+          expect(ids(page.items.map((h) => h.actor)), q).toContain('tokayev');
+          expect(page.items[0].actor.id, q).toBe('tokayev');
+          expect(page.items[0].match, q).toBe('EXACT');
+        }
+        const hit = (await store.findActors({ search: 'tokaev' })).items[0];
+        expect(hit.matchedText).toBe('Tokaev');
+      });
+
+      it('matches prefixes of name words, in any order', async () => {
+        const store = await openMini();
+        const page = await store.findActors({ search: 'nazarb' });
+        expect(sortedIds(page.items.map((h) => h.actor))).toEqual(['dariga-nazarbayeva', 'nazarbayev']);
+        expect(page.items.every((h) => h.match === 'PREFIX')).toBe(true);
+        const twoWords = await store.findActors({ search: 'tokayev kass' });
+        expect(twoWords.items.map((h) => [h.actor.id, h.match])).toEqual([['tokayev', 'PREFIX']]);
+      });
+
+      it('allows one typo in words of five or more letters, not in shorter words, not two typos', async () => {
+        const store = await openMini();
+        const fuzzy = await store.findActors({ search: 'Smaylov' });
+        expect(fuzzy.items.map((h) => [h.actor.id, h.match])).toEqual([['smailov', 'FUZZY']]);
+        expect((await store.findActors({ search: 'smaylof' })).totalCount).toBe(0);
+        expect((await store.findActors({ search: 'mamn' })).totalCount).toBe(0);
+        expect((await store.findActors({ search: 'zzzzzz' })).items).toEqual([]);
+      });
+
+      it('ranks exact > prefix > fuzzy, whatever the alphabetical order', async () => {
+        const store = await open();
+        await store.upsertActor(person('kerem', 'Kerem'));
+        await store.upsertActor({ id: 'aardvark', kind: 'INSTITUTION', category: 'company', name: 'Aardvark Holdings', aliases: ['Kerem Group'], tags: [] });
+        await store.upsertActor(person('aaron-kerim', 'Aaron Kerim'));
+        await store.upsertActor(person('unrelated', 'Someone Else'));
+        const page = await store.findActors({ search: 'kerem' });
+        expect(page.items.map((h) => [h.actor.id, h.match])).toEqual([
+          ['kerem', 'EXACT'],
+          ['aardvark', 'PREFIX'],
+          ['aaron-kerim', 'FUZZY'],
+        ]);
+        expect(page.items[1].matchedText).toBe('Kerem Group');
+        expect(page.totalCount).toBe(3);
+      });
+
+      it('filters by kinds', async () => {
+        const store = await openMini();
+        const people = await store.findActors({ search: 'nazarbay', kinds: ['PERSON'] });
+        expect(people.totalCount).toBe(2);
+        expect((await store.findActors({ search: 'nazarbay', kinds: ['INSTITUTION', 'STATE'] })).totalCount).toBe(0);
+        const states = await store.findActors({ kinds: ['STATE'] });
+        expect(states.items.map((h) => h.actor.id)).toEqual(['kazakhstan', 'russia']);
+        const institutions = await store.findActors({ kinds: ['INSTITUTION'], first: 500 });
+        expect(institutions.totalCount).toBe(5);
+        expect(institutions.items.every((h) => h.actor.kind === 'INSTITUTION')).toBe(true);
+      });
+
+      it('without search text lists every actor by name with match ALL', async () => {
+        const store = await openMini();
+        const expected = miniGraph()
+          .actors.slice()
+          .sort((a, b) => a.name.localeCompare(b.name, 'en'))
+          .map((a) => a.id);
+        for (const search of [undefined, '', '   ']) {
+          const page = await store.findActors({ search, first: 500 });
+          expect(page.totalCount).toBe(MINI_COUNTS.actors);
+          expect(page.items.map((h) => h.actor.id)).toEqual(expected);
+          expect(page.items.every((h) => h.match === 'ALL')).toBe(true);
+          expect(page.hasNextPage).toBe(false);
+        }
+      });
+
+      it('paginates with totalCount, endCursor and hasNextPage', async () => {
+        const store = await openMini();
+        const all = (await store.findActors({ first: 500 })).items.map((h) => h.actor.id);
+        const seen: string[] = [];
+        let after: string | null = null;
+        let pages = 0;
+        for (;;) {
+          const page = await store.findActors({ first: 5, after });
+          pages++;
+          expect(page.totalCount).toBe(MINI_COUNTS.actors);
+          expect(page.items.length).toBeLessThanOrEqual(5);
+          seen.push(...page.items.map((h) => h.actor.id));
+          if (!page.hasNextPage) break;
+          expect(page.endCursor).toEqual(expect.any(String));
+          after = page.endCursor;
+          expect(pages).toBeLessThan(10);
+        }
+        expect(pages).toBe(3);
+        expect(seen).toEqual(all);
+      });
+
+      it('paginates ranked search results without losing or repeating hits', async () => {
+        const store = await openMini();
+        const all = await store.findActors({ search: 'ka', first: 500 });
+        expect(all.items.map((h) => h.actor.id).sort()).toEqual(['kazakhstan', 'massimov', 'samruk-kazyna', 'tokayev']);
+        const first = await store.findActors({ search: 'ka', first: 2 });
+        expect(first.hasNextPage).toBe(true);
+        const rest = await store.findActors({ search: 'ka', first: 500, after: first.endCursor });
+        expect(rest.hasNextPage).toBe(false);
+        expect([...first.items, ...rest.items].map((h) => h.actor.id)).toEqual(all.items.map((h) => h.actor.id));
+      });
+
+      it('rejects a bad cursor and a page size outside 1–500 with ValidationError', async () => {
+        const store = await openMini();
+        await rejection(store.findActors({ after: '%%%not-a-cursor%%%' }), ValidationError, 'BAD_USER_INPUT');
+        await rejection(store.findActors({ first: 0 }), ValidationError, 'BAD_USER_INPUT');
+        await rejection(store.findActors({ first: 501 }), ValidationError, 'BAD_USER_INPUT');
+        await rejection(store.listRelationships({}, { after: '%%%not-a-cursor%%%' }), ValidationError, 'BAD_USER_INPUT');
+        await rejection(store.changes({ after: '%%%not-a-cursor%%%' }), ValidationError, 'BAD_USER_INPUT');
+      });
+
+      it('an empty result has no cursor and no next page', async () => {
+        const store = await openMini();
+        const page = await store.findActors({ search: 'qqqqqq' });
+        expect(page).toEqual({ items: [], totalCount: 0, endCursor: null, hasNextPage: false });
+      });
+    });
+
+    // -----------------------------------------------------------------------
+    describe('relationship filters', () => {
+      it('lists by start date (undated last), ties by id, less precise dates first', async () => {
+        const store = await openMini();
+        const page = await store.listRelationships({});
+        expect(page.totalCount).toBe(MINI_COUNTS.relationships);
+        expect(ids(page.items)).toEqual([
+          'r08', 'r10', 'r12', 'r13', 'r15', 'r06', 'r20', 'r03', 'r07', 'r16',
+          'r14', 'r04', 'r17', 'r02', 'r19', 'r05', 'r11', 'r01', 'r18', 'r09',
+        ]);
+      });
+
+      it('paginates relationships', async () => {
+        const store = await openMini();
+        const all = ids((await store.listRelationships({}, { first: 500 })).items);
+        const p1 = await store.listRelationships({}, { first: 7 });
+        const p2 = await store.listRelationships({}, { first: 7, after: p1.endCursor });
+        const p3 = await store.listRelationships({}, { first: 7, after: p2.endCursor });
+        expect([p1.hasNextPage, p2.hasNextPage, p3.hasNextPage]).toEqual([true, true, false]);
+        expect(p3.items).toHaveLength(6);
+        expect([...ids(p1.items), ...ids(p2.items), ...ids(p3.items)]).toEqual(all);
+        expect(p2.totalCount).toBe(MINI_COUNTS.relationships);
+      });
+
+      it('filters by types and by actor (either end)', async () => {
+        const store = await openMini();
+        expect(await relIds(store, { types: ['MEMBER_OF'] })).toEqual(['r12', 'r13', 'r14', 'r15']);
+        expect(await relIds(store, { types: ['MEMBER_OF', 'PROSECUTED'] })).toEqual(['r04', 'r12', 'r13', 'r14', 'r15']);
+        expect(await relIds(store, { actorId: 'massimov' })).toEqual(['r04', 'r05', 'r06', 'r19', 'r20']);
+        expect(await relIds(store, { actorId: 'massimov', types: ['DISMISSED', 'APPOINTED'] })).toEqual(['r05', 'r20']);
+        await rejection(store.listRelationships({ actorId: 'nobody' }), NotFoundError, 'NOT_FOUND');
+      });
+
+      it('filters by a from/to range of partial dates', async () => {
+        const store = await openMini();
+        expect(await relIds(store, { from: '2023', to: '2023' })).toEqual(
+          ['r01', 'r02', 'r04', 'r05', 'r07', 'r09', 'r10', 'r12', 'r13', 'r16', 'r17', 'r18', 'r19', 'r20'],
+        );
+        expect(await relIds(store, { to: '1993' })).toEqual(['r08', 'r09', 'r10']);
+        // r06 ended in 2022-01, so it overlaps a range starting 2022-01-31 but not one starting 2022-02.
+        expect(await relIds(store, { from: '2022-01-31', actorId: 'knb' })).toEqual(['r06']);
+        expect(await relIds(store, { from: '2022-02', actorId: 'knb' })).toEqual([]);
+      });
+
+      it('asOf follows inForceAsOf for partial and missing dates', async () => {
+        const store = await openMini();
+        await store.upsertActor(person('p-one', 'Person One'));
+        await store.upsertActor(person('p-two', 'Person Two'));
+        await store.upsertRelationship(rel('starts-2022', 'SUPPORTED', 'p-one', 'p-two', { start: '2022' }));
+        await store.upsertRelationship(rel('ends-2022-01', 'OPPOSED', 'p-one', 'p-two', { end: '2022-01' }));
+        await store.upsertRelationship(rel('undated', 'ALLIED_WITH', 'p-one', 'p-two'));
+        await store.upsertRelationship(rel('starts-2023', 'APPOINTED', 'p-one', 'p-two', { start: '2023-01-01' }));
+        expect(await relIds(store, { actorId: 'p-one', asOf: '2022-06-01' })).toEqual(['starts-2022', 'undated']);
+        expect(await relIds(store, { actorId: 'p-one', asOf: '2022-02-01' })).toEqual(['starts-2022', 'undated']);
+        expect(await relIds(store, { actorId: 'p-one', asOf: '2022-01-31' })).toEqual(['ends-2022-01', 'starts-2022', 'undated']);
+        expect(await relIds(store, { actorId: 'p-one', asOf: '2021' })).toEqual(['ends-2022-01', 'undated']);
+        expect(await relIds(store, { actorId: 'p-one', asOf: '2023' })).toEqual(['starts-2022', 'starts-2023', 'undated']);
+      });
+
+      it('asOf on the fixture: who was in post in mid-2022', async () => {
+        const store = await openMini();
+        expect(await relIds(store, { asOf: '2022-06-01', types: ['HOLDS_POSITION', 'MEMBER_OF', 'APPOINTED'] })).toEqual(
+          ['r01', 'r07', 'r12', 'r13', 'r15', 'r20'],
+        );
+      });
+
+      it('filters by cited source', async () => {
+        const store = await openMini();
+        expect(await relIds(store, { sourceId: SRC_A })).toEqual(['r01', 'r02', 'r04', 'r05', 'r11', 'r17', 'r18', 'r19']);
+        expect(await relIds(store, { sourceId: SRC_B, actorId: 'samruk-kazyna' })).toEqual(['r18']);
+        expect(await relIds(store, { sourceId: 'src-unknown' })).toEqual([]);
+      });
+
+      it('relationshipsOfActors groups filtered relationships per actor', async () => {
+        const store = await openMini();
+        const map = await store.relationshipsOfActors(['mamin', 'smailov', 'knb'], { asOf: '2023' });
+        expect(sortedIds(map.get('mamin') ?? [])).toEqual(['r02']);
+        expect(sortedIds(map.get('smailov') ?? [])).toEqual(['r01']);
+        expect(map.get('knb') ?? []).toEqual([]);
+        const all = await store.relationshipsOfActors(['tokayev']);
+        expect(sortedIds(all.get('tokayev') ?? [])).toEqual(['r01', 'r02', 'r05', 'r07', 'r14', 'r16', 'r17', 'r19']);
+      });
+    });
+
+    // -----------------------------------------------------------------------
+    describe('neighborhood', () => {
+      it('depth 1: the centre, its neighbours and the relationships among them, centre first', async () => {
+        const store = await openMini();
+        const hood = await store.neighborhood({ actorId: 'smailov' });
+        expect(ids(hood.actors)).toEqual(['smailov', 'tokayev']);
+        expect(ids(hood.relationships)).toEqual(['r01']);
+        expect(hood.truncated).toBe(false);
+      });
+
+      it('depth 2 adds neighbours of neighbours, closest first, with every relationship among them', async () => {
+        const store = await openMini();
+        const hood = await store.neighborhood({ actorId: 'smailov', depth: 2 });
+        expect(ids(hood.actors).slice(0, 2)).toEqual(['smailov', 'tokayev']);
+        expect(sortedIds(hood.actors)).toEqual(['amanat', 'kazakhstan', 'mamin', 'massimov', 'nazarbayev', 'russia', 'smailov', 'tokayev']);
+        expect(sortedIds(hood.relationships)).toEqual(
+          ['r01', 'r02', 'r03', 'r05', 'r07', 'r08', 'r10', 'r14', 'r15', 'r16', 'r17', 'r19', 'r20'],
+        );
+        expect(hood.truncated).toBe(false);
+      });
+
+      it('depth 3 reaches the whole fixture graph', async () => {
+        const store = await openMini();
+        const hood = await store.neighborhood({ actorId: 'smailov', depth: 3 });
+        expect(hood.actors).toHaveLength(MINI_COUNTS.actors);
+        expect(hood.relationships).toHaveLength(MINI_COUNTS.relationships);
+        const depthTwo = new Set(['amanat', 'kazakhstan', 'mamin', 'massimov', 'nazarbayev', 'russia']);
+        const order = ids(hood.actors);
+        const lastDepthTwo = Math.max(...order.map((id, i) => (depthTwo.has(id) ? i : -1)));
+        expect(lastDepthTwo).toBe(7); // depth-3 actors come after all depth-2 actors
+      });
+
+      it('follows symmetric relationships from the stored target end', async () => {
+        const store = await openMini();
+        const hood = await store.neighborhood({ actorId: 'nazarbayev', types: ['FAMILY_OF'] });
+        expect(ids(hood.actors)).toEqual(['nazarbayev', 'dariga-nazarbayeva']);
+      });
+
+      it('filters by relationship types, neighbour kinds and asOf', async () => {
+        const store = await openMini();
+        const typed = await store.neighborhood({ actorId: 'tokayev', types: ['APPOINTED', 'DISMISSED'] });
+        expect(sortedIds(typed.actors)).toEqual(['mamin', 'massimov', 'smailov', 'tokayev']);
+        expect(sortedIds(typed.relationships)).toEqual(['r01', 'r02', 'r05']);
+
+        const states = await store.neighborhood({ actorId: 'tokayev', kinds: ['STATE'] });
+        expect(ids(states.actors)[0]).toBe('tokayev');
+        expect(sortedIds(states.actors)).toEqual(['kazakhstan', 'russia', 'tokayev']);
+        expect(sortedIds(states.relationships)).toEqual(['r07', 'r10', 'r17']);
+
+        const midYear = await store.neighborhood({ actorId: 'tokayev', asOf: '2022-06-01' });
+        expect(sortedIds(midYear.actors)).toEqual(['kazakhstan', 'mamin', 'massimov', 'nazarbayev', 'russia', 'smailov', 'tokayev']);
+        expect(ids(midYear.relationships)).not.toContain('r14');
+      });
+
+      it('limit cuts actors off and sets truncated', async () => {
+        const store = await openMini();
+        const cut = await store.neighborhood({ actorId: 'tokayev', limit: 3 });
+        expect(cut.actors).toHaveLength(3);
+        expect(cut.actors[0].id).toBe('tokayev');
+        expect(cut.truncated).toBe(true);
+        const kept = new Set(ids(cut.actors));
+        expect(cut.relationships.every((r) => kept.has(r.source) && kept.has(r.target))).toBe(true);
+
+        const deeper = await store.neighborhood({ actorId: 'smailov', depth: 2, limit: 3 });
+        expect(ids(deeper.actors).slice(0, 2)).toEqual(['smailov', 'tokayev']);
+        expect(['amanat', 'kazakhstan', 'mamin', 'massimov', 'nazarbayev', 'russia']).toContain(deeper.actors[2].id);
+        expect(deeper.truncated).toBe(true);
+
+        const exact = await store.neighborhood({ actorId: 'smailov', limit: 2 });
+        expect(exact.truncated).toBe(false);
+      });
+
+      it('rejects depth 0 or 4 and limits outside 1–500; unknown centre throws NotFoundError', async () => {
+        const store = await openMini();
+        await rejection(store.neighborhood({ actorId: 'tokayev', depth: 0 }), ValidationError, 'BAD_USER_INPUT');
+        await rejection(store.neighborhood({ actorId: 'tokayev', depth: 4 }), ValidationError, 'BAD_USER_INPUT');
+        await rejection(store.neighborhood({ actorId: 'tokayev', limit: 0 }), ValidationError, 'BAD_USER_INPUT');
+        await rejection(store.neighborhood({ actorId: 'tokayev', limit: 501 }), ValidationError, 'BAD_USER_INPUT');
+        await rejection(store.neighborhood({ actorId: 'nobody' }), NotFoundError, 'NOT_FOUND');
+      });
+
+      it('an isolated actor is its own neighborhood', async () => {
+        const store = await openMini();
+        await store.upsertActor(person('hermit', 'The Hermit'));
+        const hood = await store.neighborhood({ actorId: 'hermit', depth: 3 });
+        expect(hood).toEqual({ actors: [await store.getActor('hermit')], relationships: [], truncated: false });
+      });
+    });
+
+    // -----------------------------------------------------------------------
+    describe('paths', () => {
+      function checkWalk(path: Path, from: string, to: string): void {
+        expect(path.actorIds[0]).toBe(from);
+        expect(path.actorIds[path.actorIds.length - 1]).toBe(to);
+        expect(path.relationships).toHaveLength(path.actorIds.length - 1);
+        expect(new Set(path.actorIds).size).toBe(path.actorIds.length);
+        path.relationships.forEach((r, i) => {
+          expect([r.source, r.target].sort()).toEqual([path.actorIds[i], path.actorIds[i + 1]].sort());
+        });
+      }
+
+      it('finds simple paths, shortest first, within maxLength', async () => {
+        const store = await openMini();
+        const paths = await store.paths({ from: 'smailov', to: 'mamin', maxLength: 3 });
+        paths.forEach((p) => checkWalk(p, 'smailov', 'mamin'));
+        expect(paths.map((p) => p.actorIds)).toEqual([
+          ['smailov', 'tokayev', 'mamin'],
+          ['smailov', 'tokayev', 'nazarbayev', 'mamin'],
+        ]);
+        expect(paths.map((p) => ids(p.relationships))).toEqual([
+          ['r01', 'r02'],
+          ['r01', 'r16', 'r03'],
+        ]);
+      });
+
+      it('respects maxLength and limit, longer paths after shorter ones', async () => {
+        const store = await openMini();
+        expect((await store.paths({ from: 'smailov', to: 'mamin', maxLength: 2 })).map((p) => p.actorIds)).toEqual([['smailov', 'tokayev', 'mamin']]);
+        expect(await store.paths({ from: 'smailov', to: 'mamin', maxLength: 1 })).toEqual([]);
+        expect((await store.paths({ from: 'smailov', to: 'mamin', limit: 1 })).map((p) => p.actorIds)).toEqual([['smailov', 'tokayev', 'mamin']]);
+        const many = await store.paths({ from: 'smailov', to: 'mamin', maxLength: 6, limit: 50 });
+        expect(many.length).toBeGreaterThan(2);
+        many.forEach((p) => checkWalk(p, 'smailov', 'mamin'));
+        const lengths = many.map((p) => p.relationships.length);
+        expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
+        expect(Math.max(...lengths)).toBeLessThanOrEqual(6);
+        const keys = many.map((p) => ids(p.relationships).join('>'));
+        expect(new Set(keys).size).toBe(keys.length);
+      });
+
+      it('filters by types and asOf', async () => {
+        const store = await openMini();
+        const typed = await store.paths({ from: 'smailov', to: 'mamin', types: ['APPOINTED', 'SUCCEEDED'] });
+        expect(typed.map((p) => ids(p.relationships))).toEqual([['r01', 'r16', 'r03']]);
+        const later = await store.paths({ from: 'smailov', to: 'mamin', maxLength: 3, asOf: '2023' });
+        expect(later.map((p) => ids(p.relationships))).toEqual([['r01', 'r02']]);
+      });
+
+      it('walks symmetric relationships and edges against their stored direction', async () => {
+        const store = await openMini();
+        const paths = await store.paths({ from: 'dariga-nazarbayeva', to: 'smailov', maxLength: 3 });
+        expect(paths.map((p) => ids(p.relationships))).toEqual([['r09', 'r16', 'r01']]);
+      });
+
+      it('returns [] when no path exists and NotFoundError for unknown ids', async () => {
+        const store = await openMini();
+        await store.upsertActor(person('hermit', 'The Hermit'));
+        expect(await store.paths({ from: 'smailov', to: 'hermit', maxLength: 6 })).toEqual([]);
+        await rejection(store.paths({ from: 'nobody', to: 'smailov' }), NotFoundError, 'NOT_FOUND');
+        await rejection(store.paths({ from: 'smailov', to: 'nobody' }), NotFoundError, 'NOT_FOUND');
+      });
+    });
+
+    // -----------------------------------------------------------------------
+    describe('timeline and stats', () => {
+      it('orders events by date, START before END on the same date, then by id', async () => {
+        const store = await openMini();
+        const events = await store.timeline({ actorIds: ['massimov'] });
+        expect(events.map((e) => [e.relationship.id, e.kind, e.date])).toEqual([
+          ['r06', 'START', '2016-09'],
+          ['r20', 'START', '2016-09-08'],
+          ['r04', 'START', '2022-01'],
+          ['r06', 'END', '2022-01'],
+          ['r19', 'START', '2022-01-05'],
+          ['r05', 'START', '2022-01-06'],
+        ]);
+        const mamin = await store.timeline({ actorIds: ['mamin'] });
+        expect(mamin.map((e) => [e.relationship.id, e.kind])).toEqual([
+          ['r03', 'START'],
+          ['r02', 'START'],
+          ['r03', 'END'],
+        ]);
+      });
+
+      it('filters events by types, date range and limit', async () => {
+        const store = await openMini();
+        const held = await store.timeline({ types: ['HOLDS_POSITION'] });
+        expect(held.map((e) => [e.relationship.id, e.kind])).toEqual([
+          ['r08', 'START'],
+          ['r06', 'START'],
+          ['r08', 'END'],
+          ['r07', 'START'],
+          ['r06', 'END'],
+        ]);
+        const in2019 = await store.timeline({ from: '2019', to: '2019' });
+        expect(in2019.map((e) => [e.relationship.id, e.kind])).toEqual([
+          ['r03', 'START'],
+          ['r08', 'END'],
+          ['r07', 'START'],
+          ['r16', 'START'],
+        ]);
+        const firstTwo = await store.timeline({ limit: 2 });
+        expect(firstTwo.map((e) => [e.relationship.id, e.kind])).toEqual([
+          ['r08', 'START'],
+          ['r10', 'START'],
+        ]);
+        expect(firstTwo[0].relationship).toEqual(miniGraph().relationships.find((r) => r.id === 'r08'));
+      });
+
+      it('counts actors, relationships and sources by kind and type', async () => {
+        const store = await openMini();
+        const stats = await store.stats();
+        expect([stats.actors, stats.relationships, stats.sources]).toEqual([13, 20, 2]);
+        expect(stats.actorsByKind).toEqual({ PERSON: 6, INSTITUTION: 5, STATE: 2 });
+        expect(stats.relationshipsByType).toEqual({
+          APPOINTED: 3,
+          DISMISSED: 2,
+          PROSECUTED: 1,
+          ALLIED_WITH: 1,
+          INVESTED_IN: 1,
+          MEMBER_OF: 4,
+          HOLDS_POSITION: 3,
+          FAMILY_OF: 1,
+          SUCCEEDED: 1,
+          INTERVENED_IN: 1,
+          SUPPORTED: 1,
+          OPPOSED: 1,
+        });
+        expect(stats.dateRange?.min).toBe('1991');
+        const filtered = await store.stats({ filter: { types: ['MEMBER_OF'] } });
+        expect(filtered.relationships).toBe(4);
+        expect(filtered.relationshipsByType.MEMBER_OF).toBe(4);
+        expect(filtered.relationshipsByType.APPOINTED).toBe(0);
+      });
+
+      it('ranks the most connected actors, ties by id', async () => {
+        const store = await openMini();
+        const stats = await store.stats({ top: 4 });
+        expect(stats.mostConnected.map((m) => [m.actor.id, m.degree])).toEqual([
+          ['tokayev', 8],
+          ['kazakhstan', 6],
+          ['nazarbayev', 6],
+          ['massimov', 5],
+        ]);
+        expect((await store.stats()).mostConnected).toHaveLength(10);
+      });
+
+      it('an empty store has zero counts and no date range', async () => {
+        const store = await open();
+        const stats = await store.stats();
+        expect([stats.actors, stats.relationships, stats.sources]).toEqual([0, 0, 0]);
+        expect(stats.mostConnected).toEqual([]);
+        expect(stats.dateRange).toBeNull();
+        expect(await store.exportGraph()).toEqual({ sources: [], actors: [], relationships: [] });
+        expect((await store.health()).ok).toBe(true);
+      });
+    });
+
+    // -----------------------------------------------------------------------
+    describe('change log', () => {
+      it('records each write with op, entity, before/after and author, in sequence', async () => {
+        const store = await open();
+        const src: Source = { id: 'src-a', title: 'A' };
+        await store.upsertSource(src, { by: 'tester' });
+        const a = await store.upsertActor(person('ann', 'Ann'), { by: 'tester' });
+        const b = await store.upsertActor(person('bob', 'Bob'));
+        const a2 = await store.upsertActor({ ...a, name: 'Ann B.' });
+        const r = await store.upsertRelationship(rel('ann-bob', 'SUPPORTED', 'ann', 'bob'));
+        await store.deleteRelationship('ann-bob');
+        await store.deleteActor('bob');
+        await store.deleteSource('src-a');
+
+        const log = await allChanges(store);
+        expect(log.map((c) => c.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+        expect(log.map((c) => [c.op, c.entityId])).toEqual([
+          ['UPSERT_SOURCE', 'src-a'],
+          ['UPSERT_ACTOR', 'ann'],
+          ['UPSERT_ACTOR', 'bob'],
+          ['UPSERT_ACTOR', 'ann'],
+          ['UPSERT_RELATIONSHIP', 'ann-bob'],
+          ['DELETE_RELATIONSHIP', 'ann-bob'],
+          ['DELETE_ACTOR', 'bob'],
+          ['DELETE_SOURCE', 'src-a'],
+        ]);
+        expect(log[0].by).toBe('tester');
+        expect(log[1].by).toBe('tester');
+        expect(log[0].after).toEqual(src);
+        expect(log[1].before == null).toBe(true);
+        expect(log[1].after).toEqual(a);
+        expect(log[3].before).toEqual(a);
+        expect(log[3].after).toEqual(a2);
+        expect(log[4].after).toEqual(r);
+        expect(log[5].before).toEqual(r);
+        expect(log[5].after == null).toBe(true);
+        expect(log[6].before).toEqual(b);
+        expect(log[7].before).toEqual(src);
+        for (const c of log) expect(Number.isNaN(Date.parse(c.at))).toBe(false);
+      });
+
+      it('a rejected write adds no entry; changes paginate', async () => {
+        const store = await openMini();
+        const before = (await store.changes()).totalCount;
+        await rejection(store.upsertRelationship(rel('bad', 'SUPPORTED', 'russia', 'nobody')), ValidationError, 'BAD_USER_INPUT');
+        await rejection(store.deleteActor('tokayev'), ConflictError, 'CONFLICT');
+        expect((await store.changes()).totalCount).toBe(before);
+        await store.upsertActor(person('c1', 'C One'));
+        await store.upsertActor(person('c2', 'C Two'));
+        const p1 = await store.changes({ first: 1 });
+        const p2 = await store.changes({ first: 500, after: p1.endCursor });
+        expect(p1.totalCount).toBe(before + 2);
+        expect([...p1.items, ...p2.items].map((c) => c.seq)).toEqual(Array.from({ length: before + 2 }, (_, i) => i + 1));
+        expect(p2.items.at(-1)?.entityId).toBe('c2');
+      });
+
+      it('records imports and merges', async () => {
+        const store = await openMini();
+        const imported = (await allChanges(store)).find((c) => c.op === 'IMPORT');
+        expect(imported?.entityId).toBe('');
+        await store.upsertActor(person('dup', 'Duplicate Tokayev'));
+        await store.mergeActors('tokayev', 'dup', { by: 'editor' });
+        const merge = await lastChange(store);
+        expect([merge.op, merge.entityId, merge.by]).toEqual(['MERGE_ACTORS', 'tokayev', 'editor']);
+      });
+    });
+
+    // -----------------------------------------------------------------------
+    describe('merge', () => {
+      it('moves relationships and aliases to the kept actor and drops self-loops', async () => {
+        const store = await openMini();
+        await store.upsertActor(person('k-tokayev', 'Kassym Tokayev', { aliases: ['Toqaev'] }));
+        await store.upsertRelationship(rel('m1', 'SUPPORTED', 'k-tokayev', 'smailov'));
+        await store.upsertRelationship(rel('m2', 'ALLIED_WITH', 'k-tokayev', 'tokayev'));
+        await store.upsertRelationship(rel('m3', 'APPOINTED', 'mamin', 'k-tokayev'));
+        await store.upsertRelationship(rel('m4', 'FAMILY_OF', 'k-tokayev', 'dariga-nazarbayeva'));
+
+        const kept = await store.mergeActors('tokayev', 'k-tokayev');
+        expect(kept.id).toBe('tokayev');
+        expect(kept.aliases).toEqual(expect.arrayContaining(['Tokaev', 'Kassym Tokayev', 'Toqaev']));
+        expect(await store.getActor('tokayev')).toEqual(kept);
+        await rejection(store.getActor('k-tokayev'), NotFoundError, 'NOT_FOUND');
+
+        expect([(await store.getRelationship('m1')).source, (await store.getRelationship('m1')).target]).toEqual(['tokayev', 'smailov']);
+        expect((await store.getRelationship('m3')).target).toBe('tokayev');
+        const m4 = await store.getRelationship('m4');
+        expect([m4.source, m4.target].sort()).toEqual(['dariga-nazarbayeva', 'tokayev']);
+        await rejection(store.getRelationship('m2'), NotFoundError, 'NOT_FOUND');
+        expect(await relIds(store, { actorId: 'dariga-nazarbayeva', types: ['FAMILY_OF'] })).toEqual(['m4', 'r09']);
+        expect((await store.findActors({ search: 'toqaev' })).items.map((h) => h.actor.id)).toEqual(['tokayev']);
+        expect((await store.exportGraph()).actors).toHaveLength(MINI_COUNTS.actors);
+      });
+
+      it('throws NotFoundError for unknown ids and writes nothing', async () => {
+        const store = await openMini();
+        await expectRejectedUnchanged(store, () => store.mergeActors('tokayev', 'nobody'), NotFoundError, 'NOT_FOUND');
+        await expectRejectedUnchanged(store, () => store.mergeActors('nobody', 'tokayev'), NotFoundError, 'NOT_FOUND');
+      });
+    });
+
+    // -----------------------------------------------------------------------
+    describe('writes that clash with stored data', () => {
+      it('changing an actor kind its relationships no longer fit throws ConflictError', async () => {
+        const store = await openMini();
+        // r01 APPOINTED tokayev → smailov needs a PERSON at the head.
+        await expectRejectedUnchanged(store, () => store.upsertActor({ id: 'smailov', kind: 'STATE', name: 'Smailovia', aliases: [], tags: [] }), ConflictError, 'CONFLICT');
+        // A kind change that every relationship still fits is fine.
+        await store.upsertActor({ id: 'knb', kind: 'INSTITUTION', category: 'government body', name: 'National Security Committee', aliases: [], tags: [] });
+        expect((await store.getActor('knb')).category).toBe('government body');
+      });
+
+      it('a STATE named as some actor’s country must stay a STATE and cannot be deleted without cascade', async () => {
+        const store = await open();
+        await store.upsertActor({ id: 'ruritania', kind: 'STATE', name: 'Ruritania', aliases: [], tags: [] });
+        await store.upsertActor(person('rudolf', 'Rudolf', { country: 'ruritania' }));
+        await expectRejectedUnchanged(
+          store,
+          () => store.upsertActor({ id: 'ruritania', kind: 'INSTITUTION', category: 'other', name: 'Ruritania', aliases: [], tags: [] }),
+          ConflictError,
+          'CONFLICT',
+        );
+        await expectRejectedUnchanged(store, () => store.deleteActor('ruritania'), ConflictError, 'CONFLICT');
+        await store.deleteActor('ruritania', { cascade: true });
+        expect(await store.getActor('rudolf')).toEqual(person('rudolf', 'Rudolf'));
+      });
+
+      it('merging a state moves the actors that name it as country; merging an actor into itself is rejected', async () => {
+        const store = await openMini();
+        await store.upsertActor({ id: 'kz-dup', kind: 'STATE', name: 'Republic of Kazakhstan', aliases: [], tags: [] });
+        await store.upsertActor(person('citizen', 'A Citizen', { country: 'kz-dup' }));
+        await store.mergeActors('kazakhstan', 'kz-dup');
+        expect((await store.getActor('citizen')).country).toBe('kazakhstan');
+        expect((await store.getActor('kazakhstan')).aliases).toContain('Republic of Kazakhstan');
+        await expectRejectedUnchanged(store, () => store.mergeActors('tokayev', 'tokayev'), ValidationError, 'BAD_USER_INPUT');
+      });
+
+      it('an import repeating an id is rejected with the path of the repeat', async () => {
+        const store = await open();
+        const data = miniGraph();
+        data.actors.push({ ...data.actors[2] });
+        const error = await expectRejectedUnchanged(store, () => store.importGraph(data), ValidationError, 'BAD_USER_INPUT');
+        expect((error as ValidationError).problems.map((p) => p.path)).toContain(`actors[${MINI_COUNTS.actors}].id`);
+      });
+    });
+
+    // -----------------------------------------------------------------------
+    describe('import and export', () => {
+      it('imports the fixture and exports every list ordered by id', async () => {
+        const store = await open();
+        expect(await store.importGraph(miniGraph(), { by: 'loader' })).toEqual(MINI_COUNTS);
+        const out = await store.exportGraph();
+        const fixture = miniGraph();
+        const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
+        expect(out.sources).toEqual(byId(fixture.sources));
+        expect(out.actors).toEqual(byId(fixture.actors));
+        expect(out.relationships).toEqual(byId(fixture.relationships));
+      });
+
+      it('is all or nothing: one bad record rejects the import with its path and writes nothing', async () => {
+        const store = await open();
+        await store.upsertSource({ id: 'src-a', title: 'Already here' });
+        const bad = miniGraph();
+        bad.relationships[7].citations[0].excerpt = 'x'.repeat(401);
+        const error = await expectRejectedUnchanged(store, () => store.importGraph(bad), ValidationError, 'BAD_USER_INPUT');
+        expect((error as ValidationError).problems.map((p) => p.path)).toContain('relationships[7].citations[0].excerpt');
+        expect((await store.exportGraph()).actors).toEqual([]);
+      });
+
+      it('reports bad actors and dangling references by record path', async () => {
+        const store = await openMini();
+        const badKind = miniGraph();
+        (badKind.actors[3] as { kind: string }).kind = 'ROBOT';
+        const e1 = await expectRejectedUnchanged(store, () => store.importGraph(badKind), ValidationError, 'BAD_USER_INPUT');
+        expect((e1 as ValidationError).problems.map((p) => p.path)).toContain('actors[3].kind');
+
+        const dangling = miniGraph();
+        dangling.relationships[2].target = 'nobody';
+        const e2 = await expectRejectedUnchanged(store, () => store.importGraph(dangling), ValidationError, 'BAD_USER_INPUT');
+        expect((e2 as ValidationError).problems.some((p) => p.path.startsWith('relationships[2]'))).toBe(true);
+      });
+
+      it('relationships in an import may use actors and sources from the same import in any order', async () => {
+        const store = await open();
+        const data = miniGraph();
+        data.actors.reverse();
+        data.sources.reverse();
+        await store.importGraph(data);
+        expect((await store.stats()).relationships).toBe(MINI_COUNTS.relationships);
+      });
+
+      it('export → import into a fresh store gives the same export', async () => {
+        const first = await openMini();
+        await first.upsertActor(person('extra', 'Extra Person', { aliases: ['Ékstra'], summary: 'Added after import.' }));
+        await first.upsertRelationship(rel('extra-rel', 'FAMILY_OF', 'smailov', 'extra', { role: 'cousin' }));
+        const exported = await first.exportGraph();
+        const second = await open();
+        await second.importGraph(exported);
+        expect(await second.exportGraph()).toEqual(exported);
+      });
+
+      it('re-importing the same data leaves the graph as it was', async () => {
+        const store = await openMini();
+        const before = await store.exportGraph();
+        expect(await store.importGraph(miniGraph())).toEqual(MINI_COUNTS);
+        expect(await store.exportGraph()).toEqual(before);
+      });
+    });
+
+    // -----------------------------------------------------------------------
+    describe('returned records are copies', () => {
+      it('mutating inputs or results never changes the store', async () => {
+        const store = await openMini();
+        const input = person('mutable', 'Mutable', { aliases: ['One'] });
+        const returned = await store.upsertActor(input);
+        input.aliases.push('Two');
+        input.name = 'Changed';
+        returned.aliases.push('Three');
+        const read = await store.getActor('mutable');
+        read.tags.push('tampered');
+        expect(await store.getActor('mutable')).toEqual(person('mutable', 'Mutable', { aliases: ['One'] }));
+
+        const r = await store.getRelationship('r18');
+        r.citations[0].excerpt = 'tampered';
+        r.citations.push({ sourceId: SRC_A, excerpt: 'more' });
+        const [batch] = await store.getRelationships(['r18']);
+        batch!.amount = 1;
+        const hit = (await store.findActors({ search: 'tokaev' })).items[0];
+        hit.actor.aliases.length = 0;
+        const exported = await store.exportGraph();
+        exported.relationships[0].citations.length = 0;
+        const hood = await store.neighborhood({ actorId: 'smailov' });
+        hood.actors[0].name = 'tampered';
+        const fresh = miniGraph();
+        expect(await store.getRelationship('r18')).toEqual(fresh.relationships.find((x) => x.id === 'r18'));
+        expect(await store.getActor('tokayev')).toEqual(fresh.actors.find((x) => x.id === 'tokayev'));
+        expect(await store.getActor('smailov')).toEqual(fresh.actors.find((x) => x.id === 'smailov'));
+        expect((await store.exportGraph()).relationships[0].citations.length).toBeGreaterThan(0);
+      });
+    });
+  });
+}
