@@ -1,0 +1,84 @@
+/**
+ * Per-request DataLoaders, so a query touching many records makes a bounded
+ * number of store calls: every actor, source or actor's-relationships lookup
+ * made while resolving one level of a query is sent to the store as one batch.
+ *
+ * Records already in hand (returned by a root query or an earlier batch) are
+ * also kept in `known`, so resolvers can answer them synchronously: graphql-js
+ * completes a plain value much faster than a promise, which matters for the
+ * hundreds of relationship ends in a neighbourhood.
+ */
+import DataLoader from 'dataloader';
+import type { Actor, PartialDate, Relationship, RelationshipType, Source } from '../model';
+import type { GraphStore } from '../store';
+
+/** The filters Actor.relationships / neighbors / degree can ask for. */
+export interface ActorRelationshipFilter {
+  types?: RelationshipType[];
+  asOf?: PartialDate;
+}
+
+export interface Loaders {
+  actors: DataLoader<string, Actor | null>;
+  sources: DataLoader<string, Source | null>;
+  /** Records loaded or primed during this request, by id. */
+  known: { actors: Map<string, Actor>; sources: Map<string, Source> };
+  /** Records a root query returned, so later lookups of them need no store call. */
+  primeActors(actors: Iterable<Actor>): void;
+  primeSources(sources: Iterable<Source>): void;
+  /** Relationships touching each actor (either end), one loader per distinct filter. */
+  relationshipsOf(filter: ActorRelationshipFilter): DataLoader<string, Relationship[]>;
+  /** Forgets everything loaded, e.g. after a mutation changed the store. */
+  clearAll(): void;
+}
+
+export function createLoaders(store: GraphStore): Loaders {
+  const known = { actors: new Map<string, Actor>(), sources: new Map<string, Source>() };
+  const remember = <T extends { id: string }>(into: Map<string, T>, found: readonly (T | null)[]) => {
+    for (const r of found) if (r) into.set(r.id, r);
+    return found as (T | null)[];
+  };
+  const actors = new DataLoader<string, Actor | null>(async (ids) => remember(known.actors, await store.getActors(ids)));
+  const sources = new DataLoader<string, Source | null>(async (ids) => remember(known.sources, await store.getSources(ids)));
+  const byFilter = new Map<string, DataLoader<string, Relationship[]>>();
+
+  function relationshipsOf(filter: ActorRelationshipFilter): DataLoader<string, Relationship[]> {
+    const types = filter.types?.length ? [...new Set(filter.types)].sort() : undefined;
+    const key = JSON.stringify([types ?? null, filter.asOf ?? null]);
+    let loader = byFilter.get(key);
+    if (!loader) {
+      loader = new DataLoader<string, Relationship[]>(async (ids) => {
+        const found = await store.relationshipsOfActors(ids, { types, asOf: filter.asOf });
+        return ids.map((id) => found.get(id) ?? []);
+      });
+      byFilter.set(key, loader);
+    }
+    return loader;
+  }
+
+  return {
+    actors,
+    sources,
+    known,
+    primeActors(list) {
+      for (const a of list) {
+        known.actors.set(a.id, a);
+        actors.prime(a.id, a);
+      }
+    },
+    primeSources(list) {
+      for (const s of list) {
+        known.sources.set(s.id, s);
+        sources.prime(s.id, s);
+      }
+    },
+    relationshipsOf,
+    clearAll() {
+      actors.clearAll();
+      sources.clearAll();
+      known.actors.clear();
+      known.sources.clear();
+      byFilter.clear();
+    },
+  };
+}

@@ -1,0 +1,11 @@
+/** The complete resolver map, typed against schema.graphql by the generated `Resolvers` type. */
+import type { Resolvers } from './generated/schema-types';
+import { mutationResolvers } from './mutation-resolvers';
+import { queryResolvers } from './query-resolvers';
+import { typeResolvers } from './type-resolvers';
+
+export const resolvers: Resolvers = {
+  ...typeResolvers,
+  Query: queryResolvers,
+  Mutation: mutationResolvers,
+};

@@ -1,0 +1,88 @@
+/**
+ * Field resolvers for records: every reference (an actor's country, a
+ * relationship's ends, a citation's source, an actor's relationships) goes
+ * through the request's DataLoaders, so lists resolve in batches.
+ */
+import { GraphQLScalarType } from 'graphql';
+import { isSymmetric, type Actor, type Relationship } from '../model';
+import { compareRelationships, dateArg, intArg, listArg, pageSize, paginate } from './args';
+import type { Resolvers } from './generated/schema-types';
+import { withActorRefs, withRelationshipRefs } from './prefetch';
+import { loadActor, loadSource } from './query-resolvers';
+
+/** Any JSON value, passed through unchanged (change-log snapshots). Output only. */
+const JSONScalar = new GraphQLScalarType({
+  name: 'JSON',
+  description: 'An arbitrary JSON value (used for change-log snapshots).',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});
+
+export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
+  JSON: JSONScalar,
+
+  Actor: {
+    country: (actor, _args, ctx) => (actor.country ? (ctx.loaders.known.actors.get(actor.country) ?? ctx.loaders.actors.load(actor.country)) : null),
+    degree: async (actor, _args, ctx) => (await ctx.loaders.relationshipsOf({}).load(actor.id)).length,
+    async relationships(actor, args, ctx) {
+      const first = pageSize(args.first);
+      const rels = await ctx.loaders.relationshipsOf({ types: listArg('types', args.types), asOf: dateArg('asOf', args.asOf) }).load(actor.id);
+      return paginate([...rels].sort(compareRelationships), first, args.after);
+    },
+    async neighbors(actor, args, ctx) {
+      const limit = intArg('limit', args.limit, 50, 1, 500);
+      const kinds = listArg('kinds', args.kinds);
+      const rels = await ctx.loaders.relationshipsOf({ types: listArg('types', args.types), asOf: dateArg('asOf', args.asOf) }).load(actor.id);
+      const shared = new Map<string, number>();
+      for (const r of rels) {
+        const other = r.source === actor.id ? r.target : r.source;
+        shared.set(other, (shared.get(other) ?? 0) + 1);
+      }
+      const found = await ctx.loaders.actors.loadMany([...shared.keys()]);
+      return found
+        .filter((a): a is Actor => !!a && !(a instanceof Error) && (!kinds || kinds.includes(a.kind)))
+        .sort((a, b) => shared.get(b.id)! - shared.get(a.id)! || a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1))
+        .slice(0, limit);
+    },
+  },
+
+  Relationship: {
+    source: (rel, _args, ctx) => loadActor(ctx, rel.source),
+    target: (rel, _args, ctx) => loadActor(ctx, rel.target),
+    symmetric: (rel: Relationship) => isSymmetric(rel.type),
+  },
+
+  Citation: {
+    source: (citation, _args, ctx) => loadSource(ctx, citation.sourceId),
+  },
+
+  Source: {
+    relationships: (source, args, ctx) =>
+      ctx.store.listRelationships({ sourceId: source.id }, { first: pageSize(args.first), after: args.after ?? undefined }),
+  },
+
+  Neighborhood: {
+    nodes: (n, _args, ctx, info) => withActorRefs(ctx, info, n.nodes),
+    edges: (n, _args, ctx, info) => withRelationshipRefs(ctx, info, n.edges),
+  },
+  Path: {
+    edges: (p, _args, ctx, info) => withRelationshipRefs(ctx, info, p.edges),
+  },
+
+  ActorConnection: {
+    nodes: (page, _args, ctx, info) => withActorRefs(ctx, info, page.items.map((h) => h.actor)),
+    edges: (page) => page.items,
+    pageInfo: (page) => ({ endCursor: page.endCursor, hasNextPage: page.hasNextPage }),
+  },
+  ActorEdge: {
+    node: (hit) => hit.actor,
+  },
+  RelationshipConnection: {
+    nodes: (page, _args, ctx, info) => withRelationshipRefs(ctx, info, page.items),
+    pageInfo: (page) => ({ endCursor: page.endCursor, hasNextPage: page.hasNextPage }),
+  },
+  ChangeConnection: {
+    nodes: (page) => page.items,
+    pageInfo: (page) => ({ endCursor: page.endCursor, hasNextPage: page.hasNextPage }),
+  },
+};
