@@ -1,0 +1,23 @@
+/**
+ * Runs a read-only GraphQL operation in-process for a server component.
+ * An unknown id is not an error here: the API answers `null` for that field
+ * with a NOT_FOUND error, and the page turns the null into a 404. Any other
+ * error is thrown, carrying the API's stable codes (never a stack trace).
+ */
+import { executeQuery } from '@/graph/api/instance';
+
+export class GraphQueryError extends Error {
+  constructor(readonly codes: string[]) {
+    super(`The graph could not be read (${codes.join(', ')})`);
+    this.name = 'GraphQueryError';
+  }
+}
+
+export async function runQuery<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  const { data, errors } = await executeQuery<T>(query, variables);
+  const blocking = (errors ?? []).filter((e) => e.extensions?.code !== 'NOT_FOUND');
+  if (blocking.length || !data) {
+    throw new GraphQueryError(blocking.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')));
+  }
+  return data;
+}

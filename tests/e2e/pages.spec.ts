@@ -1,0 +1,206 @@
+/**
+ * The server-rendered reference pages, the security headers and the
+ * accessibility of the main views, against the production server.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { DATASET, graphql, graphqlData } from './helpers';
+
+const ACTOR_PATH = `/actors/${DATASET.tokayev}`;
+
+test.describe('actor page without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('shows relationships grouped by type, quoted citations, and source links that navigate', async ({ page }) => {
+    const response = await page.goto(ACTOR_PATH);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kassym-Jomart Tokayev');
+    await expect(page.locator('.kind-badge')).toHaveText(/person/i);
+
+    const groups = page.locator('section.rel-group');
+    expect(await groups.count()).toBeGreaterThan(1);
+    const quotes = page.locator('.citation blockquote');
+    expect(await quotes.count()).toBeGreaterThan(2);
+    await expect(quotes.first()).toBeVisible();
+    expect((await quotes.first().innerText()).trim().length).toBeGreaterThan(10);
+
+    await expect(page.getByRole('link', { name: 'Open in explorer' })).toHaveAttribute('href', `/?focus=${DATASET.tokayev}`);
+
+    // Counterparts link to their own actor pages.
+    const counterpart = page.locator('.rel .rel-actor').first();
+    await expect(counterpart).toHaveAttribute('href', /^\/actors\/[a-z0-9-]+$/);
+
+    const sourceLink = page.locator('.citation-source a').first();
+    const sourceTitle = (await sourceLink.innerText()).trim();
+    await sourceLink.click();
+    await expect(page).toHaveURL(/\/sources\/[a-z0-9-]+$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(sourceTitle);
+  });
+});
+
+test('source page lists every relationship it supports with both actors linked', async ({ page, request }) => {
+  const data = await graphqlData<{ sources: { id: string; title: string; relationships: { totalCount: number } }[] }>(
+    request,
+    '{ sources { id title relationships(first: 1) { totalCount } } }',
+  );
+  const busiest = [...data.sources].sort((a, b) => b.relationships.totalCount - a.relationships.totalCount)[0];
+  expect(busiest.relationships.totalCount).toBeGreaterThan(0);
+
+  await page.goto(`/sources/${busiest.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(busiest.title);
+  const items = page.locator('.rel-list > li');
+  await expect(items).toHaveCount(busiest.relationships.totalCount);
+  const first = items.first();
+  await expect(first.locator('a.rel-actor')).toHaveCount(2);
+  await expect(first.locator('blockquote')).not.toHaveCount(0);
+});
+
+test('sources index lists sources with their relationship counts', async ({ page }) => {
+  await page.goto('/sources');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sources');
+  const rows = page.locator('table tbody tr');
+  expect(await rows.count()).toBeGreaterThan(0);
+  await expect(rows.first().locator('td.num')).toHaveText(/^\d+$/);
+});
+
+test('an unknown actor is a 404 page', async ({ page }) => {
+  const response = await page.goto('/actors/no-such-actor-anywhere');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nothing here');
+});
+
+test('an unknown source is a 404 page', async ({ page }) => {
+  const response = await page.goto('/sources/no-such-source-anywhere');
+  expect(response?.status()).toBe(404);
+});
+
+test.describe('security headers', () => {
+  const expectHeaders = (headers: Record<string, string>) => {
+    const csp = headers['content-security-policy'];
+    expect(csp).toBeTruthy();
+    for (const directive of [
+      "default-src 'self'",
+      "img-src 'self' data: blob:",
+      "connect-src 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "object-src 'none'",
+    ]) {
+      expect(csp).toContain(directive);
+    }
+    expect(csp).not.toContain("'unsafe-eval'");
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(headers['permissions-policy']).toContain('camera=()');
+    expect(headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(headers['x-powered-by']).toBeUndefined();
+  };
+
+  test('on the explorer page', async ({ request }) => {
+    const response = await request.get('/');
+    expect(response.status()).toBe(200);
+    expectHeaders(response.headers());
+  });
+
+  test('on the GraphQL endpoint', async ({ request }) => {
+    const response = await request.post('/api/graphql', {
+      data: { query: '{ __typename }' },
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.status()).toBe(200);
+    expectHeaders(response.headers());
+  });
+});
+
+test('the explorer draws its graph under the Content-Security-Policy without violations', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __cspViolations?: string[] }).__cspViolations ??= [];
+      (window as unknown as { __cspViolations: string[] }).__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await page.goto(`/?focus=${DATASET.tokayev}`);
+  await page.waitForFunction(() => ((window as unknown as { cy?: { nodes(): { length: number } } }).cy?.nodes().length ?? 0) > 1);
+  violations.push(...(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])));
+  expect(violations).toEqual([]);
+});
+
+test('markup planted in an actor is shown as text and never runs', async ({ page, request }) => {
+  const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+  const suffix = Date.now().toString(36);
+  const id = `planted-markup-${suffix}`;
+  const otherId = `planted-counterpart-${suffix}`;
+  const createActor = `mutation Plant($input: ActorInput!) { createActor(input: $input) { id } }`;
+  const { sources } = await graphqlData<{ sources: { id: string }[] }>(request, '{ sources { id } }');
+  try {
+    await graphqlData(request, createActor, { input: { id, kind: 'PERSON', name: payload, aliases: [payload], summary: `Summary ${payload}` } }, { admin: true });
+    await graphqlData(request, createActor, { input: { id: otherId, kind: 'PERSON', name: 'Planted counterpart' } }, { admin: true });
+    // The same payload in a role and a citation excerpt, also shown on the source page.
+    await graphqlData(
+      request,
+      `mutation Cite($input: RelationshipInput!) { createRelationship(input: $input) { id } }`,
+      {
+        input: {
+          type: 'SUPPORTED',
+          source: id,
+          target: otherId,
+          role: payload,
+          citations: [{ sourceId: sources[0].id, excerpt: `Excerpt ${payload}` }],
+        },
+      },
+      { admin: true },
+    );
+
+    await page.goto(`/actors/${id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(payload);
+    await expect(page.locator('.lede')).toHaveText(`Summary ${payload}`);
+    await expect(page.locator('.citation blockquote')).toHaveText(`Excerpt ${payload}`);
+    await expect(page.locator('img[src="x"]')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+
+    await page.goto(`/sources/${sources[0].id}`);
+    await expect(page.getByText(`Excerpt ${payload}`, { exact: true })).toBeVisible();
+    await expect(page.locator('img[src="x"]')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  } finally {
+    // Leave the bundled dataset as other specs expect it.
+    for (const actorId of [id, otherId]) {
+      await graphql(request, `mutation Remove($id: ID!) { deleteActor(id: $id, cascade: true) }`, { id: actorId }, { admin: true });
+    }
+  }
+});
+
+test.describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
+  const pages = [
+    { name: 'explorer', path: `/?focus=${DATASET.tokayev}` },
+    { name: 'actor page', path: ACTOR_PATH },
+    { name: 'source page', path: null },
+    { name: 'sources index', path: '/sources' },
+  ];
+
+  for (const target of pages) {
+    test(`${target.name} has no serious or critical violations`, async ({ page, request }) => {
+      let path = target.path;
+      if (!path) {
+        const { sources } = await graphqlData<{ sources: { id: string }[] }>(request, '{ sources { id } }');
+        path = `/sources/${sources[0].id}`;
+      }
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeAttached();
+      if (target.name === 'explorer') {
+        await page.waitForFunction(() => (window as unknown as { cy?: { nodes(): { length: number } } }).cy?.nodes().length);
+      }
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const blocking = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(blocking, blocking.join('\n')).toEqual([]);
+    });
+  }
+});
