@@ -8,6 +8,14 @@ import path from 'node:path';
 
 const CHROMIUM = '/usr/bin/chromium';
 
+// On a fresh Debian machine as root, install Debian's Chromium rather than fail.
+if (!existsSync(CHROMIUM) && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+  console.log(`Chromium is missing at ${CHROMIUM}: installing Debian's chromium package (apt-get)…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+}
+
 if (!existsSync(CHROMIUM)) {
   console.error(
     `Browser tests need Chromium at ${CHROMIUM}, and it is not there.\n` +
