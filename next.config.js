@@ -40,8 +40,9 @@ const nextConfig = {
   output: 'standalone',
   reactStrictMode: true,
   poweredByHeader: false,
-  // The driver and server packages run only on the server; keep them out of bundling.
-  serverExternalPackages: ['neo4j-driver', '@apollo/server', 'graphology'],
+  // The driver and server packages run only on the server; keep them out of bundling. graphql and
+  // graphql-jit too, so our code, Apollo and graphql-jit share one graphql-js (its instanceof checks fail across copies).
+  serverExternalPackages: ['neo4j-driver', '@apollo/server', 'graphology', 'graphql', 'graphql-jit'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

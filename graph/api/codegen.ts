@@ -39,6 +39,12 @@ const MAPPERS: Record<string, string> = {
   RelationshipConnection: 'Store.Page<Model.Relationship>',
   ChangeConnection: 'Store.Page<Store.Change>',
   Change: 'Store.Change',
+  Stats: 'Records.StatsRecord',
+  GraphAnalytics: 'Analytics.GraphMetrics',
+  Community: 'Analytics.Community',
+  GraphDiff: 'Analytics.GraphDiff',
+  ActorPositionChanges: 'Analytics.ActorPositionChanges',
+  PositionChange: 'Analytics.PositionChange',
 };
 
 const SCALARS: Record<string, string> = {
@@ -101,6 +107,8 @@ export function generateSchemaTypes(schemaText: string): string {
     "import type { GraphQLResolveInfo, GraphQLScalarType } from 'graphql';",
     "import type * as Model from '../../model';",
     "import type * as Store from '../../store';",
+    "import type * as Analytics from '../../analytics';",
+    "import type * as Records from '../records';",
     "import type { ApiContext } from '../context';",
     '',
     'export type ResolverFn<P, A, R> = (parent: P, args: A, context: ApiContext, info: GraphQLResolveInfo) => R | Promise<R>;',

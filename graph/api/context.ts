@@ -1,16 +1,49 @@
-/** What every resolver receives: the store, this request's loaders, the config and the caller's write rights. */
+/** What every resolver receives: the store, this request's loaders and analytics, the config and the caller's write rights. */
+import type { GraphMetrics } from '../analytics';
 import type { SteppeConfig } from '../config';
 import type { GraphStore } from '../store';
 import type { AuthStatus } from './auth';
-import { createLoaders, type Loaders } from './loaders';
+import { createLoaders, type DegreeCache, type Loaders } from './loaders';
+import { requestMetrics, type MetricsCache, type RequestMetrics } from './metrics-cache';
+import { VersionedCache, requestVersion } from './store-version';
 
 export interface ApiContext {
   store: GraphStore;
   loaders: Loaders;
+  /** Graph metrics for this request, from the API's cross-request cache. */
+  analytics: RequestMetrics;
   config: SteppeConfig;
   auth: AuthStatus;
+  /** Forgets what this request read or cached about the store: called after each write. */
+  afterWrite(): void;
 }
 
-export function createContext(store: GraphStore, config: SteppeConfig, auth: AuthStatus): ApiContext {
-  return { store, loaders: createLoaders(store), config, auth };
+/** What one API instance keeps across requests, valid until the store's next write (store-version.ts). */
+export interface ApiCaches {
+  metrics: MetricsCache;
+  degrees: DegreeCache;
+}
+
+/** Most analyses (distinct asOf/types) kept per store; the least recently used goes first. */
+export const METRICS_CACHE_ENTRIES = 16;
+
+export function createApiCaches(): ApiCaches {
+  return { metrics: new VersionedCache<Promise<GraphMetrics>>(METRICS_CACHE_ENTRIES), degrees: new VersionedCache<number>() };
+}
+
+export function createContext(store: GraphStore, config: SteppeConfig, auth: AuthStatus, caches: ApiCaches): ApiContext {
+  const version = requestVersion(store);
+  const ctx: ApiContext = {
+    store,
+    loaders: createLoaders(store, caches.degrees, version),
+    analytics: requestMetrics(store, caches.metrics, version),
+    config,
+    auth,
+    afterWrite() {
+      version.forget();
+      ctx.loaders.clearAll();
+      ctx.analytics.forget();
+    },
+  };
+  return ctx;
 }

@@ -12,14 +12,12 @@ import { ValidationError, isSteppeError, type SteppeError } from '../errors';
 
 export const GENERIC_INTERNAL_MESSAGE = 'Internal server error';
 
-/** The Steppe error behind a (possibly wrapped) GraphQL error, if any. */
+/** The Steppe error behind a (possibly wrapped, e.g. by Apollo's validation errors) GraphQL error, if any. */
 export function findSteppeError(error: unknown): SteppeError | undefined {
   let e: unknown = error;
-  // Walks by shape, not instanceof: Apollo's GraphQLError may come from another copy of graphql-js.
-  for (let i = 0; i < 5 && e && typeof e === 'object'; i++) {
+  for (let i = 0; i < 5 && e; i++) {
     if (isSteppeError(e)) return e;
-    const next = e as { originalError?: unknown; cause?: unknown };
-    e = next.originalError ?? next.cause;
+    e = e instanceof GraphQLError ? e.originalError : undefined;
   }
   return undefined;
 }
@@ -63,6 +61,9 @@ export function createFormatError(production: boolean) {
       console.error('graphql: internal error:', (error as { originalError?: unknown }).originalError ?? error);
       extensions.code = 'INTERNAL_SERVER_ERROR';
       if (production) return { message: GENERIC_INTERNAL_MESSAGE, locations: formatted.locations, path: formatted.path, extensions };
+    } else {
+      // Apollo's own expected errors (parse, validation, variable types) carry no stack either.
+      delete extensions.stacktrace;
     }
     return { ...formatted, extensions };
   };

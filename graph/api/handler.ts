@@ -26,8 +26,9 @@ import type { SteppeConfig } from '../config';
 import { StoreUnavailableError, isSteppeError } from '../errors';
 import type { GraphStore } from '../store';
 import { authenticate } from './auth';
-import { createContext, type ApiContext } from './context';
+import { createApiCaches, createContext, type ApiContext } from './context';
 import { httpError } from './format-error';
+import type { ExecutorStats } from './jit-gateway';
 import { createApolloServer } from './server';
 
 /** A store, or a function that opens (or re-opens) it for each request. */
@@ -51,6 +52,8 @@ export interface GraphqlApi {
   /** Runs an operation in-process (server components): same schema, resolvers, limits and error codes; never allowed to write. */
   execute<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<ExecuteResult<T>>;
   server: ApolloServer<ApiContext>;
+  /** How many operations ran interpreted (a document's first time) and compiled (jit-gateway.ts). */
+  executions: ExecutorStats;
 }
 
 const MEDIA_GRAPHQL_RESPONSE = 'application/graphql-response+json';
@@ -137,8 +140,10 @@ function toResponse(result: HTTPGraphQLResponse): Response {
 }
 
 export function createGraphqlApi({ store, config }: GraphqlApiOptions): GraphqlApi {
-  const server = createApolloServer(config);
+  const executions: ExecutorStats = { interpreted: 0, compiled: 0 };
+  const server = createApolloServer(config, executions);
   server.startInBackgroundHandlingStartupErrorsByLoggingAndFailingAllRequests();
+  const caches = createApiCaches();
 
   /** The store for this request; an outage while opening it becomes STORE_UNAVAILABLE (503) before anything runs. */
   async function openStore(): Promise<GraphStore> {
@@ -183,7 +188,7 @@ export function createGraphqlApi({ store, config }: GraphqlApiOptions): GraphqlA
     request.headers.forEach((value, key) => headers.set(key, value));
     const result = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
-      context: async () => createContext(await openStore(), config, authenticate(request.headers.get('authorization'), config.adminToken)),
+      context: async () => createContext(await openStore(), config, authenticate(request.headers.get('authorization'), config.adminToken), caches),
     });
     return toResponse(result);
   }
@@ -191,7 +196,7 @@ export function createGraphqlApi({ store, config }: GraphqlApiOptions): GraphqlA
   async function execute<T>(query: string, variables?: Record<string, unknown>): Promise<ExecuteResult<T>> {
     let contextValue: ApiContext;
     try {
-      contextValue = createContext(await openStore(), config, 'ANONYMOUS');
+      contextValue = createContext(await openStore(), config, 'ANONYMOUS', caches);
     } catch (e) {
       return { errors: [{ message: (e as Error).message, extensions: { code: 'STORE_UNAVAILABLE' } }] };
     }
@@ -203,7 +208,7 @@ export function createGraphqlApi({ store, config }: GraphqlApiOptions): GraphqlA
     return { data, errors };
   }
 
-  return { handle, execute, server };
+  return { handle, execute, server, executions };
 }
 
 /** `(request) => Promise<Response>` serving GraphQL over HTTP against `store`. */

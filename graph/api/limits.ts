@@ -10,15 +10,25 @@
  * returns objects costs `size × (1 + cost of its selections)`, where size is 1
  * for a single object and the page size or limit for lists (see LIST_SIZES).
  * Scalars are free. `neighborhood` adds `depth × limit` and `paths` adds
- * `maxLength × limit` for the traversal itself.
+ * `maxLength × limit` for the traversal itself. Fields that read and analyse
+ * the whole graph (WHOLE_GRAPH_READS) add WHOLE_GRAPH_READ_COST once per
+ * field in the document, not per list element: within a request, equal
+ * analyses share one computation, so a page of actors each asking for
+ * `metrics` costs one analysis, while every differently-aliased analysis costs another.
  */
 import {
   GraphQLError,
   Kind,
+  getNamedType,
+  isInterfaceType,
+  isObjectType,
   type ASTVisitor,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLFieldMap,
+  type GraphQLNamedType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -177,6 +187,18 @@ export const LIST_SIZES: Record<string, (args: Args, page: number) => number> = 
   'Stats.mostConnected': (_a, page) => page,
   'Stats.actorsByKind': () => 3,
   'Stats.relationshipsByType': () => 12,
+  // Analytics. Community counts and diff sizes depend on the data; these are generous estimates.
+  'Query.communities': () => 50,
+  'GraphAnalytics.communities': () => 50,
+  'GraphAnalytics.central': (a) => num(a.first, 10),
+  'GraphAnalytics.brokers': (a) => num(a.first, 10),
+  'Community.members': (a) => num(a.first, 50),
+  'GraphDiff.started': () => 200,
+  'GraphDiff.ended': () => 200,
+  'GraphDiff.uncertain': () => 200,
+  'GraphDiff.positions': () => 100,
+  'ActorPositionChanges.gained': () => 2,
+  'ActorPositionChanges.lost': () => 2,
 };
 
 /** Fields that set the page size for the lists inside them. */
@@ -190,50 +212,33 @@ export const PAGE_SETTERS: Record<string, (args: Args) => number> = {
   'Query.stats': (a) => num(a.top, 10),
 };
 
+/** Fields that read the whole graph and analyse it (graph/analytics). */
+export const WHOLE_GRAPH_READS: ReadonlySet<string> = new Set(['Query.communities', 'Query.diff', 'Stats.analytics', 'Actor.metrics']);
+/** What one whole-graph read adds to an operation's cost: a fifth of the default limit (5000). */
+export const WHOLE_GRAPH_READ_COST = 1000;
+
 /** Work a field does on top of the objects it returns. */
 export const TRAVERSAL_COST: Record<string, (args: Args) => number> = {
   'Query.neighborhood': (a) => num(a.depth, 1) * num(a.limit, 100),
   'Query.paths': (a) => num(a.maxLength, 4) * num(a.limit, 5),
 };
 
-/*
- * The estimator reads the schema by shape (getFields, ofType, args) rather than
- * with graphql-js's isObjectType & co., because the schema object may come from
- * another copy of the graphql package (Apollo Server loads the CommonJS build,
- * bundlers and vitest may hand our modules the ESM build) and graphql-js's
- * instanceof checks fail across copies.
- */
-interface SchemaLike {
-  getQueryType(): TypeLike | null | undefined;
-  getMutationType(): TypeLike | null | undefined;
-  getType(name: string): TypeLike | null | undefined;
-}
-interface TypeLike {
-  name?: string;
-  ofType?: TypeLike;
-  getFields?: () => Record<string, FieldLike>;
-}
-interface FieldLike {
-  type: TypeLike;
-  args: readonly { name: string; defaultValue?: unknown }[];
-}
-
-const namedType = (t: TypeLike): TypeLike => (t.ofType ? namedType(t.ofType) : t);
-
 /** The estimated cost of one operation (see the module comment), stopping early once above `maxCost`. */
 export function estimateCost(
-  graphqlSchema: GraphQLSchema,
+  schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> | null | undefined,
   maxCost: number,
 ): number {
-  const schema = graphqlSchema as unknown as SchemaLike;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const varDefaults = new Map<string, ValueNode>();
   for (const v of operation.variableDefinitions ?? []) if (v.defaultValue) varDefaults.set(v.variable.name.value, v.defaultValue);
   const fragmentCost = new Map<string, number>();
+  /** Whole-graph fields met so far, each counted once however many list elements select it. */
+  const wholeGraphFields = new Set<FieldNode>();
+  const overBudget = (cost: number) => cost + wholeGraphFields.size * WHOLE_GRAPH_READ_COST > maxCost;
 
   function literal(node: ValueNode | undefined): unknown {
     if (!node) return undefined;
@@ -246,7 +251,7 @@ export function estimateCost(
   }
 
   /** Numeric arguments as the resolver will see them: given value, else variable default, else the schema default. */
-  function argsOf(field: FieldLike, node: FieldNode): Args {
+  function argsOf(field: GraphQLField<unknown, unknown>, node: FieldNode): Args {
     const out: Args = {};
     for (const arg of field.args) {
       const given = literal(node.arguments?.find((a) => a.name.value === arg.name)?.value);
@@ -255,15 +260,15 @@ export function estimateCost(
     return out;
   }
 
-  function costOf(set: SelectionSetNode, type: TypeLike, page: number, seen: Set<string>): number {
-    const fields = type.getFields?.();
-    if (!fields) return 0;
+  function costOf(set: SelectionSetNode, type: GraphQLNamedType | null | undefined, page: number, seen: Set<string>): number {
+    if (!isObjectType(type) && !isInterfaceType(type)) return 0;
+    const fields = type.getFields();
     let total = 0;
     for (const sel of set.selections) {
-      if (sel.kind === Kind.FIELD) total += fieldCost(sel, type.name ?? '', fields, page, seen);
+      if (sel.kind === Kind.FIELD) total += fieldCost(sel, type.name, fields, page, seen);
       else if (sel.kind === Kind.INLINE_FRAGMENT) {
         const cond = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : type;
-        total += cond ? costOf(sel.selectionSet, cond, page, seen) : 0;
+        total += costOf(sel.selectionSet, cond, page, seen);
       } else {
         const name = sel.name.value;
         if (seen.has(name)) continue;
@@ -272,30 +277,31 @@ export function estimateCost(
         if (c === undefined) {
           const frag = fragments.get(name);
           const cond = frag ? schema.getType(frag.typeCondition.name.value) : undefined;
-          c = frag && cond ? costOf(frag.selectionSet, cond, page, new Set(seen).add(name)) : 0;
+          c = frag ? costOf(frag.selectionSet, cond, page, new Set(seen).add(name)) : 0;
           fragmentCost.set(key, c);
         }
         total += c;
       }
-      if (total > maxCost) return total;
+      if (overBudget(total)) return maxCost + 1;
     }
     return total;
   }
 
-  function fieldCost(node: FieldNode, parentName: string, fields: Record<string, FieldLike>, page: number, seen: Set<string>): number {
+  function fieldCost(node: FieldNode, parentName: string, fields: GraphQLFieldMap<unknown, unknown>, page: number, seen: Set<string>): number {
     if (isIntrospection(node) || !node.selectionSet) return 0;
     const field = fields[node.name.value];
     if (!field) return 0;
     const coordinate = `${parentName}.${node.name.value}`;
+    if (WHOLE_GRAPH_READS.has(coordinate)) wholeGraphFields.add(node);
     const args = field.args.length ? argsOf(field, node) : {};
     const size = coordinate in LIST_SIZES ? LIST_SIZES[coordinate](args, page) : 1;
     const innerPage = coordinate in PAGE_SETTERS ? PAGE_SETTERS[coordinate](args) : page;
-    const inner = costOf(node.selectionSet, namedType(field.type), innerPage, seen);
+    const inner = costOf(node.selectionSet, getNamedType(field.type), innerPage, seen);
     return size * (1 + inner) + (coordinate in TRAVERSAL_COST ? TRAVERSAL_COST[coordinate](args) : 0);
   }
 
   const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
-  return root ? costOf(operation.selectionSet, root, MAX_PAGE_SIZE, new Set()) : 0;
+  return root ? costOf(operation.selectionSet, root, MAX_PAGE_SIZE, new Set()) + wholeGraphFields.size * WHOLE_GRAPH_READ_COST : 0;
 }
 
 export function costLimitMessage(maxCost: number): string {

@@ -11,8 +11,9 @@
 import DataLoader from 'dataloader';
 import type { Actor, PartialDate, Relationship, RelationshipType, Source } from '../model';
 import type { GraphStore } from '../store';
+import type { RequestVersion, VersionedCache } from './store-version';
 
-/** The filters Actor.relationships / neighbors / degree can ask for. */
+/** The filters Actor.relationships and Actor.neighbors can ask for. */
 export interface ActorRelationshipFilter {
   types?: RelationshipType[];
   asOf?: PartialDate;
@@ -21,19 +22,24 @@ export interface ActorRelationshipFilter {
 export interface Loaders {
   actors: DataLoader<string, Actor | null>;
   sources: DataLoader<string, Source | null>;
-  /** Records loaded or primed during this request, by id. */
-  known: { actors: Map<string, Actor>; sources: Map<string, Source> };
+  /** Records (and degrees) loaded or primed during this request, by actor or source id. */
+  known: { actors: Map<string, Actor>; sources: Map<string, Source>; degrees: Map<string, number> };
   /** Records a root query returned, so later lookups of them need no store call. */
   primeActors(actors: Iterable<Actor>): void;
   primeSources(sources: Iterable<Source>): void;
   /** Relationships touching each actor (either end), one loader per distinct filter. */
   relationshipsOf(filter: ActorRelationshipFilter): DataLoader<string, Relationship[]>;
+  /** Number of relationships touching each actor (any type, any date), kept across requests until the store changes. */
+  degrees: DataLoader<string, number>;
   /** Forgets everything loaded, e.g. after a mutation changed the store. */
   clearAll(): void;
 }
 
-export function createLoaders(store: GraphStore): Loaders {
-  const known = { actors: new Map<string, Actor>(), sources: new Map<string, Source>() };
+/** Degrees per actor id, shared by every request to one API until the store's next write. */
+export type DegreeCache = VersionedCache<number>;
+
+export function createLoaders(store: GraphStore, degreeCache: DegreeCache, version: RequestVersion): Loaders {
+  const known = { actors: new Map<string, Actor>(), sources: new Map<string, Source>(), degrees: new Map<string, number>() };
   const remember = <T extends { id: string }>(into: Map<string, T>, found: readonly (T | null)[]) => {
     for (const r of found) if (r) into.set(r.id, r);
     return found as (T | null)[];
@@ -41,10 +47,12 @@ export function createLoaders(store: GraphStore): Loaders {
   const actors = new DataLoader<string, Actor | null>(async (ids) => remember(known.actors, await store.getActors(ids)));
   const sources = new DataLoader<string, Source | null>(async (ids) => remember(known.sources, await store.getSources(ids)));
   const byFilter = new Map<string, DataLoader<string, Relationship[]>>();
+  const UNFILTERED = '[null,null]';
 
   function relationshipsOf(filter: ActorRelationshipFilter): DataLoader<string, Relationship[]> {
     const types = filter.types?.length ? [...new Set(filter.types)].sort() : undefined;
-    const key = JSON.stringify([types ?? null, filter.asOf ?? null]);
+    // The common unfiltered case builds no key.
+    const key = types || filter.asOf !== undefined ? JSON.stringify([types ?? null, filter.asOf ?? null]) : UNFILTERED;
     let loader = byFilter.get(key);
     if (!loader) {
       loader = new DataLoader<string, Relationship[]>(async (ids) => {
@@ -55,6 +63,22 @@ export function createLoaders(store: GraphStore): Loaders {
     }
     return loader;
   }
+
+  // Degrees only need counts, but the port can only list relationships: count once per store version.
+  const degrees = new DataLoader<string, number>(async (ids) => {
+    const cached = degreeCache.at(store, await version.get());
+    const missing = cached ? ids.filter((id) => cached.get(id) === undefined) : ids;
+    const found = missing.length ? await store.relationshipsOfActors(missing) : new Map<string, Relationship[]>();
+    return ids.map((id) => {
+      let degree = cached?.get(id);
+      if (degree === undefined) {
+        degree = found.get(id)?.length ?? 0;
+        cached?.set(id, degree);
+      }
+      known.degrees.set(id, degree);
+      return degree;
+    });
+  });
 
   return {
     actors,
@@ -73,11 +97,14 @@ export function createLoaders(store: GraphStore): Loaders {
       }
     },
     relationshipsOf,
+    degrees,
     clearAll() {
       actors.clearAll();
       sources.clearAll();
+      degrees.clearAll();
       known.actors.clear();
       known.sources.clear();
+      known.degrees.clear();
       byFilter.clear();
     },
   };

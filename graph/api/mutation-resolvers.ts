@@ -2,7 +2,7 @@
  * Mutations. Who may call them is checked once per operation, before
  * execution (see server.ts); here each one validates with the model's rules,
  * writes through the store (which records the change log entry) and forgets
- * what the request's loaders had cached.
+ * what the request's loaders and analytics had cached.
  */
 import { createHash } from 'node:crypto';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
@@ -35,7 +35,7 @@ async function written<T>(ctx: ApiContext, write: Promise<T>): Promise<T> {
   try {
     return await write;
   } finally {
-    ctx.loaders.clearAll();
+    ctx.afterWrite();
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * Look-ahead loading for lists: before a list of relationships or actors is
  * returned, the records its selection will ask for (relationship ends, cited
- * sources, countries) are fetched in one batch, so every element then resolves
+ * sources, countries, degrees) are fetched in one batch, so every element then resolves
  * synchronously from `loaders.known`. Same number of store calls as the
  * loaders alone; far fewer promises for graphql-js to settle.
  */
@@ -28,30 +28,40 @@ export function selects(info: GraphQLResolveInfo, path: readonly string[]): bool
   return info.fieldNodes.some((node) => walk(node.selectionSet, 0, new Set()));
 }
 
-async function loadMissing(ctx: ApiContext, actorIds: Iterable<string>, sourceIds: Iterable<string>): Promise<void> {
-  const { known } = ctx.loaders;
-  const actors = [...new Set(actorIds)].filter((id) => !known.actors.has(id));
-  const sources = [...new Set(sourceIds)].filter((id) => !known.sources.has(id));
+/** Loads the given actors and sources in one batch each (callers pass only ids this request does not know yet). */
+async function load(ctx: ApiContext, actorIds: Set<string>, sourceIds: Set<string>): Promise<void> {
   // Missing records are left to the field resolvers, which report NOT_FOUND where they occur.
-  await Promise.all([actors.length ? ctx.loaders.actors.loadMany(actors) : null, sources.length ? ctx.loaders.sources.loadMany(sources) : null]);
+  await Promise.all([
+    actorIds.size ? ctx.loaders.actors.loadMany([...actorIds]) : null,
+    sourceIds.size ? ctx.loaders.sources.loadMany([...sourceIds]) : null,
+  ]);
 }
 
 /** Returns `rels` once the ends and cited sources its selection asks for are loaded. */
 export async function withRelationshipRefs(ctx: ApiContext, info: GraphQLResolveInfo, rels: Relationship[]): Promise<Relationship[]> {
   const ends = selects(info, ['source']) || selects(info, ['target']);
   const cited = selects(info, ['citations', 'source']);
-  if (ends || cited) {
-    await loadMissing(
-      ctx,
-      ends ? rels.flatMap((r) => [r.source, r.target]) : [],
-      cited ? rels.flatMap((r) => r.citations.map((c) => c.sourceId)) : [],
-    );
+  if (!ends && !cited) return rels;
+  const { known } = ctx.loaders;
+  const actorIds = new Set<string>();
+  const sourceIds = new Set<string>();
+  for (const r of rels) {
+    if (ends) {
+      if (!known.actors.has(r.source)) actorIds.add(r.source);
+      if (!known.actors.has(r.target)) actorIds.add(r.target);
+    }
+    if (cited) for (const c of r.citations) if (!known.sources.has(c.sourceId)) sourceIds.add(c.sourceId);
   }
+  if (actorIds.size || sourceIds.size) await load(ctx, actorIds, sourceIds);
   return rels;
 }
 
-/** Returns `actors` once the countries its selection asks for are loaded. */
+/** Returns `actors` once the countries and degrees its selection asks for are loaded. */
 export async function withActorRefs(ctx: ApiContext, info: GraphQLResolveInfo, actors: Actor[]): Promise<Actor[]> {
-  if (selects(info, ['country'])) await loadMissing(ctx, actors.flatMap((a) => (a.country ? [a.country] : [])), []);
+  const { known } = ctx.loaders;
+  const countries = new Set<string>();
+  if (selects(info, ['country'])) for (const a of actors) if (a.country && !known.actors.has(a.country)) countries.add(a.country);
+  const degrees = selects(info, ['degree']) ? actors.filter((a) => !known.degrees.has(a.id)).map((a) => a.id) : [];
+  if (countries.size || degrees.length) await Promise.all([load(ctx, countries, new Set()), degrees.length ? ctx.loaders.degrees.loadMany(degrees) : null]);
   return actors;
 }

@@ -4,32 +4,14 @@
  * in type-resolvers.ts.
  */
 import { NotFoundError } from '../errors';
-import { ACTOR_KINDS, INSTITUTION_CATEGORIES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, type Actor, type Source } from '../model';
+import { ACTOR_KINDS, INSTITUTION_CATEGORIES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, type Actor } from '../model';
 import type { RelationshipFilter } from '../store';
+import { checkAnalyticsFilter } from './analytics-resolvers';
 import { dateArg, intArg, isPossibleId, listArg, pageSize, searchArg } from './args';
 import type { ApiContext } from './context';
 import type { QueryResolvers, RelationshipFilter as FilterInput } from './generated/schema-types';
-
-/** The actor with this id: at once when this request already has it, else through the loader. NOT_FOUND when none has the id. */
-export function loadActor(ctx: ApiContext, id: string): Actor | Promise<Actor> {
-  return ctx.loaders.known.actors.get(id) ?? loadViaLoader(ctx, id);
-}
-
-async function loadViaLoader(ctx: ApiContext, id: string): Promise<Actor> {
-  const actor = isPossibleId(id) ? await ctx.loaders.actors.load(id) : null;
-  if (!actor) throw new NotFoundError('Actor', id);
-  return actor;
-}
-
-export function loadSource(ctx: ApiContext, id: string): Source | Promise<Source> {
-  return ctx.loaders.known.sources.get(id) ?? loadSourceViaLoader(ctx, id);
-}
-
-async function loadSourceViaLoader(ctx: ApiContext, id: string): Promise<Source> {
-  const source = isPossibleId(id) ? await ctx.loaders.sources.load(id) : null;
-  if (!source) throw new NotFoundError('Source', id);
-  return source;
-}
+import { loadActor, loadSource } from './load-records';
+import { selects } from './prefetch';
 
 function primeActors(ctx: ApiContext, actors: readonly Actor[]): void {
   ctx.loaders.primeActors(actors);
@@ -51,7 +33,8 @@ export function relationshipFilter(input: FilterInput | null | undefined): Relat
   return filter;
 }
 
-export const queryResolvers: QueryResolvers = {
+/** Every root query but the analytics ones (analytics-resolvers.ts). */
+export const queryResolvers: Omit<QueryResolvers, 'communities' | 'diff'> = {
   actor: (_root, { id }, ctx) => loadActor(ctx, id),
 
   async actors(_root, args, ctx) {
@@ -124,8 +107,10 @@ export const queryResolvers: QueryResolvers = {
       limit: intArg('limit', args.limit, 500, 1, 500),
     }),
 
-  async stats(_root, args, ctx) {
-    const s = await ctx.store.stats({ top: intArg('top', args.top, 10, 1, 100), filter: relationshipFilter(args.filter) });
+  async stats(_root, args, ctx, info) {
+    const filter = relationshipFilter(args.filter);
+    if (selects(info, ['analytics'])) checkAnalyticsFilter(filter);
+    const s = await ctx.store.stats({ top: intArg('top', args.top, 10, 1, 100), filter });
     primeActors(ctx, s.mostConnected.map((m) => m.actor));
     return {
       actors: s.actors,
@@ -135,6 +120,7 @@ export const queryResolvers: QueryResolvers = {
       relationshipsByType: RELATIONSHIP_TYPES.map((type) => ({ type, count: s.relationshipsByType[type] ?? 0 })),
       mostConnected: s.mostConnected,
       dateRange: s.dateRange,
+      filter,
     };
   },
 

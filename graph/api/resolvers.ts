@@ -1,4 +1,5 @@
 /** The complete resolver map, typed against schema.graphql by the generated `Resolvers` type. */
+import { analyticsQueryResolvers } from './analytics-resolvers';
 import type { Resolvers } from './generated/schema-types';
 import { mutationResolvers } from './mutation-resolvers';
 import { queryResolvers } from './query-resolvers';
@@ -6,6 +7,6 @@ import { typeResolvers } from './type-resolvers';
 
 export const resolvers: Resolvers = {
   ...typeResolvers,
-  Query: queryResolvers,
+  Query: { ...queryResolvers, ...analyticsQueryResolvers },
   Mutation: mutationResolvers,
 };

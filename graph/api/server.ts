@@ -1,5 +1,6 @@
 /**
- * The Apollo Server instance: schema.graphql + resolvers, limits as validation
+ * The Apollo Server instance: schema.graphql + resolvers executed as compiled
+ * queries (jit-gateway.ts), limits as validation
  * rules, CSRF prevention, error formatting, and one plugin that, after the
  * operation is known and before anything executes, checks its cost (with the
  * request's variables) and whether a mutation may write. No landing page (the
@@ -19,6 +20,8 @@ import { assertMayWrite } from './auth';
 import type { ApiContext } from './context';
 import { createFormatError, httpError } from './format-error';
 import { MAX_TOKENS, costLimitMessage, estimateCost, maxAliasesRule, maxDepthRule, maxOperationsRule } from './limits';
+import { buildExecutableSchema } from './executable-schema';
+import { jitGateway, type ExecutorStats } from './jit-gateway';
 import { resolvers } from './resolvers';
 import { loadSchemaText } from './schema';
 
@@ -49,10 +52,12 @@ function operationGuards(config: SteppeConfig): ApolloServerPlugin<ApiContext> {
   };
 }
 
-export function createApolloServer(config: SteppeConfig): ApolloServer<ApiContext> {
+/** `stats` counts how operations were executed (interpreted the first time a document is seen, compiled afterwards). */
+export function createApolloServer(config: SteppeConfig, stats?: ExecutorStats): ApolloServer<ApiContext> {
+  const schemaText = loadSchemaText();
   return new ApolloServer<ApiContext>({
-    typeDefs: loadSchemaText(),
-    resolvers,
+    // Execution by compiled queries (jit-gateway.ts); parsing, validation, plugins and HTTP stay Apollo's.
+    gateway: jitGateway(buildExecutableSchema(schemaText, resolvers), schemaText, stats),
     introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,

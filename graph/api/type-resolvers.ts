@@ -5,10 +5,11 @@
  */
 import { GraphQLScalarType } from 'graphql';
 import { isSymmetric, type Actor, type Relationship } from '../model';
+import { actorMetrics, analyticsTypeResolvers, statsAnalytics } from './analytics-resolvers';
 import { compareRelationships, dateArg, intArg, listArg, pageSize, paginate } from './args';
 import type { Resolvers } from './generated/schema-types';
 import { withActorRefs, withRelationshipRefs } from './prefetch';
-import { loadActor, loadSource } from './query-resolvers';
+import { loadActor, loadSource } from './load-records';
 
 /** Any JSON value, passed through unchanged (change-log snapshots). Output only. */
 const JSONScalar = new GraphQLScalarType({
@@ -23,7 +24,7 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
 
   Actor: {
     country: (actor, _args, ctx) => (actor.country ? (ctx.loaders.known.actors.get(actor.country) ?? ctx.loaders.actors.load(actor.country)) : null),
-    degree: async (actor, _args, ctx) => (await ctx.loaders.relationshipsOf({}).load(actor.id)).length,
+    degree: (actor, _args, ctx) => ctx.loaders.known.degrees.get(actor.id) ?? ctx.loaders.degrees.load(actor.id),
     async relationships(actor, args, ctx) {
       const first = pageSize(args.first);
       const rels = await ctx.loaders.relationshipsOf({ types: listArg('types', args.types), asOf: dateArg('asOf', args.asOf) }).load(actor.id);
@@ -44,6 +45,7 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
         .sort((a, b) => shared.get(b.id)! - shared.get(a.id)! || a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1))
         .slice(0, limit);
     },
+    metrics: actorMetrics,
   },
 
   Relationship: {
@@ -81,6 +83,11 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
     nodes: (page, _args, ctx, info) => withRelationshipRefs(ctx, info, page.items),
     pageInfo: (page) => ({ endCursor: page.endCursor, hasNextPage: page.hasNextPage }),
   },
+  Stats: {
+    analytics: statsAnalytics,
+  },
+  ...analyticsTypeResolvers,
+
   ChangeConnection: {
     nodes: (page) => page.items,
     pageInfo: (page) => ({ endCursor: page.endCursor, hasNextPage: page.hasNextPage }),

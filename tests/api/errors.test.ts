@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERIC_INTERNAL_MESSAGE } from '@/graph/api/format-error';
 import type { GraphStore } from '@/graph/store';
-import { gql, type GqlResponse } from './http-harness';
+import { gql, type GqlOptions, type GqlResponse } from './http-harness';
 import { ADMIN_TOKEN, openLoadedStore, startApi, testConfig } from './setup';
 
 const SECRET = 'password=hunter2 at /srv/steppe/graph/secret.ts:12';
@@ -89,5 +89,18 @@ describe('formatting', () => {
       code: 'BAD_USER_INPUT',
       problems: [{ path: 'filter.from', message: expect.stringMatching(/partial date/) }],
     });
+  });
+
+  it('sends no stack in development for Apollo’s own expected errors either (variables, parse, validation)', async () => {
+    const cases: [string, GqlOptions, string][] = [
+      ['query($n: Int) { actors(first: $n) { totalCount } }', { variables: { n: 'many' } }, 'BAD_USER_INPUT'],
+      ['{ actors(first: 5) { totalCount }', {}, 'GRAPHQL_PARSE_FAILED'],
+      ['{ actors { noSuchField } }', {}, 'GRAPHQL_VALIDATION_FAILED'],
+    ];
+    for (const [query, options, code] of cases) {
+      const r = await gql(dev.url, query, options);
+      expect(r.codes, query).toEqual([code]);
+      expect(r.body.errors![0].extensions!.stacktrace, query).toBeUndefined();
+    }
   });
 });

@@ -43,8 +43,8 @@ function curlBlocks(): string[] {
 }
 
 describe('README GraphQL section', () => {
-  it('has three curl examples', () => {
-    expect(curlBlocks()).toHaveLength(3);
+  it('has four curl examples', () => {
+    expect(curlBlocks()).toHaveLength(4);
   });
 
   it('runs each as pasted (only the host changed) and gets data without errors', async () => {
@@ -56,12 +56,16 @@ describe('README GraphQL section', () => {
       expect(body.errors, block).toBeUndefined();
       results.push(body.data);
     }
-    const [search, actor, around] = results;
+    const [search, actor, around, power] = results;
     expect(search.actors.edges[0].node.id).toBe('kassym-jomart-tokayev');
     expect(actor.actor.name).toBe('Kassym-Jomart Tokayev');
     expect(actor.actor.relationships.nodes.length).toBeGreaterThan(0);
     expect(actor.actor.relationships.nodes[0].citations[0].excerpt.length).toBeGreaterThan(0);
     expect(around.neighborhood.nodes.length).toBeGreaterThan(1);
+    expect(power.stats.analytics.central).toHaveLength(5);
+    expect(power.stats.analytics.central[0].rank).toBe(1);
+    expect(power.communities.length).toBeGreaterThan(1);
+    expect(power.diff.positions.some((p: Json) => p.lost.length > 0)).toBe(true);
   });
 });
 

@@ -59,6 +59,7 @@ export type Json = any;
 
 export interface GqlError {
   message: string;
+  locations?: { line: number; column: number }[];
   path?: (string | number)[];
   extensions?: { code?: string; stacktrace?: string[]; problems?: { path: string; message: string }[] } & Record<string, unknown>;
 }

@@ -7,12 +7,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '@/graph/store';
-import { apiGraph } from '@/tests/fixtures/api-graph';
+import { SRC_A, apiGraph } from '@/tests/fixtures/api-graph';
 import { gql, type Json } from './http-harness';
 import { openLoadedStore, startApi, testConfig } from './setup';
 
 const calls = new Map<string, number>();
 let api: Awaited<ReturnType<typeof startApi>>;
+let store: GraphStore;
 let closeStore: () => Promise<void>;
 
 /** Counts every method call on the real store and forwards it unchanged. */
@@ -40,6 +41,7 @@ async function countCalls(query: string): Promise<{ total: number; byMethod: Rec
 beforeAll(async () => {
   const opened = await openLoadedStore(apiGraph({ people: 600, relationships: 600 }));
   closeStore = opened.close;
+  store = opened.store;
   api = await startApi(counting(opened.store), testConfig(opened.dir, { limits: { maxQueryCost: 20_000 } }));
 });
 
@@ -68,10 +70,35 @@ describe('batched loading', () => {
     const big = await countCalls(q(500));
     expect(big.data.actors.nodes).toHaveLength(500);
     expect(big.byMethod.findActors).toBe(1);
-    expect(big.byMethod.relationshipsOfActors).toBe(1);
-    expect(big.total).toBeLessThanOrEqual(5);
+    // Degrees are counted in their own batch (kept across requests, after one `changes` call reads the store version).
+    expect(big.byMethod.relationshipsOfActors).toBeLessThanOrEqual(2);
+    expect(big.total).toBeLessThanOrEqual(6);
     const small = await countCalls(q(10));
     expect(small.total).toBeLessThanOrEqual(big.total);
+  });
+
+  it('counts degrees once per store version, and again after any write to the store', async () => {
+    const q = '{ actors(first: 500) { nodes { id degree } } }';
+    const degreeOf = (data: Record<string, Json>, id: string) => data.actors.nodes.find((n: Json) => n.id === id).degree;
+    await store.deleteRelationship('degree-probe').catch(() => undefined);
+    const cold = await countCalls(q);
+    const before = degreeOf(cold.data, 'bulk-person-001');
+    const warm = await countCalls(q);
+    expect(warm.byMethod).toEqual({ findActors: 1, changes: 1 });
+    expect(warm.data).toEqual(cold.data);
+
+    // A write through the store (not through this API) is noticed: the change log grew.
+    await store.upsertRelationship({
+      id: 'degree-probe',
+      type: 'SUPPORTED',
+      source: 'bulk-person-001',
+      target: 'bulk-person-002',
+      citations: [{ sourceId: SRC_A, excerpt: 'Degree probe.' }],
+    });
+    const after = await countCalls(q);
+    expect(after.byMethod.relationshipsOfActors).toBe(1);
+    expect(degreeOf(after.data, 'bulk-person-001')).toBe(before + 1);
+    expect(degreeOf(after.data, 'bulk-person-002')).toBe(degreeOf(cold.data, 'bulk-person-002') + 1);
   });
 
   it('a depth-2 neighbourhood with every node’s relationships: a fixed number of calls', async () => {

@@ -42,7 +42,8 @@ describe('Neo4j unreachable (bolt://127.0.0.1:1, through the real route and adap
       expect(r.codes).toEqual(['STORE_UNAVAILABLE']);
       expect(r.body.errors![0].extensions!.stacktrace).toBeUndefined();
       expect(JSON.stringify(r.body)).not.toMatch(/\bat .+\.(ts|js):\d+/);
-      expect(ms).toBeLessThan(3000);
+      // Far below the driver's own 60 s acquisition timeout; the margin over NEO4J_TIMEOUT_MS absorbs a loaded 2-core CI machine.
+      expect(ms).toBeLessThan(5000);
     }
   });
 });

@@ -6,6 +6,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType } from 'graphql';
 import type * as Model from '../../model';
 import type * as Store from '../../store';
+import type * as Analytics from '../../analytics';
+import type * as Records from '../records';
 import type { ApiContext } from '../context';
 
 export type ResolverFn<P, A, R> = (parent: P, args: A, context: ApiContext, info: GraphQLResolveInfo) => R | Promise<R>;
@@ -58,6 +60,10 @@ export interface ActorPatch {
   /** Replaces the tags. */
   tags?: Array<string> | null;
 }
+
+/** Which centrality score ranks actors in `GraphAnalytics.central`. */
+export type CentralityMeasure = 'DEGREE' | 'BETWEENNESS' | 'PAGERANK';
+export const CentralityMeasureValues = ['DEGREE', 'BETWEENNESS', 'PAGERANK'] as const;
 
 /** What a change-log entry recorded. */
 export type ChangeOp = 'UPSERT_ACTOR' | 'DELETE_ACTOR' | 'MERGE_ACTORS' | 'UPSERT_RELATIONSHIP' | 'DELETE_RELATIONSHIP' | 'UPSERT_SOURCE' | 'DELETE_SOURCE' | 'IMPORT';
@@ -174,6 +180,7 @@ export interface ActorFieldTypes {
   degree: number;
   relationships: RelationshipConnectionParent;
   neighbors: Array<ActorParent>;
+  metrics: ActorMetricsParent | null | undefined;
 }
 export type ActorRelationshipsArgs = {
   /** Only these types. */
@@ -195,6 +202,12 @@ export type ActorNeighborsArgs = {
   /** At most this many neighbours, 1–500. */
   limit?: number | null;
 };
+export type ActorMetricsArgs = {
+  /** Analyse only relationships in force as of this partial date. */
+  asOf?: string | null;
+  /** Analyse only relationships of these types (omitted or empty: every type). */
+  types?: Array<RelationshipType> | null;
+};
 export interface ActorArgTypes {
   id: Record<string, never>;
   kind: Record<string, never>;
@@ -207,6 +220,7 @@ export interface ActorArgTypes {
   degree: Record<string, never>;
   relationships: ActorRelationshipsArgs;
   neighbors: ActorNeighborsArgs;
+  metrics: ActorMetricsArgs;
 }
 export type ActorResolvers = ResolversFor<ActorParent, ActorFieldTypes, ActorArgTypes>;
 
@@ -237,6 +251,61 @@ export interface ActorEdgeArgTypes {
   matchedText: Record<string, never>;
 }
 export type ActorEdgeResolvers = ResolversFor<ActorEdgeParent, ActorEdgeFieldTypes, ActorEdgeArgTypes>;
+
+/** An actor's position in the analysed graph: relationships as undirected ties, parallel relationships bundled into one tie weighted by their number. */
+export interface ActorMetricsParent {
+  degree: number;
+  neighbours: number;
+  degreeCentrality: number;
+  betweenness: number;
+  pageRank: number;
+  community: CommunityParent;
+  bridgedCommunities: number;
+  participation: number;
+  degreeRank: number;
+  betweennessRank: number;
+  pageRankRank: number;
+}
+export interface ActorMetricsFieldTypes {
+  degree: number;
+  neighbours: number;
+  degreeCentrality: number;
+  betweenness: number;
+  pageRank: number;
+  community: CommunityParent;
+  bridgedCommunities: number;
+  participation: number;
+  degreeRank: number;
+  betweennessRank: number;
+  pageRankRank: number;
+}
+export interface ActorMetricsArgTypes {
+  degree: Record<string, never>;
+  neighbours: Record<string, never>;
+  degreeCentrality: Record<string, never>;
+  betweenness: Record<string, never>;
+  pageRank: Record<string, never>;
+  community: Record<string, never>;
+  bridgedCommunities: Record<string, never>;
+  participation: Record<string, never>;
+  degreeRank: Record<string, never>;
+  betweennessRank: Record<string, never>;
+  pageRankRank: Record<string, never>;
+}
+export type ActorMetricsResolvers = ResolversFor<ActorMetricsParent, ActorMetricsFieldTypes, ActorMetricsArgTypes>;
+
+export type ActorPositionChangesParent = Analytics.ActorPositionChanges;
+export interface ActorPositionChangesFieldTypes {
+  actor: ActorParent;
+  gained: Array<PositionChangeParent>;
+  lost: Array<PositionChangeParent>;
+}
+export interface ActorPositionChangesArgTypes {
+  actor: Record<string, never>;
+  gained: Record<string, never>;
+  lost: Record<string, never>;
+}
+export type ActorPositionChangesResolvers = ResolversFor<ActorPositionChangesParent, ActorPositionChangesFieldTypes, ActorPositionChangesArgTypes>;
 
 /** About this API instance. */
 export interface ApiInfoParent {
@@ -325,6 +394,27 @@ export interface CitationArgTypes {
 }
 export type CitationResolvers = ResolversFor<CitationParent, CitationFieldTypes, CitationArgTypes>;
 
+export type CommunityParent = Analytics.Community;
+export interface CommunityFieldTypes {
+  id: number;
+  label: string;
+  leader: ActorParent;
+  size: number;
+  members: Array<ActorParent>;
+}
+export type CommunityMembersArgs = {
+  /** At most this many members, 1–500. */
+  first?: number | null;
+};
+export interface CommunityArgTypes {
+  id: Record<string, never>;
+  label: Record<string, never>;
+  leader: Record<string, never>;
+  size: Record<string, never>;
+  members: CommunityMembersArgs;
+}
+export type CommunityResolvers = ResolversFor<CommunityParent, CommunityFieldTypes, CommunityArgTypes>;
+
 /** An actor and its number of relationships. */
 export interface ConnectedActorParent {
   actor: ActorParent;
@@ -354,6 +444,58 @@ export interface DateRangeArgTypes {
   max: Record<string, never>;
 }
 export type DateRangeResolvers = ResolversFor<DateRangeParent, DateRangeFieldTypes, DateRangeArgTypes>;
+
+export type GraphAnalyticsParent = Analytics.GraphMetrics;
+export interface GraphAnalyticsFieldTypes {
+  actorCount: number;
+  tieCount: number;
+  relationshipCount: number;
+  modularity: number;
+  betweennessSampled: boolean;
+  central: Array<RankedActorParent>;
+  brokers: Array<RankedActorParent>;
+  communities: Array<CommunityParent>;
+}
+export type GraphAnalyticsCentralArgs = {
+  /** The measure to rank by. */
+  by?: CentralityMeasure | null;
+  /** How many actors, 1–500. */
+  first?: number | null;
+};
+export type GraphAnalyticsBrokersArgs = {
+  /** How many actors, 1–500. */
+  first?: number | null;
+};
+export interface GraphAnalyticsArgTypes {
+  actorCount: Record<string, never>;
+  tieCount: Record<string, never>;
+  relationshipCount: Record<string, never>;
+  modularity: Record<string, never>;
+  betweennessSampled: Record<string, never>;
+  central: GraphAnalyticsCentralArgs;
+  brokers: GraphAnalyticsBrokersArgs;
+  communities: Record<string, never>;
+}
+export type GraphAnalyticsResolvers = ResolversFor<GraphAnalyticsParent, GraphAnalyticsFieldTypes, GraphAnalyticsArgTypes>;
+
+export type GraphDiffParent = Analytics.GraphDiff;
+export interface GraphDiffFieldTypes {
+  from: string;
+  to: string;
+  started: Array<TimelineEventParent>;
+  ended: Array<TimelineEventParent>;
+  uncertain: Array<TimelineEventParent>;
+  positions: Array<ActorPositionChangesParent>;
+}
+export interface GraphDiffArgTypes {
+  from: Record<string, never>;
+  to: Record<string, never>;
+  started: Record<string, never>;
+  ended: Record<string, never>;
+  uncertain: Record<string, never>;
+  positions: Record<string, never>;
+}
+export type GraphDiffResolvers = ResolversFor<GraphDiffParent, GraphDiffFieldTypes, GraphDiffArgTypes>;
 
 /** How many actors have one kind. */
 export interface KindCountParent {
@@ -493,6 +635,23 @@ export interface PathArgTypes {
 }
 export type PathResolvers = ResolversFor<PathParent, PathFieldTypes, PathArgTypes>;
 
+export type PositionChangeParent = Analytics.PositionChange;
+export interface PositionChangeFieldTypes {
+  type: RelationshipType;
+  date: string;
+  role: string | null | undefined;
+  counterpart: ActorParent;
+  relationship: RelationshipParent;
+}
+export interface PositionChangeArgTypes {
+  type: Record<string, never>;
+  date: Record<string, never>;
+  role: Record<string, never>;
+  counterpart: Record<string, never>;
+  relationship: Record<string, never>;
+}
+export type PositionChangeResolvers = ResolversFor<PositionChangeParent, PositionChangeFieldTypes, PositionChangeArgTypes>;
+
 export type QueryParent = Record<never, never>;
 export interface QueryFieldTypes {
   actor: ActorParent | null | undefined;
@@ -509,6 +668,8 @@ export interface QueryFieldTypes {
   relationshipTypes: Array<RelationshipTypeInfoParent>;
   institutionCategories: Array<string>;
   apiInfo: ApiInfoParent;
+  communities: Array<CommunityParent>;
+  diff: GraphDiffParent;
 }
 export type QueryActorArgs = {
   /** Actor id (slug). */
@@ -592,6 +753,18 @@ export type QueryChangesArgs = {
   /** Cursor from a previous page's `pageInfo.endCursor`. */
   after?: string | null;
 };
+export type QueryCommunitiesArgs = {
+  /** Analyse only relationships in force as of this partial date. */
+  asOf?: string | null;
+  /** Analyse only relationships of these types (omitted or empty: every type). */
+  types?: Array<RelationshipType> | null;
+};
+export type QueryDiffArgs = {
+  /** Start of the range, e.g. `2022-01`. */
+  from: string;
+  /** End of the range, e.g. `2022-12`. */
+  to: string;
+};
 export interface QueryArgTypes {
   actor: QueryActorArgs;
   actors: QueryActorsArgs;
@@ -607,8 +780,31 @@ export interface QueryArgTypes {
   relationshipTypes: Record<string, never>;
   institutionCategories: Record<string, never>;
   apiInfo: Record<string, never>;
+  communities: QueryCommunitiesArgs;
+  diff: QueryDiffArgs;
 }
 export type QueryResolvers = ResolversFor<QueryParent, QueryFieldTypes, QueryArgTypes>;
+
+/** An actor's place in a ranking. */
+export interface RankedActorParent {
+  rank: number;
+  actor: ActorParent;
+  score: number;
+  metrics: ActorMetricsParent;
+}
+export interface RankedActorFieldTypes {
+  rank: number;
+  actor: ActorParent;
+  score: number;
+  metrics: ActorMetricsParent;
+}
+export interface RankedActorArgTypes {
+  rank: Record<string, never>;
+  actor: Record<string, never>;
+  score: Record<string, never>;
+  metrics: Record<string, never>;
+}
+export type RankedActorResolvers = ResolversFor<RankedActorParent, RankedActorFieldTypes, RankedActorArgTypes>;
 
 export type RelationshipParent = Model.Relationship;
 export interface RelationshipFieldTypes {
@@ -706,16 +902,7 @@ export interface SourceArgTypes {
 }
 export type SourceResolvers = ResolversFor<SourceParent, SourceFieldTypes, SourceArgTypes>;
 
-/** Counts over the graph. */
-export interface StatsParent {
-  actors: number;
-  relationships: number;
-  sources: number;
-  actorsByKind: Array<KindCountParent>;
-  relationshipsByType: Array<TypeCountParent>;
-  mostConnected: Array<ConnectedActorParent>;
-  dateRange?: DateRangeParent | null | undefined;
-}
+export type StatsParent = Records.StatsRecord;
 export interface StatsFieldTypes {
   actors: number;
   relationships: number;
@@ -724,6 +911,7 @@ export interface StatsFieldTypes {
   relationshipsByType: Array<TypeCountParent>;
   mostConnected: Array<ConnectedActorParent>;
   dateRange: DateRangeParent | null | undefined;
+  analytics: GraphAnalyticsParent;
 }
 export interface StatsArgTypes {
   actors: Record<string, never>;
@@ -733,6 +921,7 @@ export interface StatsArgTypes {
   relationshipsByType: Record<string, never>;
   mostConnected: Record<string, never>;
   dateRange: Record<string, never>;
+  analytics: Record<string, never>;
 }
 export type StatsResolvers = ResolversFor<StatsParent, StatsFieldTypes, StatsArgTypes>;
 
@@ -773,19 +962,26 @@ export type TypeCountResolvers = ResolversFor<TypeCountParent, TypeCountFieldTyp
 export type Resolvers = Entry<'Actor', ActorResolvers> &
   Entry<'ActorConnection', ActorConnectionResolvers> &
   Entry<'ActorEdge', ActorEdgeResolvers> &
+  Entry<'ActorMetrics', ActorMetricsResolvers> &
+  Entry<'ActorPositionChanges', ActorPositionChangesResolvers> &
   Entry<'ApiInfo', ApiInfoResolvers> &
   Entry<'ApiLimits', ApiLimitsResolvers> &
   Entry<'Change', ChangeResolvers> &
   Entry<'ChangeConnection', ChangeConnectionResolvers> &
   Entry<'Citation', CitationResolvers> &
+  Entry<'Community', CommunityResolvers> &
   Entry<'ConnectedActor', ConnectedActorResolvers> &
   Entry<'DateRange', DateRangeResolvers> &
+  Entry<'GraphAnalytics', GraphAnalyticsResolvers> &
+  Entry<'GraphDiff', GraphDiffResolvers> &
   Entry<'KindCount', KindCountResolvers> &
   Entry<'Mutation', MutationResolvers> &
   Entry<'Neighborhood', NeighborhoodResolvers> &
   Entry<'PageInfo', PageInfoResolvers> &
   Entry<'Path', PathResolvers> &
+  Entry<'PositionChange', PositionChangeResolvers> &
   Entry<'Query', QueryResolvers> &
+  Entry<'RankedActor', RankedActorResolvers> &
   Entry<'Relationship', RelationshipResolvers> &
   Entry<'RelationshipConnection', RelationshipConnectionResolvers> &
   Entry<'RelationshipTypeInfo', RelationshipTypeInfoResolvers> &

@@ -1,0 +1,14 @@
+/**
+ * Parent records the API builds itself (codegen.ts maps GraphQL types to
+ * them), for types whose fields are not all stored on a model or store record.
+ */
+import type { ActorKind, RelationshipType } from '../model';
+import type { RelationshipFilter, Stats } from '../store';
+
+/** What Query.stats returns: the store's counts, per-kind and per-type lists, and the filter Stats.analytics reuses. */
+export interface StatsRecord extends Omit<Stats, 'actorsByKind' | 'relationshipsByType'> {
+  actorsByKind: { kind: ActorKind; count: number }[];
+  relationshipsByType: { type: RelationshipType; count: number }[];
+  /** The checked stats filter; Stats.analytics reads its `asOf` and `types`. */
+  filter: RelationshipFilter;
+}
