@@ -76,33 +76,103 @@ export function matchRank(kind: MatchKind): number {
  * words of five or more letters may be one edit off.
  */
 export function matchName(queryTokens: string[], name: string): MatchKind | null {
-  if (queryTokens.length === 0) return null;
-  const nameTokens = tokens(name);
-  if (nameTokens.join(' ') === queryTokens.join(' ')) return 'EXACT';
-  const used = new Set<number>();
+  return matchTokens(queryTokens, tokens(name));
+}
+
+/**
+ * `matchName` for a name already split by `tokens`, so a store can tokenize
+ * each name once rather than on every search.
+ */
+export function matchTokens(queryTokens: readonly string[], nameTokens: readonly string[]): MatchKind | null {
+  return matchBetterThan(queryTokens, nameTokens, 0);
+}
+
+/**
+ * `matchTokens`, but only a match ranked above `floor` (a RANK value) counts:
+ * once a name matched by prefix, an alias can only matter if it is exact, so
+ * the prefix and one-edit searches are skipped. Plain loops and a bitmask for
+ * the taken name words, no closures: stores call this for every candidate of
+ * a short prefix, thousands of times per keystroke.
+ */
+function matchBetterThan(queryTokens: readonly string[], nameTokens: readonly string[], floor: number): MatchKind | null {
+  const nq = queryTokens.length;
+  const nn = nameTokens.length;
+  if (nq === 0) return null;
+  if (nn === nq) {
+    let same = true;
+    for (let i = 0; i < nq && same; i++) same = nameTokens[i] === queryTokens[i];
+    if (same) return 'EXACT';
+  }
+  if (floor >= RANK.PREFIX) return null;
+  const allowFuzzy = floor < RANK.FUZZY;
+  // Each query word takes a distinct name word: bit i of `used` (a Set for names of more than 31 words).
+  let used = 0;
+  const many = nn > 31 ? new Set<number>() : null;
   let fuzzy = false;
-  for (const q of queryTokens) {
-    let idx = nameTokens.findIndex((w, i) => !used.has(i) && w.startsWith(q));
+  for (let qi = 0; qi < nq; qi++) {
+    const q = queryTokens[qi];
+    let idx = -1;
+    for (let i = 0; i < nn && idx < 0; i++) {
+      if ((many ? !many.has(i) : (used & (1 << i)) === 0) && nameTokens[i].startsWith(q)) idx = i;
+    }
     if (idx < 0) {
-      idx = nameTokens.findIndex((w, i) => !used.has(i) && fuzzyWord(q, w));
+      if (!allowFuzzy) return null;
+      for (let i = 0; i < nn && idx < 0; i++) {
+        if ((many ? !many.has(i) : (used & (1 << i)) === 0) && fuzzyWord(q, nameTokens[i])) idx = i;
+      }
       if (idx < 0) return null;
       fuzzy = true;
     }
-    used.add(idx);
+    if (many) many.add(idx);
+    else used |= 1 << idx;
   }
   return fuzzy ? 'FUZZY' : 'PREFIX';
 }
 
+/** An actor's name and aliases, in that order, each with its `tokens`. */
+export type TokenizedNames = readonly (readonly [text: string, tokens: readonly string[]])[];
+
+export function tokenizeNames(actor: Pick<Actor, 'name' | 'aliases'>): TokenizedNames {
+  return [actor.name, ...actor.aliases].map((text) => [text, tokens(text)] as const);
+}
+
 /** Best match of a query over an actor's name and aliases, or null. */
 export function matchActor(query: string, actor: Pick<Actor, 'name' | 'aliases'>): { match: MatchKind; matchedText: string } | null {
-  const q = tokens(query);
-  let best: { match: MatchKind; matchedText: string } | null = null;
-  for (const text of [actor.name, ...actor.aliases]) {
-    const m = matchName(q, text);
-    if (m && (!best || RANK[m] > RANK[best.match])) best = { match: m, matchedText: text };
-    if (best?.match === 'EXACT') break;
+  return matchTokenizedNames(tokens(query), tokenizeNames(actor));
+}
+
+/** `matchActor` with the query and the names already tokenized (see `tokenizeNames`): the same result, without re-normalizing text. */
+export function matchTokenizedNames(queryTokens: readonly string[], names: TokenizedNames): { match: MatchKind; matchedText: string } | null {
+  let best: MatchKind | null = null;
+  let bestText = '';
+  for (let i = 0; i < names.length; i++) {
+    const m = matchBetterThan(queryTokens, names[i][1], best === null ? 0 : RANK[best]);
+    if (m) {
+      best = m;
+      bestText = names[i][0];
+      if (m === 'EXACT') break;
+    }
   }
-  return best;
+  return best === null ? null : { match: best, matchedText: bestText };
+}
+
+/** ASCII letter code folded to lower case, or -1. */
+function asciiLetter(code: number): number {
+  const lower = code | 32;
+  return lower >= 97 && lower <= 122 ? lower : -1;
+}
+
+/**
+ * `a.localeCompare(b, 'en')`, with a shortcut when both names start with
+ * different ASCII letters: English collation then orders them by those
+ * letters, ignoring case, whatever follows. Ranking thousands of hits for a
+ * short prefix mostly compares names that differ in their first letter.
+ */
+function compareNames(a: string, b: string): number {
+  const x = asciiLetter(a.charCodeAt(0));
+  const y = asciiLetter(b.charCodeAt(0));
+  if (x >= 0 && y >= 0 && x !== y) return x - y;
+  return a.localeCompare(b, 'en');
 }
 
 /** Sort order for hits: better match first, then name, then id. */
@@ -110,5 +180,5 @@ export function compareHits(
   a: { actor: Pick<Actor, 'id' | 'name'>; match: MatchKind },
   b: { actor: Pick<Actor, 'id' | 'name'>; match: MatchKind },
 ): number {
-  return RANK[b.match] - RANK[a.match] || a.actor.name.localeCompare(b.actor.name, 'en') || (a.actor.id < b.actor.id ? -1 : a.actor.id > b.actor.id ? 1 : 0);
+  return RANK[b.match] - RANK[a.match] || compareNames(a.actor.name, b.actor.name) || (a.actor.id < b.actor.id ? -1 : a.actor.id > b.actor.id ? 1 : 0);
 }

@@ -3,8 +3,8 @@
  * lists, dates). Each bad argument is a ValidationError naming the field.
  */
 import { ValidationError } from '../errors';
-import { ACTOR_KINDS, isPartialDate, RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '../model';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageArgs } from '../store';
+import { ACTOR_KINDS, earliestDay, isPartialDate, latestDay, RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '../model';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageArgs, type TimelineQuery } from '../store';
 
 function bad(path: string, message: string): never {
   throw new ValidationError('Invalid argument', [{ path, message }]);
@@ -67,8 +67,14 @@ export function pageArg(page: PageArgs | undefined): PageWindow {
   return { offset: decodeCursor(after), first };
 }
 
+/** A list in result order; an array, or anything that can hand out slices of it (see RankedHits in queries.ts). */
+export interface OrderedList<T> {
+  readonly length: number;
+  slice(start: number, end: number): T[];
+}
+
 /** One page of an already ordered list; `map` turns the kept items into results (copies). */
-export function pageOf<T, R>(all: readonly T[], window: PageWindow, map: (item: T) => R): Page<R> {
+export function pageOf<T, R>(all: OrderedList<T>, window: PageWindow, map: (item: T) => R): Page<R> {
   const items = all.slice(window.offset, window.offset + window.first).map(map);
   const end = window.offset + items.length;
   return {
@@ -77,4 +83,19 @@ export function pageOf<T, R>(all: readonly T[], window: PageWindow, map: (item: 
     endCursor: items.length ? encodeCursor(end) : null,
     hasNextPage: end < all.length,
   };
+}
+
+export const DEFAULT_TIMELINE_LIMIT = 500;
+export const MAX_TIMELINE_LIMIT = 5000;
+
+/** A timeline query checked and reduced to what both stores filter on: a type set, a limit and a day range. */
+export function timelineArgs(query: TimelineQuery | undefined): { types: Set<RelationshipType> | null; limit: number; fromDay: string; toDay: string } {
+  const from = dateArg('from', query?.from);
+  const to = dateArg('to', query?.to);
+  const types = typesArg('types', query?.types);
+  const limit = intArg('limit', query?.limit, DEFAULT_TIMELINE_LIMIT, 1, MAX_TIMELINE_LIMIT);
+  const fromDay = from ? earliestDay(from) : '';
+  const toDay = to ? latestDay(to) : '9999-12-31';
+  if (fromDay > toDay) throw new ValidationError('Invalid argument', [{ path: 'to', message: 'is before from' }]);
+  return { types, limit, fromDay, toDay };
 }

@@ -2,10 +2,9 @@
  * Read queries over the in-memory graph: actor search, timeline and stats.
  * (Relationship filters live in filter.ts, traversal in traversal.ts.)
  */
-import { NotFoundError, ValidationError } from '../errors';
+import { NotFoundError } from '../errors';
 import {
   ACTOR_KINDS,
-  earliestDay,
   latestDay,
   RELATIONSHIP_TYPES,
   type Actor,
@@ -13,9 +12,9 @@ import {
   type PartialDate,
   type RelationshipType,
 } from '../model';
-import { compareHits, matchActor } from '../search';
+import { compareHits, matchTokenizedNames, tokens } from '../search';
 import type { ActorHit, ActorQuery, Page, RelationshipFilter, Stats, TimelineEvent, TimelineQuery } from '../store';
-import { dateArg, intArg, kindsArg, pageArg, pageOf, typesArg } from './args';
+import { intArg, kindsArg, pageArg, pageOf, timelineArgs } from './args';
 import { copyActor, copyRelationship } from './copy';
 import { compileFilter, matchingRelationships } from './filter';
 import { datePart, eventKeys, parseEventKey } from './keys';
@@ -36,14 +35,87 @@ function toHit(h: Hit): ActorHit {
 }
 
 /**
+ * Hits in `compareHits` order, sorted only as far as pages have been asked
+ * for: `hits[0, sorted)` are the best, in order, and every later hit ranks
+ * after them. The first page of a short prefix that matches thousands of
+ * actors picks its few best with a bounded heap instead of sorting them all;
+ * a later page sorts what it needs of the rest.
+ */
+class RankedHits {
+  private sorted: number;
+
+  constructor(
+    private hits: Hit[],
+    alreadySorted: boolean,
+  ) {
+    this.sorted = alreadySorted ? hits.length : 0;
+  }
+
+  get length(): number {
+    return this.hits.length;
+  }
+
+  slice(start: number, end: number): Hit[] {
+    const upTo = Math.min(end, this.hits.length);
+    if (upTo > this.sorted) this.sortTo(upTo);
+    return this.hits.slice(start, upTo);
+  }
+
+  private sortTo(n: number): void {
+    const head = this.hits.slice(0, this.sorted);
+    const tail = this.hits.slice(this.sorted);
+    const want = n - this.sorted;
+    if (want * 4 >= tail.length) {
+      tail.sort(compareHits);
+      this.hits = head.concat(tail);
+      this.sorted = this.hits.length;
+      return;
+    }
+    const best = bestOf(tail, want);
+    const picked = new Set(best);
+    this.hits = head.concat(best, tail.filter((h) => !picked.has(h)));
+    this.sorted = n;
+  }
+}
+
+/** The `k` hits that come first in `compareHits` order, in that order: a bounded max-heap, O(n log k). */
+function bestOf(hits: readonly Hit[], k: number): Hit[] {
+  const heap: Hit[] = [];
+  const worse = (i: number, j: number) => compareHits(heap[i], heap[j]) > 0;
+  const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j], heap[i]]);
+  const siftDown = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let top = i;
+      if (l < heap.length && worse(l, top)) top = l;
+      if (r < heap.length && worse(r, top)) top = r;
+      if (top === i) return;
+      swap(i, top);
+      i = top;
+    }
+  };
+  for (const h of hits) {
+    if (heap.length < k) {
+      heap.push(h);
+      for (let i = heap.length - 1; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+    } else if (compareHits(h, heap[0]) < 0) {
+      heap[0] = h;
+      siftDown(0);
+    }
+  }
+  return heap.sort(compareHits);
+}
+
+/**
  * Recent ranked results, so paging through a search (or an autocomplete
  * repeating a query) does not rank every candidate again. Any actor write
  * (a new `actorsVersion`) empties it.
  */
-const hitCache = new WeakMap<GraphState, { version: number; hits: Map<string, Hit[]> }>();
+const hitCache = new WeakMap<GraphState, { version: number; hits: Map<string, RankedHits> }>();
 const HIT_CACHE_SIZE = 16;
 
-function rankedHits(state: GraphState, text: string, kinds: Set<ActorKind> | null): Hit[] {
+function rankedHits(state: GraphState, text: string, kinds: Set<ActorKind> | null): RankedHits {
   let entry = hitCache.get(state);
   if (!entry || entry.version !== state.actorsVersion) hitCache.set(state, (entry = { version: state.actorsVersion, hits: new Map() }));
   const cache = entry.hits;
@@ -53,25 +125,28 @@ function rankedHits(state: GraphState, text: string, kinds: Set<ActorKind> | nul
 
   const kindOk = (a: Actor) => !kinds || kinds.has(a.kind);
   const candidates = state.search.candidates(text);
-  let hits: Hit[];
+  let ranked: RankedHits;
   if (candidates === null) {
-    hits = state.byName
+    const all = state.byName
       .all()
       .filter(kindOk)
       .map((actor) => ({ actor, match: 'ALL' as const }));
+    ranked = new RankedHits(all, true);
   } else {
-    hits = [];
+    // The query is tokenized once and names were tokenized when indexed: no text is normalized per candidate.
+    const queryTokens = tokens(text);
+    const hits: Hit[] = [];
     for (const id of candidates) {
       const actor = state.actors.get(id)!;
       if (!kindOk(actor)) continue;
-      const m = matchActor(text, actor);
+      const m = matchTokenizedNames(queryTokens, state.search.namesOf(id));
       if (m) hits.push({ actor, match: m.match, matchedText: m.matchedText });
     }
-    hits.sort(compareHits);
+    ranked = new RankedHits(hits, false);
   }
   if (cache.size >= HIT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  cache.set(key, hits);
-  return hits;
+  cache.set(key, ranked);
+  return ranked;
 }
 
 export function findActors(state: GraphState, query: ActorQuery): Page<ActorHit> {
@@ -82,18 +157,9 @@ export function findActors(state: GraphState, query: ActorQuery): Page<ActorHit>
 
 // ----- timeline ---------------------------------------------------------------
 
-export const DEFAULT_TIMELINE_LIMIT = 500;
-export const MAX_TIMELINE_LIMIT = 5000;
-
 /** Events whose date (as a day range) overlaps [from, to], in timeline order. */
 export function timeline(state: GraphState, query: TimelineQuery): TimelineEvent[] {
-  const from = dateArg('from', query.from);
-  const to = dateArg('to', query.to);
-  const types = typesArg('types', query.types);
-  const limit = intArg('limit', query.limit, DEFAULT_TIMELINE_LIMIT, 1, MAX_TIMELINE_LIMIT);
-  const fromDay = from ? earliestDay(from) : '';
-  const toDay = to ? latestDay(to) : '9999-12-31';
-  if (fromDay > toDay) throw new ValidationError('Invalid argument', [{ path: 'to', message: 'is before from' }]);
+  const { types, limit, fromDay, toDay } = timelineArgs(query);
 
   const eventOf = (key: string): TimelineEvent | null => {
     const { kind, relId, earliest } = parseEventKey(key);
@@ -119,7 +185,7 @@ export function timeline(state: GraphState, query: TimelineQuery): TimelineEvent
   } else {
     const keys = state.events.all();
     // Keys start with the event's earliest day; an event from an earlier year cannot reach `from`.
-    const start = from ? state.events.lowerBound(`${from.slice(0, 4)}-01-01`) : 0;
+    const start = fromDay ? state.events.lowerBound(`${fromDay.slice(0, 4)}-01-01`) : 0;
     for (let i = start; i < keys.length && keys[i].slice(0, 10) <= toDay; i++) {
       const ev = eventOf(keys[i]);
       if (ev && out.push(ev) >= limit) break;

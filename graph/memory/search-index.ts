@@ -14,7 +14,7 @@
  *   confirmed with `matchName` on that single word.
  */
 import type { Actor } from '../model';
-import { matchName, tokens } from '../search';
+import { matchName, tokenizeNames, tokens, type TokenizedNames } from '../search';
 import { SortedIndex, withPrefix } from './sorted-index';
 
 const FUZZY_MIN = 5;
@@ -23,9 +23,9 @@ const SHIFTS = [1, 2, 3];
 const MIN_TAIL = FUZZY_MIN - 2;
 const SEP = '\u0000';
 
-export function actorTokens(actor: Pick<Actor, 'name' | 'aliases'>): Set<string> {
+function distinctTokens(names: TokenizedNames): Set<string> {
   const out = new Set<string>();
-  for (const text of [actor.name, ...actor.aliases]) for (const t of tokens(text)) out.add(t);
+  for (const [, tokens] of names) for (const t of tokens) out.add(t);
   return out;
 }
 
@@ -36,11 +36,15 @@ function* shiftedTails(token: string): Generator<string> {
 export class SearchIndex {
   /** token → ids of actors with that token in their name or an alias. */
   private readonly postings = new Map<string, Set<string>>();
+  /** actor id → its name and aliases with their tokens, normalized once here rather than on every search. */
+  private readonly names = new Map<string, TokenizedNames>();
   private readonly sortedTokens = new SortedIndex<string>(() => this.postings.keys());
   private readonly tails = new SortedIndex<string>(() => this.allTails());
 
   add(actor: Actor): void {
-    for (const t of actorTokens(actor)) {
+    const names = tokenizeNames(actor);
+    this.names.set(actor.id, names);
+    for (const t of distinctTokens(names)) {
       let ids = this.postings.get(t);
       if (!ids) {
         ids = new Set();
@@ -53,7 +57,9 @@ export class SearchIndex {
   }
 
   remove(actor: Actor): void {
-    for (const t of actorTokens(actor)) {
+    const names = this.names.get(actor.id) ?? tokenizeNames(actor);
+    this.names.delete(actor.id);
+    for (const t of distinctTokens(names)) {
       const ids = this.postings.get(t);
       if (!ids) continue;
       ids.delete(actor.id);
@@ -63,6 +69,11 @@ export class SearchIndex {
         for (const tail of shiftedTails(t)) this.tails.remove(tail);
       }
     }
+  }
+
+  /** The indexed actor's name and aliases with their tokens (for `matchTokenizedNames`). */
+  namesOf(actorId: string): TokenizedNames {
+    return this.names.get(actorId)!;
   }
 
   /** Drop the sorted arrays before a bulk load; they rebuild on the next search. */

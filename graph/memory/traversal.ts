@@ -36,6 +36,25 @@ function slotOfActor(state: GraphState, id: string): number {
 export const DEFAULT_NEIGHBORHOOD_LIMIT = 100;
 
 /**
+ * The first `count` actors of a breadth-first level in neighbourhood order
+ * (most relationships first, then id), in that order. Behind a hub a level
+ * can hold tens of thousands of actors of which a few hundred are kept:
+ * degrees are read once, a numeric sort finds the cut-off degree, and only
+ * actors at or above it are compared by id.
+ */
+function firstInLevel(state: GraphState, level: readonly number[], count: number): number[] {
+  const degrees = new Int32Array(level.length);
+  for (let i = 0; i < level.length; i++) degrees[i] = state.entriesAt(level[i]).size;
+  let cutoff = -1;
+  if (count < level.length) cutoff = degrees.slice().sort().reverse()[count - 1];
+  const kept: number[] = [];
+  for (let i = 0; i < level.length; i++) if (degrees[i] >= cutoff) kept.push(i);
+  const id = (i: number) => state.idAt(level[i]);
+  kept.sort((a, b) => degrees[b] - degrees[a] || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
+  return kept.slice(0, count).map((i) => level[i]);
+}
+
+/**
  * Breadth-first from the centre, one level at a time; within a level the
  * better connected (total degree) come first, then by id. Actors of excluded
  * kinds are neither returned nor walked through. `truncated` is set when the
@@ -76,15 +95,13 @@ export function neighborhood(state: GraphState, q: NeighborhoodQuery): Subgraph 
       break;
     }
     const level = discover(frontier, Infinity);
-    const id = (slot: number) => state.idAt(slot);
-    level.sort((a, b) => state.entriesAt(b).size - state.entriesAt(a).size || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
     const room = limit - chosen.length;
     if (level.length > room) {
-      chosen.push(...level.slice(0, room));
+      chosen.push(...firstInLevel(state, level, room));
       truncated = true;
       break;
     }
-    chosen.push(...level);
+    chosen.push(...firstInLevel(state, level, level.length));
     frontier = level;
   }
 

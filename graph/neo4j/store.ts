@@ -6,7 +6,7 @@
  * transaction. Ranking, ordering and traversal rules match the embedded store
  * (graph/search.ts, graph/memory/keys.ts, traversal.ts here).
  */
-import { NotFoundError, StoreUnavailableError, ValidationError } from '../errors';
+import { NotFoundError, StoreUnavailableError } from '../errors';
 import {
   ACTOR_KINDS,
   earliestDay,
@@ -40,7 +40,7 @@ import type {
   TimelineQuery,
   WriteContext,
 } from '../store';
-import { dateArg, encodeCursor, intArg, kindsArg, pageArg, pageOf, typesArg, type PageWindow } from '../memory/args';
+import { dateArg, encodeCursor, intArg, kindsArg, pageArg, pageOf, timelineArgs, typesArg, type PageWindow } from '../memory/args';
 import { datePart, eventKey, startKey } from '../memory/keys';
 import {
   planDeleteActor,
@@ -62,8 +62,6 @@ import { actorFrom, changeFrom, changeRow, relationshipFrom, sourceFrom } from '
 import { neighborhood, paths } from './traversal';
 import { citedSourceIds, field, WriteState } from './write-state';
 
-const DEFAULT_TIMELINE_LIMIT = 500;
-const MAX_TIMELINE_LIMIT = 5000;
 
 /** Query word → fragments of which one must occur in `searchText` for the word to match (see search.ts). */
 function searchTerms(words: string[]): string[][] {
@@ -260,13 +258,7 @@ export class Neo4jStore implements GraphStore {
 
   async timeline(query: TimelineQuery): Promise<TimelineEvent[]> {
     const t = query ?? {};
-    const from = dateArg('from', t.from);
-    const to = dateArg('to', t.to);
-    const types = typesArg('types', t.types);
-    const limit = intArg('limit', t.limit, DEFAULT_TIMELINE_LIMIT, 1, MAX_TIMELINE_LIMIT);
-    const fromDay = from ? earliestDay(from) : '';
-    const toDay = to ? latestDay(to) : '9999-12-31';
-    if (fromDay > toDay) throw new ValidationError('Invalid argument', [{ path: 'to', message: 'is before from' }]);
+    const { types, limit, fromDay, toDay } = timelineArgs(t);
     const params = { types: types ? [...types] : ALL_TYPES, fromDay, toDay };
     return this.read(async (q) => {
       let rows;
