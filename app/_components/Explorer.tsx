@@ -1,0 +1,382 @@
+'use client';
+
+/**
+ * The explorer's state and wiring: the view (mirrored in the URL), the loaded
+ * neighbourhoods and paths, the filters applied in the browser, and the
+ * islands that show them (search, path finder, legend, canvas, toolbar, time
+ * slider, side panel).
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '@/graph/model';
+import { TYPE_STYLES } from '@/app/_lib/graph-style';
+import { computeVisibility, countByKindAndType, mergeSubgraphs, relationshipLabel, visibleSubgraphExport } from '@/app/_lib/graph-view';
+import { GraphQLClientError } from '@/app/_lib/graphql-client';
+import { fetchDatasetFacts, fetchPaths, NEIGHBORHOOD_LIMIT, type PathRecord, type Subgraph } from '@/app/_lib/queries';
+import { useAsync } from '@/app/_lib/use-async';
+import { useNeighborhoods } from '@/app/_lib/use-neighborhoods';
+import { useViewState } from '@/app/_lib/use-view-state';
+import { DEFAULT_ACTOR, type Selection, type ViewState } from '@/app/_lib/url-state';
+import { GraphCanvas, type CanvasEdge, type CanvasNode, type GraphCanvasHandle } from './GraphCanvas';
+import { Legend } from './Legend';
+import { PathFinder, type PathEnd } from './PathFinder';
+import { SearchBox } from './SearchBox';
+import { SidePanel, type PanelContent } from './SidePanel';
+import { EmptyState, ErrorState, LoadingState } from './States';
+import { TimeSlider } from './TimeSlider';
+import { Toolbar } from './Toolbar';
+import styles from './Explorer.module.css';
+
+/** Path searches follow the date slider, but not on every pixel of a drag. */
+const PATH_DATE_DEBOUNCE_MS = 350;
+
+/** Room for the toolbar above and the caption and time slider below the graph. */
+const CANVAS_INSETS = { top: 72, right: 28, bottom: 128, left: 28 };
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const t = window.setTimeout(() => setDebounced(value), ms);
+    return () => window.clearTimeout(t);
+  }, [value, ms]);
+  return debounced;
+}
+
+function toggle<T>(list: readonly T[], item: T): T[] {
+  return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+}
+
+function download(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function Explorer({ initialView }: { initialView: ViewState }) {
+  const [view, update] = useViewState(initialView);
+  const canvas = useRef<GraphCanvasHandle>(null);
+  const [layoutRun, setLayoutRun] = useState(0);
+  /** Bumped by the main "Try again", so the side panel asks again too. */
+  const [retries, setRetries] = useState(0);
+
+  // ---- neighbourhoods: the focus and every expanded actor
+  const wanted = useMemo(() => [view.actor, ...view.expanded], [view.actor, view.expanded]);
+  const hoods = useNeighborhoods(wanted);
+  const focusHood = hoods.get(view.actor);
+
+  // While a new focus loads, keep drawing the last complete view under a loading note.
+  const [settled, setSettled] = useState({ actor: view.actor, expanded: view.expanded });
+  if (focusHood.status === 'ready' && (settled.actor !== view.actor || settled.expanded !== view.expanded)) {
+    setSettled({ actor: view.actor, expanded: view.expanded });
+  }
+  const shown = focusHood.status === 'ready' ? view : settled;
+
+  // ---- paths
+  const shownTypes = useMemo(
+    () => (view.hiddenTypes.length ? RELATIONSHIP_TYPES.filter((t) => !view.hiddenTypes.includes(t)) : undefined),
+    [view.hiddenTypes],
+  );
+  const pathAsOf = useDebounced(view.asOf, PATH_DATE_DEBOUNCE_MS);
+  const pathQuery = view.path ? { from: view.path.from, to: view.path.to, types: shownTypes, asOf: pathAsOf ?? undefined } : null;
+  const pathsState = useAsync(pathQuery ? `paths:${JSON.stringify(pathQuery)}` : null, (signal) => fetchPaths(pathQuery!, signal));
+  const paths: PathRecord[] | null =
+    pathsState.status === 'ready' ? pathsState.data : pathsState.status === 'loading' && view.path ? (pathsState.stale ?? null) : null;
+
+  // ---- the loaded graph and what the filters leave visible
+  const shownKey = [shown.actor, ...shown.expanded].join(',');
+  const hoodData = useMemo(
+    () => shownKey.split(',').map((id) => (hoods.version.get(id)?.status === 'ready' ? (hoods.version.get(id) as { data: Subgraph }).data : undefined)),
+    [shownKey, hoods.version],
+  );
+  // Paths join the canvas after the focus network, so the first layout is of that network.
+  const focusReady = focusHood.status === 'ready';
+  const pathPart: Subgraph | undefined = useMemo(
+    () =>
+      focusReady && paths && paths.length
+        ? { actors: paths.flatMap((p) => p.nodes), relationships: paths.flatMap((p) => p.edges), truncated: false }
+        : undefined,
+    [paths, focusReady],
+  );
+  const graph = useMemo(() => mergeSubgraphs([...hoodData, pathPart]), [hoodData, pathPart]);
+
+  const pathIds = useMemo(() => {
+    if (!pathPart) return null;
+    return new Set([...pathPart.actors.map((a) => a.id), ...pathPart.relationships.map((r) => r.id)]);
+  }, [pathPart]);
+
+  const keepLit = useMemo(() => new Set([shown.actor, ...shown.expanded]), [shown.actor, shown.expanded]);
+  const visibility = useMemo(
+    () => computeVisibility(graph, { hiddenTypes: view.hiddenTypes, hiddenKinds: view.hiddenKinds, asOf: view.asOf }, keepLit),
+    [graph, view.hiddenTypes, view.hiddenKinds, view.asOf, keepLit],
+  );
+  const counts = useMemo(() => countByKindAndType(graph), [graph]);
+
+  const canvasNodes = useMemo<CanvasNode[]>(() => [...graph.actors.values()].map((a) => ({ id: a.id, label: a.name, kind: a.kind })), [graph]);
+  const canvasEdges = useMemo<CanvasEdge[]>(
+    () =>
+      [...graph.relationships.values()].map((r) => ({
+        id: r.id,
+        source: r.source.id,
+        target: r.target.id,
+        type: r.type,
+        label: relationshipLabel(r, TYPE_STYLES[r.type].label),
+        start: r.start,
+        end: r.end,
+      })),
+    [graph],
+  );
+
+  const visibleActors = graph.actors.size - [...graph.actors.keys()].filter((id) => visibility.hidden.has(id)).length;
+  const visibleRels = graph.relationships.size - [...graph.relationships.keys()].filter((id) => visibility.hidden.has(id)).length;
+  const focusName = graph.actors.get(shown.actor)?.name ?? shown.actor;
+  const truncated = hoodData.some((d) => d?.truncated);
+
+  // ---- dataset facts (date range for the slider)
+  const facts = useAsync('stats', (signal) => fetchDatasetFacts(signal));
+
+  // ---- actions
+  const select = (selected: Selection | null) => update((v) => ({ ...v, selected }));
+  const focus = (id: string) => update((v) => ({ ...v, actor: id, expanded: [], selected: null }));
+  const expand = (id: string) =>
+    update((v) => (id === v.actor || v.expanded.includes(id) ? v : { ...v, expanded: [...v.expanded, id] }));
+  const collapse = (id: string) => update((v) => ({ ...v, expanded: v.expanded.filter((x) => x !== id) }));
+
+  // ---- path finder ends (kept here so "Path from here" in the panel can fill them)
+  const nameOf = (id: string) => graph.actors.get(id)?.name ?? paths?.flatMap((p) => p.nodes).find((n) => n.id === id)?.name;
+  const [ends, setEnds] = useState<{ from: PathEnd; to: PathEnd; generation: number }>(() => ({
+    from: view.path ? { id: view.path.from, name: view.path.from } : null,
+    to: view.path ? { id: view.path.to, name: view.path.to } : null,
+    generation: 0,
+  }));
+  // Ends restored from a link carry only ids; refill the inputs once the graph brings their names.
+  const named = (end: PathEnd): PathEnd => {
+    const name = end && end.name === end.id ? nameOf(end.id) : undefined;
+    return end && name && name !== end.id ? { ...end, name } : end;
+  };
+  if (named(ends.from) !== ends.from || named(ends.to) !== ends.to) {
+    setEnds((e) => ({ from: named(e.from), to: named(e.to), generation: e.generation + 1 }));
+  }
+  const defaultFrom: PathEnd = graph.actors.has(shown.actor) ? { id: shown.actor, name: focusName } : null;
+
+  const selectedActor = view.selected?.kind === 'actor' ? view.selected.id : null;
+  const toolbarTarget = selectedActor && graph.actors.has(selectedActor)
+    ? {
+        name: graph.actors.get(selectedActor)!.name,
+        canExpand: selectedActor !== view.actor && !view.expanded.includes(selectedActor),
+        canCollapse: view.expanded.includes(selectedActor),
+      }
+    : null;
+
+  const panelContent: PanelContent = view.selected
+    ? view.selected
+    : paths && paths.length
+      ? { kind: 'paths', paths }
+      : { kind: 'actor', id: shown.actor };
+
+  async function exportPng() {
+    const blob = await canvas.current?.png();
+    if (blob) download(blob, `steppe-${view.actor}${view.asOf ? `-as-of-${view.asOf}` : ''}.png`);
+  }
+
+  function exportJson() {
+    const body = {
+      exportedAt: new Date().toISOString(),
+      view: { focus: view.actor, expanded: view.expanded, hiddenTypes: view.hiddenTypes, hiddenKinds: view.hiddenKinds, asOf: view.asOf },
+      ...visibleSubgraphExport(graph, visibility),
+    };
+    download(new Blob([JSON.stringify(body, null, 2)], { type: 'application/json' }), `steppe-${view.actor}${view.asOf ? `-as-of-${view.asOf}` : ''}.json`);
+  }
+
+  // ---- canvas state overlays
+  const focusError = focusHood.status === 'error' ? focusHood.error : null;
+  const nothingLoaded = graph.actors.size === 0;
+  const expandErrors = view.expanded.filter((id) => hoods.get(id).status === 'error');
+  const description = nothingLoaded
+    ? 'Network graph (empty)'
+    : `Network graph around ${focusName}: ${visibleActors} actors and ${visibleRels} relationships shown. Arrow keys pan, plus and minus zoom, 0 fits. The side panel lists every relationship.`;
+
+  return (
+    <div className={styles.explorer}>
+      <aside className={styles.rail} aria-label="Search, path finder and filters">
+        <div className={styles.searchSlot}>
+          <SearchBox id="actor-search" label="Search actors" placeholder="Name or alias, e.g. Tokaev" clearOnPick shortcut onPick={(a) => focus(a.id)} />
+        </div>
+        <PathFinder
+          from={ends.from ?? defaultFrom}
+          to={ends.to}
+          generation={ends.from ? String(ends.generation) : `${ends.generation}-${defaultFrom?.id}-${defaultFrom?.name}`}
+          onChangeEnds={(from, to, external) => setEnds((e) => ({ from, to, generation: external ? e.generation + 1 : e.generation }))}
+          active={!!view.path}
+          result={
+            pathsState.status === 'ready'
+              ? { status: 'ready', count: pathsState.data.length, shortest: pathsState.data[0]?.length ?? null }
+              : pathsState.status === 'error'
+                ? { status: 'error', error: pathsState.error }
+                : { status: pathsState.status }
+          }
+          onRetry={pathsState.retry}
+          onFind={(from, to) => update((v) => ({ ...v, path: { from, to }, selected: null }))}
+          onClear={() => update((v) => ({ ...v, path: null }))}
+        />
+        <Legend
+          kindCounts={counts.kinds}
+          typeCounts={counts.types}
+          hiddenKinds={view.hiddenKinds}
+          hiddenTypes={view.hiddenTypes}
+          onToggleKind={(k: ActorKind) => update((v) => ({ ...v, hiddenKinds: toggle(v.hiddenKinds, k) }))}
+          onToggleType={(t: RelationshipType) => update((v) => ({ ...v, hiddenTypes: toggle(v.hiddenTypes, t) }))}
+          onReset={() => update((v) => ({ ...v, hiddenKinds: [], hiddenTypes: [] }))}
+        />
+        {facts.status === 'ready' ? (
+          <p className={styles.datasetNote}>
+            Dataset: {facts.data.actors.toLocaleString('en-GB')} actors, {facts.data.relationships.toLocaleString('en-GB')} cited relationships.
+          </p>
+        ) : null}
+      </aside>
+
+      <section className={styles.stage} aria-label="Network">
+        <GraphCanvas
+          ref={canvas}
+          nodes={canvasNodes}
+          edges={canvasEdges}
+          hidden={visibility.hidden}
+          dormant={visibility.dormant}
+          pathIds={pathIds}
+          focusId={shown.actor}
+          expandedIds={shown.expanded}
+          selected={view.selected}
+          layout={view.layout}
+          layoutKey={`${shown.actor}|${view.layout}|${layoutRun}`}
+          onSelect={select}
+          onExpand={expand}
+          description={description}
+          insets={CANVAS_INSETS}
+        />
+
+        <div className={styles.top}>
+          <Toolbar
+            layout={view.layout}
+            onLayout={(layout) => update((v) => ({ ...v, layout }))}
+            onRelayout={() => setLayoutRun((n) => n + 1)}
+            onFit={() => canvas.current?.fit()}
+            onZoom={(f) => canvas.current?.zoomBy(f)}
+            target={toolbarTarget}
+            onExpand={() => selectedActor && expand(selectedActor)}
+            onCollapse={() => selectedActor && collapse(selectedActor)}
+            onExportPng={() => void exportPng()}
+            onExportJson={exportJson}
+          />
+        </div>
+
+        {focusHood.status === 'loading' && nothingLoaded ? <LoadingState variant="overlay" label="Loading the network…" /> : null}
+        {focusHood.status === 'loading' && !nothingLoaded ? (
+          <div className={styles.chip}>
+            <LoadingState label="Loading…" />
+          </div>
+        ) : null}
+        {focusError ? (
+          <ErrorState
+            variant="overlay"
+            error={focusError}
+            title={focusError instanceof GraphQLClientError && focusError.code === 'NOT_FOUND' ? 'No such actor' : 'Could not load the network'}
+            onRetry={() => {
+              // One button retries everything the failure took down.
+              hoods.retry(view.actor);
+              if (facts.status === 'error') facts.retry();
+              setRetries((n) => n + 1);
+            }}
+          >
+            {view.actor !== DEFAULT_ACTOR ? (
+              <button type="button" className="button" onClick={() => focus(DEFAULT_ACTOR)}>
+                Start from Kassym-Jomart Tokayev
+              </button>
+            ) : null}
+          </ErrorState>
+        ) : null}
+        {focusHood.status === 'ready' && graph.relationships.size === 0 ? (
+          <EmptyState variant="overlay" title={`No relationships recorded for ${focusName}`}>
+            Search for another actor, or open the path finder to look for indirect links.
+          </EmptyState>
+        ) : null}
+        {focusHood.status === 'ready' && graph.relationships.size > 0 && visibleRels === 0 ? (
+          <EmptyState variant="overlay" title="Nothing matches the filters">
+            <p>No relationship in view passes the current type, kind and date filters.</p>
+            <p className={styles.overlayActions}>
+              {view.hiddenTypes.length || view.hiddenKinds.length ? (
+                <button type="button" className="button" onClick={() => update((v) => ({ ...v, hiddenKinds: [], hiddenTypes: [] }))}>
+                  Show all types and kinds
+                </button>
+              ) : null}
+              {view.asOf ? (
+                <button type="button" className="button" onClick={() => update((v) => ({ ...v, asOf: null }))}>
+                  All dates
+                </button>
+              ) : null}
+            </p>
+          </EmptyState>
+        ) : null}
+        {expandErrors.length ? (
+          <div className={styles.toast}>
+            <ErrorState
+              error={hoods.get(expandErrors[0]).status === 'error' ? (hoods.get(expandErrors[0]) as { error: unknown }).error : null}
+              title={`Could not load the neighbours of ${graph.actors.get(expandErrors[0])?.name ?? expandErrors[0]}`}
+              onRetry={() => expandErrors.forEach((id) => hoods.retry(id))}
+            >
+              <button type="button" className="button" onClick={() => expandErrors.forEach(collapse)}>
+                Dismiss
+              </button>
+            </ErrorState>
+          </div>
+        ) : null}
+
+        <div className={styles.bottom}>
+          <p className={styles.caption} data-testid="graph-summary">
+            {nothingLoaded ? null : (
+              <>
+                <span className={styles.captionName}>{focusName}</span>
+                <span>
+                  {visibleActors} actors · {visibleRels} relationships
+                </span>
+                {truncated ? <span className={styles.truncated}>closest {NEIGHBORHOOD_LIMIT} neighbours per actor</span> : null}
+              </>
+            )}
+          </p>
+          {facts.status === 'ready' && facts.data.dateRange ? (
+            <TimeSlider
+              range={facts.data.dateRange}
+              asOf={view.asOf}
+              onChange={(asOf) => update((v) => ({ ...v, asOf }))}
+              inForce={view.asOf ? { shown: visibleRels, total: graph.relationships.size } : undefined}
+            />
+          ) : null}
+          {facts.status === 'error' && !focusError ? (
+            <div className={styles.sliderError}>
+              <ErrorState error={facts.error} title="The date range could not be loaded" onRetry={facts.retry} />
+            </div>
+          ) : null}
+        </div>
+      </section>
+
+      <SidePanel
+        content={panelContent}
+        generation={retries}
+        placeholder={focusError && !view.selected ? 'Details appear here once the network loads.' : undefined}
+        closable={!!view.selected}
+        graph={graph}
+        focusId={shown.actor}
+        expandedIds={shown.expanded}
+        asOf={view.asOf}
+        onSelect={select}
+        onFocus={focus}
+        onExpand={expand}
+        onCollapse={collapse}
+        onPathFrom={(id) => setEnds((e) => ({ from: { id, name: nameOf(id) ?? id }, to: e.to && e.to.id !== id ? e.to : null, generation: e.generation + 1 }))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,369 @@
+'use client';
+
+/**
+ * The one Cytoscape instance. Created once on mount; every later change
+ * (elements, filters, selection, highlight, layout) is a patch applied inside
+ * `cy.batch()`. Exposes `window.cy` for tests and `window.__steppeRender` for
+ * the render benchmark.
+ */
+import cytoscape, { type CollectionReturnValue, type Core, type ElementDefinition, type Layouts, type NodeCollection } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { useEffect, useImperativeHandle, useRef, type KeyboardEvent, type Ref } from 'react';
+import type { ActorKind, RelationshipType } from '@/graph/model';
+import { cytoscapeStylesheet } from '@/app/_lib/graph-style';
+import { fitViewport, layoutOptions, placeNewNodes, settleNewNodes, type Insets } from '@/app/_lib/layouts';
+import type { LayoutName, Selection } from '@/app/_lib/url-state';
+import styles from './GraphCanvas.module.css';
+
+let extensionsRegistered = false;
+function registerExtensions(): void {
+  if (extensionsRegistered) return;
+  cytoscape.use(fcose);
+  // Cytoscape warns, e.g., about edges between nodes that overlap for a frame before a layout; noise for users.
+  if (process.env.NODE_ENV === 'production') cytoscape.warnings(false);
+  extensionsRegistered = true;
+}
+
+export interface CanvasNode {
+  id: string;
+  label: string;
+  kind: ActorKind;
+}
+
+export interface CanvasEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: RelationshipType;
+  label: string;
+  /** Partial dates, kept on the element for tests and exports of the canvas model. */
+  start: string | null;
+  end: string | null;
+}
+
+export interface GraphCanvasHandle {
+  fit(): void;
+  zoomBy(factor: number): void;
+  /** PNG of the current view (what is drawn, at 2× resolution, on white). */
+  png(): Promise<Blob>;
+}
+
+interface Props {
+  nodes: readonly CanvasNode[];
+  edges: readonly CanvasEdge[];
+  hidden: ReadonlySet<string>;
+  dormant: ReadonlySet<string>;
+  /** Ids on the found paths; everything else is dimmed while set. */
+  pathIds: ReadonlySet<string> | null;
+  focusId: string;
+  expandedIds: readonly string[];
+  selected: Selection | null;
+  layout: LayoutName;
+  /** Changes whenever a full layout is wanted (new focus, layout choice, "re-run"). */
+  layoutKey: string;
+  onSelect(selection: Selection | null): void;
+  onExpand(actorId: string): void;
+  description: string;
+  /** Space kept clear of the graph when fitting the view (floating controls over the canvas). */
+  insets?: Insets;
+  ref?: Ref<GraphCanvasHandle>;
+}
+
+type RenderTiming = { elements: number; addMs: number; layoutMs: number; drawMs: number; totalMs: number };
+
+declare global {
+  interface Window {
+    cy?: Core;
+    /**
+     * Benchmark hook: replaces the canvas content with `elements` (nodes with data `{ id, label, kind }`,
+     * edges with `{ id, source, target, type, label }`, styled like the app's), runs the layout (default:
+     * the current one, without animation), waits two frames for the draw, and reports each phase in ms.
+     * The explorer's own state is not touched: the next change of the view redraws its graph.
+     */
+    __steppeRender?: (elements: ElementDefinition[], options?: { layout?: LayoutName }) => Promise<RenderTiming>;
+  }
+}
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+}
+
+export function GraphCanvas({ ref, ...props }: Props) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const laidOutKey = useRef<string | null>(null);
+  /** The layout in progress, stopped when a newer one starts. */
+  const running = useRef<Layouts | null>(null);
+  /** A new path highlight waits for the layout to settle, then gets the view fitted to it. */
+  const pathFitPending = useRef(false);
+  const lastPathKey = useRef('');
+  // Latest callbacks and focus, read by Cytoscape event handlers bound once.
+  const latest = useRef(props);
+  useEffect(() => {
+    latest.current = props;
+  });
+
+  // ---- create once
+  useEffect(() => {
+    registerExtensions();
+    const container = containerRef.current!;
+    const cy = cytoscape({
+      container,
+      style: cytoscapeStylesheet(),
+      minZoom: 0.05,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+    });
+    cyRef.current = cy;
+    window.cy = cy;
+    container.dataset.layoutState = 'idle';
+
+    cy.on('tap', 'node', (e) => latest.current.onSelect({ kind: 'actor', id: e.target.id() }));
+    cy.on('tap', 'edge', (e) => latest.current.onSelect({ kind: 'relationship', id: e.target.id() }));
+    cy.on('tap', (e) => {
+      if (e.target === cy) latest.current.onSelect(null);
+    });
+    cy.on('dbltap', 'node', (e) => latest.current.onExpand(e.target.id()));
+    cy.on('mouseover', 'edge', (e) => e.target.addClass('hover'));
+    cy.on('mouseout', 'edge', (e) => e.target.removeClass('hover'));
+    cy.on('mouseover', 'node, edge', () => container.classList.add(styles.pointer));
+    cy.on('mouseout', 'node, edge', () => container.classList.remove(styles.pointer));
+
+    window.__steppeRender = async (elements, options = {}) => {
+      const t0 = performance.now();
+      cy.batch(() => {
+        cy.elements().remove();
+        cy.add(elements);
+      });
+      const t1 = performance.now();
+      await runLayout(cy, container, options.layout ?? latest.current.layout, latest.current.focusId, false, running);
+      const t2 = performance.now();
+      await nextFrame();
+      const t3 = performance.now();
+      laidOutKey.current = null;
+      return { elements: elements.length, addMs: t1 - t0, layoutMs: t2 - t1, drawMs: t3 - t2, totalMs: t3 - t0 };
+    };
+
+    return () => {
+      cy.destroy();
+      cyRef.current = null;
+      laidOutKey.current = null;
+      if (window.cy === cy) delete window.cy;
+      delete window.__steppeRender;
+    };
+  }, []);
+
+  const { insets } = props;
+  useEffect(() => {
+    cyRef.current?.scratch('_steppeInsets', insets ?? NO_INSETS);
+  }, [insets]);
+
+  // ---- patch elements, then lay out (full when the layout key changed, else place only the new nodes)
+  const { nodes, edges, layoutKey, layout, focusId } = props;
+  useEffect(() => {
+    const cy = cyRef.current;
+    const container = containerRef.current;
+    if (!cy || !container) return;
+    const wantNodes = new Map(nodes.map((n) => [n.id, n]));
+    const wantEdges = new Map(edges.map((e) => [e.id, e]));
+    let added: NodeCollection = cy.collection();
+    cy.batch(() => {
+      cy.elements().forEach((ele) => {
+        if (ele.removed()) return;
+        const keep = ele.group() === 'nodes' ? wantNodes.has(ele.id()) : wantEdges.has(ele.id());
+        if (!keep) ele.remove();
+      });
+      const newNodes: ElementDefinition[] = [];
+      for (const n of nodes) {
+        const ele = cy.getElementById(n.id);
+        if (ele.nonempty()) {
+          if (ele.data('label') !== n.label || ele.data('kind') !== n.kind) ele.data({ label: n.label, kind: n.kind });
+        } else newNodes.push({ group: 'nodes', data: { id: n.id, label: n.label, kind: n.kind } });
+      }
+      added = cy.add(newNodes).nodes();
+      const newEdges: ElementDefinition[] = [];
+      for (const e of edges) {
+        if (cy.getElementById(e.id).nonempty()) continue;
+        newEdges.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, type: e.type, label: e.label, start: e.start, end: e.end } });
+      }
+      cy.add(newEdges);
+    });
+
+    if (cy.nodes().empty()) return;
+    if (laidOutKey.current !== layoutKey) {
+      // A full layout waits until the focus is on the canvas (it roots concentric and breadth-first).
+      if (cy.getElementById(focusId).empty()) return;
+      // Animate re-layouts only; the first drawing appears in place.
+      const animate = laidOutKey.current !== null;
+      laidOutKey.current = layoutKey;
+      void runLayout(cy, container, layout, focusId, animate, running).then(() => {
+        if (pathFitPending.current && !running.current) {
+          pathFitPending.current = false;
+          fitElements(cy, cy.elements('.path'), true);
+        }
+      });
+    } else if (added.nonempty()) {
+      placeNewNodes(cy, added);
+      running.current?.stop();
+      running.current = null;
+      setLayoutState(container, 'running');
+      let settling: Layouts | null = null;
+      settling = settleNewNodes(cy, added, () => {
+        // A newer layout took over: it reports its own end.
+        if (running.current !== settling) return;
+        running.current = null;
+        setLayoutState(container, 'idle');
+        if (pathFitPending.current) {
+          pathFitPending.current = false;
+          return fitElements(cy, cy.elements('.path'), true);
+        }
+        const view = cy.extent();
+        const bb = added.boundingBox({});
+        const outside = bb.x1 < view.x1 || bb.x2 > view.x2 || bb.y1 < view.y1 || bb.y2 > view.y2;
+        if (outside) fitVisible(cy, true);
+      });
+      running.current = settling;
+    }
+  }, [nodes, edges, layoutKey, layout, focusId]);
+
+  // ---- classes: filters, dormant, focus, expanded, path highlight
+  const { hidden, dormant, pathIds, expandedIds } = props;
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const expanded = new Set(expandedIds);
+    cy.batch(() => {
+      cy.elements().forEach((ele) => {
+        const id = ele.id();
+        ele.toggleClass('filtered', hidden.has(id));
+        ele.toggleClass('dormant', dormant.has(id));
+        ele.toggleClass('path', !!pathIds?.has(id));
+        ele.toggleClass('off-path', !!pathIds && !pathIds.has(id));
+        if (ele.isNode()) {
+          ele.toggleClass('focus', id === focusId);
+          ele.toggleClass('expanded', expanded.has(id));
+        }
+      });
+    });
+    const pathKey = pathIds ? [...pathIds].sort().join(',') : '';
+    if (pathKey && pathKey !== lastPathKey.current) pathFitPending.current = true;
+    lastPathKey.current = pathKey;
+    if (pathFitPending.current && !running.current && cy.elements('.path').nonempty()) {
+      pathFitPending.current = false;
+      fitElements(cy, cy.elements('.path'), true);
+    }
+  }, [nodes, edges, hidden, dormant, pathIds, focusId, expandedIds]);
+
+  // ---- selection
+  const { selected, description } = props;
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      const want = selected ? cy.getElementById(selected.id) : cy.collection();
+      cy.$(':selected').not(want).unselect();
+      if (want.nonempty() && !want.selected()) want.select();
+    });
+  }, [selected, nodes, edges]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      fit() {
+        const cy = cyRef.current;
+        if (cy) fitVisible(cy, true);
+      },
+      zoomBy(factor: number) {
+        const cy = cyRef.current;
+        if (!cy) return;
+        cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      },
+      async png() {
+        const cy = cyRef.current;
+        if (!cy) throw new Error('The canvas is not ready.');
+        return cy.png({ output: 'blob-promise', bg: '#ffffff', scale: 2, full: false });
+      },
+    }),
+    [],
+  );
+
+  // Keyboard: arrows pan, +/- zoom, 0 fits. The side panel lists every element for keyboard browsing.
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    const cy = cyRef.current;
+    if (!cy || e.altKey || e.ctrlKey || e.metaKey) return;
+    const pan: Record<string, [number, number]> = { ArrowLeft: [60, 0], ArrowRight: [-60, 0], ArrowUp: [0, 60], ArrowDown: [0, -60] };
+    if (pan[e.key]) {
+      cy.panBy({ x: pan[e.key][0], y: pan[e.key][1] });
+    } else if (e.key === '+' || e.key === '=') {
+      cy.zoom({ level: cy.zoom() * 1.2, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    } else if (e.key === '-' || e.key === '_') {
+      cy.zoom({ level: cy.zoom() / 1.2, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    } else if (e.key === '0') {
+      fitVisible(cy, false);
+    } else return;
+    e.preventDefault();
+  }
+
+  return (
+    <div className={styles.wrap}>
+      <div
+        ref={containerRef}
+        className={styles.canvas}
+        data-testid="graph-canvas"
+        role="application"
+        aria-roledescription="network graph"
+        aria-label={description}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+      />
+    </div>
+  );
+}
+
+const NO_INSETS: Insets = { top: 24, right: 24, bottom: 24, left: 24 };
+
+/** Fits `eles` into the view clear of the insets (see fitViewport). */
+function fitElements(cy: Core, eles: CollectionReturnValue, animate: boolean): void {
+  const insets = (cy.scratch('_steppeInsets') as Insets | undefined) ?? NO_INSETS;
+  const viewport = fitViewport(cy, eles, insets);
+  if (!viewport) return;
+  if (animate) cy.animate({ ...viewport, duration: 250 });
+  else cy.viewport(viewport);
+}
+
+/** Fits the visible elements into view. */
+function fitVisible(cy: Core, animate: boolean): void {
+  fitElements(cy, cy.elements(':visible'), animate);
+}
+
+function setLayoutState(container: HTMLElement, state: 'running' | 'idle'): void {
+  container.dataset.layoutState = state;
+  if (state === 'idle') container.dataset.layoutRuns = String(Number(container.dataset.layoutRuns ?? 0) + 1);
+}
+
+/** Runs a full layout; resolves when it stops. `data-layout-state` on the container tells tests when it is done. */
+function runLayout(
+  cy: Core,
+  container: HTMLElement,
+  name: LayoutName,
+  focusId: string,
+  animate: boolean,
+  running: { current: Layouts | null },
+): Promise<void> {
+  running.current?.stop();
+  setLayoutState(container, 'running');
+  return new Promise((resolve) => {
+    const layout = cy.elements().layout(layoutOptions(name, cy, focusId, { animate }));
+    running.current = layout;
+    layout.one('layoutstop', () => {
+      fitVisible(cy, animate);
+      if (running.current === layout) {
+        running.current = null;
+        setLayoutState(container, 'idle');
+      }
+      resolve();
+    });
+    layout.run();
+  });
+}

@@ -1,0 +1,133 @@
+/**
+ * What the canvas should hold and show: the union of the loaded subgraphs
+ * (focus, expansions, paths) and, under the current filters, which elements
+ * are hidden and which nodes are left without any relationship in force.
+ * Pure functions, shared by the canvas, the legend counts and the JSON export.
+ */
+import { inForceAsOf, type ActorKind, type RelationshipType } from '@/graph/model';
+import type { ActorRecord, RelationshipRecord, SourceRecord, Subgraph } from './queries';
+
+export interface LoadedGraph {
+  actors: Map<string, ActorRecord>;
+  relationships: Map<string, RelationshipRecord>;
+}
+
+/** Union of subgraphs; a record seen twice is kept once (the first copy). */
+export function mergeSubgraphs(parts: readonly (Subgraph | undefined)[]): LoadedGraph {
+  const actors = new Map<string, ActorRecord>();
+  const relationships = new Map<string, RelationshipRecord>();
+  for (const part of parts) {
+    if (!part) continue;
+    for (const a of part.actors) if (!actors.has(a.id)) actors.set(a.id, a);
+    for (const r of part.relationships) if (!relationships.has(r.id)) relationships.set(r.id, r);
+  }
+  // An edge is drawable only when both ends are loaded.
+  for (const [id, r] of relationships) if (!actors.has(r.source.id) || !actors.has(r.target.id)) relationships.delete(id);
+  return { actors, relationships };
+}
+
+export interface Filters {
+  hiddenTypes: readonly RelationshipType[];
+  hiddenKinds: readonly ActorKind[];
+  asOf: string | null;
+}
+
+export interface Visibility {
+  /** Element ids (actors and relationships) a filter hides. */
+  hidden: Set<string>;
+  /** Shown actors with no shown relationship (other than those in `keepLit`): drawn faded. */
+  dormant: Set<string>;
+}
+
+/**
+ * A relationship is hidden when its type is hidden, either end's kind is
+ * hidden, or it is not in force as of the chosen date (model.ts semantics).
+ * An actor is hidden when its kind is hidden.
+ */
+export function computeVisibility(graph: LoadedGraph, filters: Filters, keepLit: ReadonlySet<string> = new Set()): Visibility {
+  const hiddenTypes = new Set(filters.hiddenTypes);
+  const hiddenKinds = new Set(filters.hiddenKinds);
+  const hidden = new Set<string>();
+  const lit = new Set<string>();
+  for (const a of graph.actors.values()) if (hiddenKinds.has(a.kind)) hidden.add(a.id);
+  for (const r of graph.relationships.values()) {
+    const off =
+      hiddenTypes.has(r.type) ||
+      hidden.has(r.source.id) ||
+      hidden.has(r.target.id) ||
+      (filters.asOf !== null && !inForceAsOf({ start: r.start ?? undefined, end: r.end ?? undefined }, filters.asOf));
+    if (off) hidden.add(r.id);
+    else {
+      lit.add(r.source.id);
+      lit.add(r.target.id);
+    }
+  }
+  const dormant = new Set<string>();
+  for (const id of graph.actors.keys()) if (!hidden.has(id) && !lit.has(id) && !keepLit.has(id)) dormant.add(id);
+  return { hidden, dormant };
+}
+
+/** Counts per kind and type in the loaded graph (for the legend). */
+export function countByKindAndType(graph: LoadedGraph): { kinds: Map<ActorKind, number>; types: Map<RelationshipType, number> } {
+  const kinds = new Map<ActorKind, number>();
+  const types = new Map<RelationshipType, number>();
+  for (const a of graph.actors.values()) kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1);
+  for (const r of graph.relationships.values()) types.set(r.type, (types.get(r.type) ?? 0) + 1);
+  return { kinds, types };
+}
+
+/**
+ * The visible subgraph in the dataset's own record shape (sources, actors,
+ * relationships with `sourceId` citations), so an export can be re-imported.
+ */
+export function visibleSubgraphExport(graph: LoadedGraph, visibility: Visibility) {
+  const sources = new Map<string, SourceRecord>();
+  const actors = [...graph.actors.values()]
+    .filter((a) => !visibility.hidden.has(a.id))
+    .map((a) => stripNulls({ id: a.id, kind: a.kind, name: a.name, category: a.category, aliases: a.aliases, summary: a.summary, tags: a.tags }));
+  const relationships = [...graph.relationships.values()]
+    .filter((r) => !visibility.hidden.has(r.id))
+    .map((r) => {
+      for (const c of r.citations) sources.set(c.source.id, c.source);
+      return stripNulls({
+        id: r.id,
+        type: r.type,
+        source: r.source.id,
+        target: r.target.id,
+        role: r.role,
+        start: r.start,
+        end: r.end,
+        amount: r.amount,
+        currency: r.currency,
+        citations: r.citations.map((c) => ({ sourceId: c.source.id, excerpt: c.excerpt })),
+      });
+    });
+  return {
+    sources: [...sources.values()].map((s) => stripNulls({ ...s })),
+    actors,
+    relationships,
+  };
+}
+
+function stripNulls<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], null> } {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== null && v !== undefined) out[k] = v;
+  return out as { [K in keyof T]: Exclude<T[K], null> };
+}
+
+/** Edge label shown on hover: type, role and dates. */
+export function relationshipLabel(r: Pick<RelationshipRecord, 'type' | 'role' | 'start' | 'end'>, typeLabel: string): string {
+  const parts = [typeLabel];
+  if (r.role) parts.push(r.role);
+  const dates = formatPeriod(r.start, r.end);
+  if (dates) parts.push(dates);
+  return parts.join(' · ');
+}
+
+/** `2022-01 – 2023`, `since 2022`, `until 2021`, or '' when undated. */
+export function formatPeriod(start: string | null | undefined, end: string | null | undefined): string {
+  if (start && end) return start === end ? start : `${start} – ${end}`;
+  if (start) return `since ${start}`;
+  if (end) return `until ${end}`;
+  return '';
+}

@@ -1,0 +1,119 @@
+/**
+ * The browser's only way to reach data: POST /api/graphql. Failures become a
+ * `GraphQLClientError` whose `code` is the API's `extensions.code` (NOT_FOUND,
+ * STORE_UNAVAILABLE, …) or one of the client's own (NETWORK_ERROR, HTTP_ERROR,
+ * BAD_RESPONSE), so callers branch on codes, never on message text.
+ */
+import type { ErrorCode } from '@/graph/errors';
+
+export const GRAPHQL_ENDPOINT = '/api/graphql';
+
+export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'HTTP_ERROR' | 'BAD_RESPONSE' | 'UNKNOWN';
+
+interface GraphQLErrorPayload {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string };
+}
+
+export class GraphQLClientError extends Error {
+  constructor(
+    message: string,
+    readonly code: ClientErrorCode,
+    /** HTTP status, when a response arrived. */
+    readonly status?: number,
+    /** Every GraphQL error the response carried. */
+    readonly errors: GraphQLErrorPayload[] = [],
+  ) {
+    super(message);
+    this.name = 'GraphQLClientError';
+  }
+
+  /** Worth a retry button: the server or the network may recover. */
+  get retryable(): boolean {
+    return ['NETWORK_ERROR', 'HTTP_ERROR', 'STORE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR', 'BAD_RESPONSE', 'UNKNOWN'].includes(this.code);
+  }
+}
+
+export function isAbortError(e: unknown): boolean {
+  return e instanceof DOMException && e.name === 'AbortError';
+}
+
+const KNOWN_CODES: ReadonlySet<string> = new Set<ClientErrorCode>([
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'QUERY_TOO_COMPLEX',
+  'STORE_UNAVAILABLE',
+  'CONFIG_INVALID',
+  'INTERNAL_SERVER_ERROR',
+]);
+
+function toCode(raw: string | undefined): ClientErrorCode {
+  return raw && KNOWN_CODES.has(raw) ? (raw as ClientErrorCode) : raw === 'GRAPHQL_VALIDATION_FAILED' || raw === 'GRAPHQL_PARSE_FAILED' ? 'BAD_USER_INPUT' : 'UNKNOWN';
+}
+
+/**
+ * Runs one operation. Resolves with `data` when the response has no errors;
+ * otherwise throws GraphQLClientError (an AbortError passes through untouched).
+ */
+export async function graphqlRequest<TData, TVariables extends object = Record<string, never>>(
+  query: string,
+  variables?: TVariables,
+  options: { signal?: AbortSignal } = {},
+): Promise<TData> {
+  let response: Response;
+  try {
+    response = await fetch(GRAPHQL_ENDPOINT, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      body: JSON.stringify({ query, variables: variables ?? {} }),
+      signal: options.signal,
+    });
+  } catch (e) {
+    if (isAbortError(e)) throw e;
+    throw new GraphQLClientError('The server could not be reached.', 'NETWORK_ERROR');
+  }
+
+  let body: { data?: TData | null; errors?: GraphQLErrorPayload[] } | undefined;
+  try {
+    body = (await response.json()) as typeof body;
+  } catch (e) {
+    if (isAbortError(e)) throw e;
+    body = undefined;
+  }
+
+  const errors = Array.isArray(body?.errors) ? body.errors : [];
+  if (errors.length) {
+    const first = errors[0];
+    throw new GraphQLClientError(first.message || 'The request failed.', toCode(first.extensions?.code), response.status, errors);
+  }
+  if (!response.ok) throw new GraphQLClientError(`The server answered ${response.status}.`, 'HTTP_ERROR', response.status);
+  if (!body || body.data === undefined || body.data === null) {
+    throw new GraphQLClientError('The server sent an unreadable answer.', 'BAD_RESPONSE', response.status);
+  }
+  return body.data;
+}
+
+/** A sentence for people, by code. */
+export function describeError(e: unknown): string {
+  if (!(e instanceof GraphQLClientError)) return 'Something went wrong.';
+  switch (e.code) {
+    case 'NETWORK_ERROR':
+      return 'The server could not be reached. Check your connection and try again.';
+    case 'STORE_UNAVAILABLE':
+      return 'The graph store is unavailable right now. Try again in a moment.';
+    case 'NOT_FOUND':
+      return 'Nothing with that id exists. It may have been merged, renamed or deleted.';
+    case 'QUERY_TOO_COMPLEX':
+      return 'That request is too large for the server. Narrow it down and try again.';
+    case 'BAD_USER_INPUT':
+      return e.message;
+    case 'HTTP_ERROR':
+      return `The server had a problem (HTTP ${e.status ?? '?'}). Try again.`;
+    default:
+      return 'The server had a problem answering. Try again.';
+  }
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { Explorer } from './_components/Explorer';
+import { parseViewState, serializeViewState } from './_lib/url-state';
+
+export const metadata: Metadata = {
+  title: 'Explorer',
+  description: 'Search an actor and explore who appointed, prosecuted, allied with and invested in whom, with every relationship dated and cited.',
+};
+
+/**
+ * The explorer. The server reads the view from the query string so the first
+ * render already matches a shared link; everything interactive lives in the
+ * client islands under ./_components.
+ */
+export default async function ExplorerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const view = parseViewState(await searchParams);
+  return (
+    <>
+      <h1 className="visually-hidden">Steppe explorer</h1>
+      {/* A navigation to another view (a link, Back) starts from that view; the explorer's own URL writes do not re-render this page. */}
+      <Explorer key={serializeViewState(view)} initialView={view} />
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { computeVisibility, formatPeriod, mergeSubgraphs, relationshipLabel, visibleSubgraphExport } from '@/app/_lib/graph-view';
+import type { ActorRecord, RelationshipRecord, Subgraph } from '@/app/_lib/queries';
+
+const actor = (id: string, kind: ActorRecord['kind'] = 'PERSON'): ActorRecord => ({
+  id,
+  kind,
+  name: id.toUpperCase(),
+  category: null,
+  aliases: [],
+  summary: null,
+  tags: [],
+  degree: 1,
+});
+
+const rel = (id: string, type: RelationshipRecord['type'], s: ActorRecord, t: ActorRecord, start: string | null = null, end: string | null = null): RelationshipRecord => ({
+  id,
+  type,
+  symmetric: false,
+  role: null,
+  start,
+  end,
+  amount: null,
+  currency: null,
+  source: { id: s.id, name: s.name, kind: s.kind },
+  target: { id: t.id, name: t.name, kind: t.kind },
+  citations: [{ excerpt: `quote ${id}`, source: { id: 'src', title: 'A source', publisher: null, author: null, published: '2022', url: null } }],
+});
+
+const a = actor('a');
+const b = actor('b');
+const c = actor('c', 'STATE');
+const d = actor('d', 'INSTITUTION');
+const ab = rel('ab', 'APPOINTED', a, b, '2022-01', '2022-06');
+const ac = rel('ac', 'HOLDS_POSITION', a, c, '2019');
+const bd = rel('bd', 'MEMBER_OF', b, d);
+
+const partA: Subgraph = { actors: [a, b, c], relationships: [ab, ac], truncated: false };
+const partB: Subgraph = { actors: [b, d, a], relationships: [bd, ab], truncated: false };
+
+describe('graph-view', () => {
+  it('merges subgraphs without duplicates and drops edges whose ends are not loaded', () => {
+    const g = mergeSubgraphs([partA, undefined, partB, { actors: [], relationships: [rel('x', 'OPPOSED', a, actor('zz'))], truncated: false }]);
+    expect([...g.actors.keys()].sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect([...g.relationships.keys()].sort()).toEqual(['ab', 'ac', 'bd']);
+  });
+
+  it('hides relationships by type, and the ends of hidden kinds with their relationships', () => {
+    const g = mergeSubgraphs([partA, partB]);
+    const byType = computeVisibility(g, { hiddenTypes: ['APPOINTED'], hiddenKinds: [], asOf: null });
+    expect([...byType.hidden].sort()).toEqual(['ab']);
+    const byKind = computeVisibility(g, { hiddenTypes: [], hiddenKinds: ['STATE'], asOf: null });
+    expect([...byKind.hidden].sort()).toEqual(['ac', 'c']);
+  });
+
+  it('shows only relationships in force as of a date, and marks actors left without any as dormant', () => {
+    const g = mergeSubgraphs([partA, partB]);
+    const before = computeVisibility(g, { hiddenTypes: [], hiddenKinds: [], asOf: '2021-05-01' });
+    expect(before.hidden.has('ab')).toBe(true);
+    expect(before.hidden.has('ac')).toBe(false);
+    expect(before.hidden.has('bd')).toBe(false); // undated: always in force
+    const during = computeVisibility(g, { hiddenTypes: [], hiddenKinds: [], asOf: '2022-03-10' });
+    expect(during.hidden.has('ab')).toBe(false);
+    const after = computeVisibility(g, { hiddenTypes: ['MEMBER_OF'], hiddenKinds: [], asOf: '2022-07-01' });
+    expect(after.hidden.has('ab')).toBe(true);
+    // b and d have no relationship left in force; a keeps HOLDS_POSITION.
+    expect([...after.dormant].sort()).toEqual(['b', 'd']);
+    // The focus is never dormant.
+    expect(computeVisibility(g, { hiddenTypes: ['MEMBER_OF'], hiddenKinds: [], asOf: '2022-07-01' }, new Set(['b'])).dormant.has('b')).toBe(false);
+  });
+
+  it('exports the visible subgraph in the dataset record shape, with its sources', () => {
+    const g = mergeSubgraphs([partA, partB]);
+    const out = visibleSubgraphExport(g, computeVisibility(g, { hiddenTypes: [], hiddenKinds: ['STATE'], asOf: null }));
+    expect(out.actors.map((x) => x.id).sort()).toEqual(['a', 'b', 'd']);
+    expect(out.relationships.map((x) => x.id).sort()).toEqual(['ab', 'bd']);
+    expect(out.relationships.find((r) => r.id === 'ab')).toEqual({
+      id: 'ab',
+      type: 'APPOINTED',
+      source: 'a',
+      target: 'b',
+      start: '2022-01',
+      end: '2022-06',
+      citations: [{ sourceId: 'src', excerpt: 'quote ab' }],
+    });
+    expect(out.sources).toEqual([{ id: 'src', title: 'A source', published: '2022' }]);
+  });
+
+  it('labels edges with type, role and period', () => {
+    expect(relationshipLabel({ type: 'APPOINTED', role: 'Prime Minister', start: '2022-01', end: null }, 'Appointed')).toBe('Appointed · Prime Minister · since 2022-01');
+    expect(formatPeriod('2019', '2022')).toBe('2019 – 2022');
+    expect(formatPeriod(null, '2022')).toBe('until 2022');
+    expect(formatPeriod(null, null)).toBe('');
+  });
+});
