@@ -22,8 +22,15 @@ export interface FieldProblem {
   message: string;
 }
 
+/**
+ * Marks Steppe errors across module copies: Next.js may load this file twice
+ * (instrumentation and route bundles), and `instanceof` fails between copies.
+ */
+const STEPPE_ERROR = Symbol.for('steppe.error');
+
 export abstract class SteppeError extends Error {
   abstract readonly code: ErrorCode;
+  readonly [STEPPE_ERROR] = true;
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
@@ -82,5 +89,5 @@ export class ConfigError extends SteppeError {
 }
 
 export function isSteppeError(e: unknown): e is SteppeError {
-  return e instanceof SteppeError;
+  return typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[STEPPE_ERROR] === true;
 }

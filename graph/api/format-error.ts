@@ -49,7 +49,9 @@ export function createFormatError(production: boolean) {
       // Expected errors (bad input, unknown ids, limits, outages) carry no stack even in development.
       delete extensions.stacktrace;
       extensions.code = steppe.code;
-      if (steppe instanceof ValidationError && steppe.problems.length) extensions.problems = steppe.problems;
+      // By code, not class: the error may come from another copy of errors.ts (see isSteppeError).
+      const problems = steppe.code === 'BAD_USER_INPUT' ? (steppe as ValidationError).problems : undefined;
+      if (problems?.length) extensions.problems = problems;
       return { ...formatted, message: steppe.message, extensions };
     }
     const limitMessage = builtInLimitMessage(formatted);
