@@ -43,6 +43,11 @@ const nextConfig = {
   // The driver and server packages run only on the server; keep them out of bundling. graphql and
   // graphql-jit too, so our code, Apollo and graphql-jit share one graphql-js (its instanceof checks fail across copies).
   serverExternalPackages: ['neo4j-driver', '@apollo/server', 'graphology', 'graphql', 'graphql-jit'],
+  // The dataset loader reads paths chosen at run time, so tracing cannot tell
+  // which files it needs and copies the whole project; the image copies data/ itself.
+  outputFileTracingExcludes: {
+    '*': ['bench/**', 'tests/**', 'docs/**', 'data/**', 'scripts/**', 'reports/**', 'test-results/**', '.steppe/**', '*.md'],
+  },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },
