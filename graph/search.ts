@@ -97,6 +97,7 @@ export function matchTokens(queryTokens: readonly string[], nameTokens: readonly
 function matchBetterThan(queryTokens: readonly string[], nameTokens: readonly string[], floor: number): MatchKind | null {
   const nq = queryTokens.length;
   const nn = nameTokens.length;
+  if (nq === 1) return matchOneWordBetterThan(queryTokens[0], nameTokens, floor);
   if (nq === 0) return null;
   if (nn === nq) {
     let same = true;
@@ -127,6 +128,17 @@ function matchBetterThan(queryTokens: readonly string[], nameTokens: readonly st
     else used |= 1 << idx;
   }
   return fuzzy ? 'FUZZY' : 'PREFIX';
+}
+
+/** `matchBetterThan` for a one-word query, the common case while typing: no word bookkeeping needed. */
+function matchOneWordBetterThan(q: string, nameTokens: readonly string[], floor: number): MatchKind | null {
+  const nn = nameTokens.length;
+  if (nn === 1 && nameTokens[0] === q) return 'EXACT';
+  if (floor >= RANK.PREFIX) return null;
+  for (let i = 0; i < nn; i++) if (nameTokens[i].startsWith(q)) return 'PREFIX';
+  if (floor >= RANK.FUZZY) return null;
+  for (let i = 0; i < nn; i++) if (fuzzyWord(q, nameTokens[i])) return 'FUZZY';
+  return null;
 }
 
 /** An actor's name and aliases, in that order, each with its `tokens`. */

@@ -25,6 +25,7 @@ import type { GraphState, RelEntry } from './state';
 interface Hit {
   actor: Actor;
   match: ActorHit['match'];
+  /** Set for every text match; one-word searches fill it in only for the hits a page returns (see `oneWordHits`). */
   matchedText?: string;
 }
 
@@ -124,22 +125,23 @@ function rankedHits(state: GraphState, text: string, kinds: Set<ActorKind> | nul
   if (cached) return cached;
 
   const kindOk = (a: Actor) => !kinds || kinds.has(a.kind);
-  const candidates = state.search.candidates(text);
+  // The query is tokenized once and names were tokenized when indexed: no text is normalized per candidate.
+  const queryTokens = tokens(text);
   let ranked: RankedHits;
-  if (candidates === null) {
+  if (queryTokens.length === 0) {
     const all = state.byName
       .all()
       .filter(kindOk)
       .map((actor) => ({ actor, match: 'ALL' as const }));
     ranked = new RankedHits(all, true);
+  } else if (queryTokens.length === 1) {
+    ranked = new RankedHits(oneWordHits(state, queryTokens[0], kindOk), false);
   } else {
-    // The query is tokenized once and names were tokenized when indexed: no text is normalized per candidate.
-    const queryTokens = tokens(text);
     const hits: Hit[] = [];
-    for (const id of candidates) {
-      const actor = state.actors.get(id)!;
+    for (const id of state.search.candidates(text)!) {
+      const { actor, names } = state.search.entryOf(id);
       if (!kindOk(actor)) continue;
-      const m = matchTokenizedNames(queryTokens, state.search.namesOf(id));
+      const m = matchTokenizedNames(queryTokens, names);
       if (m) hits.push({ actor, match: m.match, matchedText: m.matchedText });
     }
     ranked = new RankedHits(hits, false);
@@ -149,10 +151,39 @@ function rankedHits(state: GraphState, text: string, kinds: Set<ActorKind> | nul
   return ranked;
 }
 
+/**
+ * Hits of a one-word query (every keystroke of a typed name) without
+ * matching each candidate's names: the index already says how each can
+ * match (see `SearchIndex.wordCandidates`), and the result is the one
+ * `matchActor` gives. Only exact candidates have their names read; the
+ * matched text is found later for the hits a page returns.
+ */
+function oneWordHits(state: GraphState, word: string, kindOk: (a: Actor) => boolean): Hit[] {
+  const { prefix, exact, fuzzy } = state.search.wordCandidates(word);
+  const hits: Hit[] = [];
+  for (const id of prefix) {
+    const { actor, names } = state.search.entryOf(id);
+    if (!kindOk(actor)) continue;
+    const isExact = exact.has(id) && names.some(([, t]) => t.length === 1 && t[0] === word);
+    hits.push({ actor, match: isExact ? 'EXACT' : 'PREFIX' });
+  }
+  for (const id of fuzzy) {
+    const { actor } = state.search.entryOf(id);
+    if (kindOk(actor)) hits.push({ actor, match: 'FUZZY' });
+  }
+  return hits;
+}
+
 export function findActors(state: GraphState, query: ActorQuery): Page<ActorHit> {
   const kinds = kindsArg('kinds', query.kinds);
   const window = pageArg(query);
-  return pageOf(rankedHits(state, query.search ?? '', kinds), window, toHit);
+  const text = query.search ?? '';
+  return pageOf(rankedHits(state, text, kinds), window, (h) => {
+    if (h.matchedText === undefined && h.match !== 'ALL') {
+      h.matchedText = matchTokenizedNames(tokens(text), state.search.entryOf(h.actor.id).names)?.matchedText ?? h.actor.name;
+    }
+    return toHit(h);
+  });
 }
 
 // ----- timeline ---------------------------------------------------------------

@@ -22,6 +22,7 @@ const SHIFTS = [1, 2, 3];
 /** A shifted tail shorter than this can never match (query tails are ≥ FUZZY_MIN − 2 letters). */
 const MIN_TAIL = FUZZY_MIN - 2;
 const SEP = '\u0000';
+const NO_IDS: ReadonlySet<string> = new Set();
 
 function distinctTokens(names: TokenizedNames): Set<string> {
   const out = new Set<string>();
@@ -33,17 +34,22 @@ function* shiftedTails(token: string): Generator<string> {
   for (const k of SHIFTS) if (token.length - k >= MIN_TAIL) yield token.slice(k) + SEP + token;
 }
 
+export interface IndexedActor {
+  actor: Actor;
+  names: TokenizedNames;
+}
+
 export class SearchIndex {
   /** token → ids of actors with that token in their name or an alias. */
   private readonly postings = new Map<string, Set<string>>();
-  /** actor id → its name and aliases with their tokens, normalized once here rather than on every search. */
-  private readonly names = new Map<string, TokenizedNames>();
+  /** actor id → the actor and its name and aliases with their tokens, normalized once here rather than on every search. */
+  private readonly indexed = new Map<string, IndexedActor>();
   private readonly sortedTokens = new SortedIndex<string>(() => this.postings.keys());
   private readonly tails = new SortedIndex<string>(() => this.allTails());
 
   add(actor: Actor): void {
     const names = tokenizeNames(actor);
-    this.names.set(actor.id, names);
+    this.indexed.set(actor.id, { actor, names });
     for (const t of distinctTokens(names)) {
       let ids = this.postings.get(t);
       if (!ids) {
@@ -57,8 +63,8 @@ export class SearchIndex {
   }
 
   remove(actor: Actor): void {
-    const names = this.names.get(actor.id) ?? tokenizeNames(actor);
-    this.names.delete(actor.id);
+    const names = this.indexed.get(actor.id)?.names ?? tokenizeNames(actor);
+    this.indexed.delete(actor.id);
     for (const t of distinctTokens(names)) {
       const ids = this.postings.get(t);
       if (!ids) continue;
@@ -71,9 +77,9 @@ export class SearchIndex {
     }
   }
 
-  /** The indexed actor's name and aliases with their tokens (for `matchTokenizedNames`). */
-  namesOf(actorId: string): TokenizedNames {
-    return this.names.get(actorId)!;
+  /** An indexed actor with its tokenized names (for `matchTokenizedNames`): one lookup per search candidate. */
+  entryOf(actorId: string): IndexedActor {
+    return this.indexed.get(actorId)!;
   }
 
   /** Drop the sorted arrays before a bulk load; they rebuild on the next search. */
@@ -96,23 +102,48 @@ export class SearchIndex {
     return out;
   }
 
+  /**
+   * Candidates for a one-word query, split by how they can match, so a
+   * search need not read their names: `prefix` actors have a word starting
+   * with `word` and match at least by prefix (exactly only if they are in
+   * `exact`, the actors with that very word); `fuzzy` actors have a word one
+   * edit away and none starting with `word`.
+   */
+  wordCandidates(word: string): { prefix: Set<string>; exact: ReadonlySet<string>; fuzzy: Set<string> } {
+    const prefix = new Set<string>();
+    this.addPrefixIds(word, prefix);
+    const fuzzy = new Set<string>();
+    this.addFuzzyIds(word, fuzzy);
+    for (const id of prefix) fuzzy.delete(id);
+    return { prefix, exact: this.postings.get(word) ?? NO_IDS, fuzzy };
+  }
+
   private candidatesForWord(word: string): Set<string> {
     const out = new Set<string>();
-    const take = (token: string) => {
-      for (const id of this.postings.get(token) ?? []) out.add(id);
-    };
-    for (const t of withPrefix(this.sortedTokens, word)) take(t);
-    if (word.length < FUZZY_MIN) return out;
+    this.addPrefixIds(word, out);
+    this.addFuzzyIds(word, out);
+    return out;
+  }
 
+  private addIds(token: string, out: Set<string>): void {
+    for (const id of this.postings.get(token) ?? NO_IDS) out.add(id);
+  }
+
+  private addPrefixIds(word: string, out: Set<string>): void {
+    for (const t of withPrefix(this.sortedTokens, word)) this.addIds(t, out);
+  }
+
+  /** Actors with a word one edit from `word` (see the module comment) that does not start with it. */
+  private addFuzzyIds(word: string, out: Set<string>): void {
+    if (word.length < FUZZY_MIN) return;
     const seen = new Set<string>();
     const consider = (token: string) => {
       if (seen.has(token) || token.startsWith(word)) return;
       seen.add(token);
-      if (token.length >= word.length - 1 && matchName([word], token)) take(token);
+      if (token.length >= word.length - 1 && matchName([word], token)) this.addIds(token, out);
     };
     for (const t of withPrefix(this.sortedTokens, word.slice(0, 2))) consider(t);
     for (const entry of withPrefix(this.tails, word.slice(2))) consider(entry.slice(entry.indexOf(SEP) + 1));
-    return out;
   }
 
   private *allTails(): Generator<string> {

@@ -1,0 +1,73 @@
+/**
+ * The bulk-load phase, run in its own process so the measuring process never
+ * holds the generated input: generates the graph, imports it into an empty
+ * embedded store in `dataDir`, and reports timings, memory and the probes
+ * (over IPC when forked, else on stdout as JSON).
+ *
+ * Usage: node --import tsx bench/load-phase.ts <size> <seed> <dataDir>
+ */
+import { rm } from 'node:fs/promises';
+import { MemoryStore } from '../graph/memory';
+import { degreeStats, generateGraph, type DegreeStats } from './generate';
+import { pickProbes, type Probes } from './probes';
+import { collectGarbage } from './stats';
+
+export interface LoadPhaseResult {
+  actors: number;
+  relationships: number;
+  sources: number;
+  degree: DegreeStats;
+  generateMs: number;
+  importMs: number;
+  /** CPU time of the import (all threads of the process): what a busy machine does not inflate. */
+  importCpuMs: number;
+  /** Resident memory of the importing process after the import, with the generated input released. */
+  rssAfterImportMb: number;
+  probes: Probes;
+}
+
+const MB = 1024 * 1024;
+
+export async function loadPhase(size: number, seed: number, dataDir: string): Promise<LoadPhaseResult> {
+  await rm(dataDir, { recursive: true, force: true });
+  const t0 = performance.now();
+  let graph: ReturnType<typeof generateGraph> | null = generateGraph({ actors: size, seed });
+  const generateMs = performance.now() - t0;
+  const counts = { actors: graph.actors.length, relationships: graph.relationships.length, sources: graph.sources.length };
+  const degree = degreeStats(graph);
+  const probes = pickProbes(graph);
+  const store = await MemoryStore.open({ dataDir });
+  try {
+    collectGarbage();
+    const c1 = process.cpuUsage();
+    const t1 = performance.now();
+    await store.importGraph(graph, { by: 'bench' });
+    const importMs = performance.now() - t1;
+    const cpu = process.cpuUsage(c1);
+    const importCpuMs = (cpu.user + cpu.system) / 1000;
+    graph = null;
+    collectGarbage();
+    const rssAfterImportMb = process.memoryUsage().rss / MB;
+    return { ...counts, degree, generateMs, importMs, importCpuMs, rssAfterImportMb, probes };
+  } finally {
+    await store.close();
+  }
+}
+
+const [sizeArg, seedArg, dirArg] = process.argv.slice(2);
+if (dirArg && process.argv[1]?.endsWith('load-phase.ts')) {
+  loadPhase(Number(sizeArg), Number(seedArg), dirArg).then(
+    (result) => {
+      if (process.send) process.send({ ok: true, result }, () => process.exit(0));
+      else console.log(JSON.stringify(result));
+    },
+    (e: unknown) => {
+      const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      if (process.send) process.send({ ok: false, message }, () => process.exit(1));
+      else {
+        console.error(message);
+        process.exit(1);
+      }
+    },
+  );
+}

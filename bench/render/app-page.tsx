@@ -1,0 +1,32 @@
+/**
+ * The explorer's canvas code path outside Next.js: the real GraphCanvas
+ * component (its stylesheet, layouts, batching and React) mounted with an
+ * empty graph. It exposes `window.__steppeRender`, which the render
+ * benchmark drives exactly as it drives the bare page.
+ */
+import { createRoot } from 'react-dom/client';
+import { GraphCanvas } from '../../app/_components/GraphCanvas';
+import '../../app/globals.css';
+
+const none = new Set<string>();
+const noop = () => undefined;
+
+createRoot(document.getElementById('root')!).render(
+  <div style={{ position: 'fixed', inset: 0 }}>
+    <GraphCanvas
+      nodes={[]}
+      edges={[]}
+      hidden={none}
+      dormant={none}
+      pathIds={null}
+      focusId=""
+      expandedIds={[]}
+      selected={null}
+      layout="fcose"
+      layoutKey="bench"
+      onSelect={noop}
+      onExpand={noop}
+      description="Render benchmark"
+    />
+  </div>,
+);

@@ -1,0 +1,193 @@
+/**
+ * Turns a benchmark run into the printed table, bench/results.json (the
+ * latest run per graph size, small enough to commit) and bench/RESULTS.md
+ * (the same tables in Markdown, for the README).
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { DegreeStats } from './generate';
+import type { OverheadResult } from './graphql-overhead';
+import type { LoadResult } from './load-client';
+import type { RenderResult } from './render/render';
+import type { Summary, Timed } from './stats';
+import type { StoreMetrics } from './store-metrics';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  os: string;
+  node: string;
+  chromium?: string;
+  /** 1-minute load average when the run started: a busy machine slows every number. */
+  loadAverageAtStart: number;
+}
+
+export interface Skipped {
+  skipped: string;
+}
+
+export interface BenchResult {
+  size: number;
+  seed: number;
+  finishedAt: string;
+  durationSeconds: number;
+  machine: Machine;
+  graph: { actors: number; relationships: number; sources: number; degree: DegreeStats };
+  load: {
+    generateMs: number;
+    /** importGraph of the whole generated graph into an empty embedded store (validation, snapshot with fsync, indexes). */
+    importMs: number;
+    importCpuMs: number;
+    recordsPerSecond: number;
+    rssAfterImportMb: number;
+    /** Opening the store from its data directory in a fresh process (the measuring one). */
+    openMs: number;
+    openCpuMs: number;
+    /** Resident memory of that process once the store is open, after a full GC. */
+    rssAfterOpenMb: number;
+    heapUsedAfterOpenMb: number;
+  };
+  store: StoreMetrics;
+  graphql: OverheadResult;
+  http: LoadResult | Skipped;
+  render: RenderResult | Skipped;
+  targets: TargetCheck[];
+}
+
+export interface TargetCheck {
+  name: string;
+  target: string;
+  value: string;
+  pass: boolean;
+}
+
+/** The graph size the targets are set for. */
+export const TARGET_SIZE = 100_000;
+
+export function machine(loadAverageAtStart: number, chromium?: string): Machine {
+  return {
+    cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
+    cores: os.availableParallelism(),
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    loadAverageAtStart: Math.round(loadAverageAtStart * 100) / 100,
+    ...(chromium ? { chromium } : {}),
+  };
+}
+
+const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : v >= 10 ? `${v.toFixed(1)} ms` : `${v.toFixed(2)} ms`);
+const pp = (s: Summary) => `${ms(s.p50)} / ${ms(s.p95)}`;
+/** Wall p50 / p95, then the CPU p50 / p95 of the same calls. */
+const ppc = (s: Timed) => (s.cpu ? `${pp(s)} (CPU ${ms(s.cpu.p50)} / ${ms(s.cpu.p95)})` : pp(s));
+const isSkipped = (x: object): x is Skipped => 'skipped' in x;
+
+/** A wall p95 with the CPU p95 beside it, which a busy machine does not inflate. */
+const withCpu = (s: Timed) => `${ms(s.p95)} (CPU ${ms(s.cpu.p95)})`;
+
+export function checkTargets(r: Omit<BenchResult, 'targets'>): TargetCheck[] {
+  const checks: TargetCheck[] = [
+    { name: 'Bulk load', target: '< 20 s', value: `${ms(r.load.importMs)} (CPU ${ms(r.load.importCpuMs)})`, pass: r.load.importMs < 20_000 },
+    { name: 'Resident memory after load', target: '< 1.5 GB', value: `${Math.round(r.load.rssAfterOpenMb)} MB`, pass: r.load.rssAfterOpenMb < 1536 },
+    { name: 'Search p95', target: '< 5 ms', value: withCpu(r.store.search), pass: r.store.search.p95 < 5 },
+    { name: 'Depth-2 neighbourhood p95', target: '< 25 ms', value: withCpu(r.store.neighborhoodDepth2), pass: r.store.neighborhoodDepth2.p95 < 25 },
+    { name: 'GraphQL over HTTP overhead', target: '≤ 1.5×', value: `${r.graphql.ratio.toFixed(2)}× (CPU ${r.graphql.cpu.ratio.toFixed(2)}×)`, pass: r.graphql.ratio <= 1.5 },
+  ];
+  if (!isSkipped(r.render)) {
+    for (const s of r.render.sizes) {
+      checks.push({ name: `Render ratio, ${s.elements} elements`, target: '≤ 1.3×', value: `${s.ratio.toFixed(2)}×`, pass: s.ratio <= 1.3 });
+    }
+  }
+  if (!isSkipped(r.http)) {
+    const e = r.http.errors;
+    const total = e.connection + e.timeouts + e.non2xx + e.graphql;
+    checks.push({ name: 'Errors under load', target: 'none', value: String(total), pass: total === 0 });
+  }
+  return checks;
+}
+
+/** Rows of [metric, result] for one run. */
+function rows(r: BenchResult): [string, string][] {
+  const out: [string, string][] = [
+    ['Graph', `${r.graph.actors.toLocaleString('en')} actors, ${r.graph.relationships.toLocaleString('en')} relationships (max degree ${r.graph.degree.max}, median ${r.graph.degree.median})`],
+    ['Bulk load (importGraph)', `${ms(r.load.importMs)} (${Math.round(r.load.recordsPerSecond).toLocaleString('en')} records/s; CPU ${ms(r.load.importCpuMs ?? NaN)})`],
+    ['Open from disk', `${ms(r.load.openMs)} (CPU ${ms(r.load.openCpuMs ?? NaN)})`],
+    ['Resident memory after load', `${Math.round(r.load.rssAfterOpenMb)} MB (heap ${Math.round(r.load.heapUsedAfterOpenMb)} MB)`],
+    ['Search p50 / p95', ppc(r.store.search)],
+    ['Neighbourhood depth 1 p50 / p95', ppc(r.store.neighborhoodDepth1)],
+    ['Neighbourhood depth 2, limit 500 p50 / p95', `${ppc(r.store.neighborhoodDepth2)}, mean ${Math.round(r.store.depth2MeanActors)} actors, ${Math.round(r.store.depth2MeanRelationships)} relationships`],
+    ['Paths (≤ 4 hops, ≤ 5 paths) p50 / p95', ppc(r.store.paths)],
+    ['As-of neighbourhood depth 2 p50 / p95', ppc(r.store.asOfNeighborhood)],
+    [
+      'GraphQL over HTTP vs store (depth 2, limit 500, median)',
+      `${ms(r.graphql.httpMedianMs)} vs ${ms(r.graphql.storeMedianMs)} = ${r.graphql.ratio.toFixed(2)}× ` +
+        `(CPU ${ms(r.graphql.cpu.httpMs)} vs ${ms(r.graphql.cpu.storeMs)} = ${r.graphql.cpu.ratio.toFixed(2)}×; in-process GraphQL ${ms(r.graphql.graphqlInProcessMedianMs)}; ` +
+        `every store call the answer needs ${ms(r.graphql.storeAllMedianMs)}; JSON floor ${r.graphql.floorRatio.toFixed(2)}×)`,
+    ],
+    [
+      `Explorer's request (depth ${r.graphql.explorer.depth}, limit ${r.graphql.explorer.limit}) over HTTP vs store`,
+      `${ms(r.graphql.explorer.httpMs)} vs ${ms(r.graphql.explorer.storeMs)} = ${r.graphql.explorer.ratio.toFixed(2)}×`,
+    ],
+  ];
+  if (isSkipped(r.http)) out.push(['HTTP load', `skipped (${r.http.skipped})`]);
+  else {
+    const h = r.http;
+    const e = h.errors;
+    out.push([
+      `HTTP load (${h.connections} connections, ${Math.round(h.durationSeconds)} s)`,
+      `${Math.round(h.requestsPerSecond)} req/s, p50 ${ms(h.latency.p50)}, p95 ${ms(h.latency.p95)}, errors ${e.connection + e.timeouts + e.non2xx + e.graphql}`,
+    ]);
+  }
+  if (isSkipped(r.render)) out.push(['Render ratio', `skipped (${r.render.skipped})`]);
+  else {
+    for (const s of r.render.sizes) {
+      out.push([`Render ${s.elements} elements (${s.nodes} nodes), explorer vs bare`, `${ms(s.explorer.totalMs)} vs ${ms(s.bare.totalMs)} = ${s.ratio.toFixed(2)}×`]);
+    }
+  }
+  return out;
+}
+
+function machineLine(m: Machine): string {
+  return `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}${m.chromium ? `, Chromium ${m.chromium}` : ''}; load average ${m.loadAverageAtStart} at start`;
+}
+
+export function formatTable(r: BenchResult): string {
+  const all = rows(r);
+  const w = Math.max(...all.map(([k]) => k.length));
+  const lines = all.map(([k, v]) => `${k.padEnd(w)}  ${v}`);
+  const tw = Math.max(...r.targets.map((t) => t.name.length));
+  const vw = Math.max(...r.targets.map((t) => t.value.length));
+  const targets = r.targets.map((t) => `${t.pass ? 'PASS' : 'MISS'}  ${t.name.padEnd(tw)}  ${t.value.padStart(vw)}  (target ${t.target})`);
+  const note = r.size === TARGET_SIZE ? '' : ` (targets are set for ${TARGET_SIZE.toLocaleString('en')} actors; shown for reference)`;
+  return [`Steppe benchmark, ${r.size.toLocaleString('en')} actors, seed ${r.seed}`, machineLine(r.machine), '', ...lines, '', `Targets${note}:`, ...targets].join('\n');
+}
+
+function markdown(results: Record<string, BenchResult>): string {
+  const runs = Object.values(results).sort((a, b) => a.size - b.size);
+  const parts = ['# Benchmark results', '', 'Written by `npm run bench`; the latest run for each graph size. See bench/README.md.', ''];
+  for (const r of runs) {
+    parts.push(`## ${r.size.toLocaleString('en')} actors`, '', `Machine: ${machineLine(r.machine)}. Run finished ${r.finishedAt} in ${Math.round(r.durationSeconds)} s.`, '');
+    parts.push('| Metric | Result |', '|---|---|', ...rows(r).map(([k, v]) => `| ${k} | ${v} |`), '');
+    parts.push('| Target | Goal | Measured | |', '|---|---|---|---|', ...r.targets.map((t) => `| ${t.name} | ${t.target} | ${t.value} | ${t.pass ? 'met' : '**missed**'} |`), '');
+  }
+  return parts.join('\n');
+}
+
+/** Merges this run into `<dir>/results.json` (one entry per size) and rewrites `<dir>/RESULTS.md`. */
+export async function writeResults(dir: string, result: BenchResult): Promise<{ json: string; md: string }> {
+  const json = path.join(dir, 'results.json');
+  const md = path.join(dir, 'RESULTS.md');
+  await mkdir(dir, { recursive: true });
+  let all: Record<string, BenchResult> = {};
+  try {
+    all = (JSON.parse(await readFile(json, 'utf8')) as { runs?: Record<string, BenchResult> }).runs ?? {};
+  } catch {
+    // No earlier results, or unreadable ones: start afresh.
+  }
+  all[String(result.size)] = result;
+  await writeFile(json, JSON.stringify({ runs: all }, null, 2) + '\n');
+  await writeFile(md, markdown(all));
+  return { json, md };
+}

@@ -1,0 +1,77 @@
+/**
+ * `npm run bench -- --size N`: benchmarks the embedded store, the GraphQL API
+ * and the explorer's canvas on a generated graph of N actors (default 10 000)
+ * and about 5N relationships, prints a table, and records the run in
+ * bench/results.json and bench/RESULTS.md.
+ *
+ * Phases: (1) generate and bulk-load in a child process; (2) open the store
+ * from disk here and measure memory and direct store reads; (3) GraphQL over
+ * HTTP against the same reads; (4) HTTP load with autocannon; (5) render
+ * ratio in headless Chromium. See bench/README.md.
+ *
+ * The process runs with NODE_ENV=production (unless set otherwise), as a
+ * deployed server does: graphql-js runs extra development checks otherwise.
+ *
+ * Options: --size N, --seed S, --quick (skip the HTTP load and render phases),
+ * --out DIR (where results go; default bench/), --explorer-url URL (measure a
+ * running explorer page instead of the bundled canvas), --keep-data.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+// Neither import loads graphql: generate.ts needs only the model, and the runner's type is erased.
+import { DEFAULT_SEED } from './generate';
+import type { Options } from './runner';
+
+const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
+
+function parseArgs(argv: string[]): Options {
+  const opts: Options = { size: 10_000, seed: DEFAULT_SEED, quick: false, out: BENCH_DIR, keepData: false };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2);
+    const value = () => inline ?? argv[++i];
+    switch (flag) {
+      case '--size':
+        opts.size = Number(value());
+        break;
+      case '--seed':
+        opts.seed = Number(value());
+        break;
+      case '--quick':
+        opts.quick = true;
+        break;
+      case '--out':
+        opts.out = path.resolve(value());
+        break;
+      case '--explorer-url':
+        opts.explorerUrl = value();
+        break;
+      case '--keep-data':
+        opts.keepData = true;
+        break;
+      default:
+        throw new Error(`Unknown option ${argv[i]}. Options: --size N, --seed S, --quick, --out DIR, --explorer-url URL, --keep-data`);
+    }
+  }
+  if (!Number.isInteger(opts.size) || opts.size < 100) throw new Error(`--size must be an integer of at least 100, got ${opts.size}`);
+  if (!Number.isInteger(opts.seed)) throw new Error(`--seed must be an integer, got ${opts.seed}`);
+  return opts;
+}
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  const opts = parseArgs(process.argv.slice(2));
+  // Before graphql (and anything else reading it at load time) is imported.
+  const env = process.env as Record<string, string | undefined>;
+  env.NODE_ENV ??= 'production';
+  const { runBench, step } = await import('./runner');
+  const { formatTable, writeResults } = await import('./report');
+  const result = await runBench(opts);
+  const files = await writeResults(opts.out, result);
+  console.log(`\n${formatTable(result)}\n`);
+  step(`wrote ${path.relative(process.cwd(), files.json)} and ${path.relative(process.cwd(), files.md)} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+}
+
+main().catch((e: unknown) => {
+  console.error(`[bench] failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  process.exit(1);
+});

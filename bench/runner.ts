@@ -1,0 +1,112 @@
+/**
+ * The benchmark itself, phase by phase (see bench/run.ts for the command and
+ * bench/README.md for what each number means).
+ */
+import { rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../graph/config';
+import { MemoryStore } from '../graph/memory';
+import { runChild } from './child';
+import { measureGraphqlOverhead } from './graphql-overhead';
+import { measureHttpLoad } from './http-load';
+import type { LoadPhaseResult } from './load-phase';
+import { measureRender } from './render/render';
+import { checkTargets, machine, type BenchResult } from './report';
+import { collectGarbage } from './stats';
+import { measureStore } from './store-metrics';
+
+const MB = 1024 * 1024;
+/** Depth-2 neighbourhoods compared over GraphQL: enough for a stable median, few enough for a slow store (fewer with --quick). */
+const OVERHEAD_SAMPLES = 60;
+const QUICK_OVERHEAD_SAMPLES = 20;
+
+export interface Options {
+  size: number;
+  seed: number;
+  quick: boolean;
+  out: string;
+  explorerUrl?: string;
+  keepData: boolean;
+}
+
+const processStart = performance.now();
+
+export function step(message: string): void {
+  console.log(`[bench ${((performance.now() - processStart) / 1000).toFixed(1).padStart(6)} s] ${message}`);
+}
+
+export async function runBench(opts: Options): Promise<BenchResult> {
+  const started = performance.now();
+  const loadAverageAtStart = os.loadavg()[0];
+  // Scratch space next to the results (bench/.work by default, git-ignored).
+  const workDir = path.join(opts.out, '.work');
+  const dataDir = path.join(workDir, `store-${opts.size}-${opts.seed}`);
+
+  step(`generating ${opts.size} actors (seed ${opts.seed}) and bulk-loading them in a child process…`);
+  const loaded = await runChild<LoadPhaseResult>('load-phase.ts', [String(opts.size), String(opts.seed), dataDir]);
+  const records = loaded.actors + loaded.relationships + loaded.sources;
+  step(`generated in ${(loaded.generateMs / 1000).toFixed(1)} s; imported ${records} records in ${(loaded.importMs / 1000).toFixed(1)} s`);
+
+  step('opening the store from disk…');
+  collectGarbage();
+  const c = process.cpuUsage();
+  const t = performance.now();
+  const store = await MemoryStore.open({ dataDir });
+  const openMs = performance.now() - t;
+  const openCpu = process.cpuUsage(c);
+  collectGarbage();
+  const memory = process.memoryUsage();
+  try {
+    step('measuring store reads (search, neighbourhoods, paths, as-of)…');
+    const storeMetrics = await measureStore(store, loaded.probes);
+
+    // Depth 2 with limit 500 and every record field costs about 5 500 under the API's cost model; the default cap is 5 000.
+    const config = loadConfig({ store: { kind: 'memory', dataDir }, limits: { maxQueryCost: 50_000 }, production: true, loadDatasetWhenEmpty: false });
+    const samples = opts.quick ? QUICK_OVERHEAD_SAMPLES : OVERHEAD_SAMPLES;
+    step(`measuring GraphQL over HTTP against the same depth-2 reads (${samples} centres)…`);
+    const graphql = await measureGraphqlOverhead(store, config, loaded.probes.centres.slice(0, samples));
+
+    let http: BenchResult['http'];
+    let render: BenchResult['render'];
+    if (opts.quick) {
+      step('--quick: skipping the HTTP load and the browser render phases');
+      http = { skipped: '--quick' };
+      render = { skipped: '--quick' };
+    } else {
+      step('HTTP load: autocannon, 32 connections, 10 s, loopback…');
+      http = await measureHttpLoad(store, config, loaded.probes, { connections: 32, durationSeconds: 10 });
+      await store.close();
+      step('render ratio in headless Chromium (1 000 and 5 000 elements)…');
+      render = await measureRender({ workDir, explorerUrl: opts.explorerUrl });
+    }
+
+    const partial: Omit<BenchResult, 'targets'> = {
+      size: opts.size,
+      seed: opts.seed,
+      finishedAt: new Date().toISOString(),
+      durationSeconds: (performance.now() - started) / 1000,
+      machine: machine(loadAverageAtStart, 'chromium' in render ? render.chromium : undefined),
+      graph: { actors: loaded.actors, relationships: loaded.relationships, sources: loaded.sources, degree: loaded.degree },
+      load: {
+        generateMs: loaded.generateMs,
+        importMs: loaded.importMs,
+        importCpuMs: loaded.importCpuMs,
+        recordsPerSecond: records / (loaded.importMs / 1000),
+        rssAfterImportMb: loaded.rssAfterImportMb,
+        openMs,
+        openCpuMs: (openCpu.user + openCpu.system) / 1000,
+        rssAfterOpenMb: memory.rss / MB,
+        heapUsedAfterOpenMb: memory.heapUsed / MB,
+      },
+      store: storeMetrics,
+      graphql,
+      http,
+      render,
+    };
+    return { ...partial, targets: checkTargets(partial) };
+  } finally {
+    await store.close().catch(() => undefined);
+    if (!opts.keepData) await rm(dataDir, { recursive: true, force: true });
+  }
+}
