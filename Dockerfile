@@ -5,7 +5,8 @@
 FROM node:20.20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund --ignore-scripts
+# npm install, not npm ci: see the README (the lock lacks other platforms' optional compiler builds).
+RUN npm install --no-audit --no-fund --ignore-scripts
 
 # --- build: Next.js standalone server and the bundled loader ---
 FROM node:20.20-bookworm-slim AS build
