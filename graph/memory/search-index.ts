@@ -1,8 +1,10 @@
 /**
  * Token index over actor names and aliases, so search stays fast at 100k
  * actors. It only narrows the candidates: the final match and ranking are
- * always `matchActor`/`compareHits` from graph/search.ts, the one ranking
- * every store shares.
+ * always those of `matchActor`/`compareHits` from graph/search.ts, the one
+ * ranking every store shares (names are kept tokenized here for
+ * `matchTokenizedNames`, and one-word queries read match kinds straight from
+ * the index; see `wordCandidates`).
  *
  * - Prefix candidates: tokens in a sorted array starting with the query word.
  * - Fuzzy candidates (query words of 5+ letters, one edit allowed on a prefix
@@ -90,15 +92,23 @@ export class SearchIndex {
 
   /**
    * Ids of actors that may match every word of the query (a superset of the
-   * real matches), or null when the query has no words.
+   * real matches), or null when the query has no words. Only the word with
+   * the fewest candidates is looked up: every match has it, and matching
+   * each candidate's names checks the other words.
    */
   candidates(query: string): Set<string> | null {
     const words = tokens(query);
     if (words.length === 0) return null;
-    const perWord = [...new Set(words)].map((w) => this.candidatesForWord(w)).sort((a, b) => a.size - b.size);
-    const [smallest, ...rest] = perWord;
+    let fewest: string[] = [];
+    let fewestCount = Infinity;
+    for (const word of new Set(words)) {
+      const found = [...this.prefixTokens(word), ...this.fuzzyTokens(word)];
+      let count = 0;
+      for (const t of found) count += this.postings.get(t)?.size ?? 0;
+      if (count < fewestCount) [fewest, fewestCount] = [found, count];
+    }
     const out = new Set<string>();
-    for (const id of smallest) if (rest.every((s) => s.has(id))) out.add(id);
+    for (const t of fewest) this.addIds(t, out);
     return out;
   }
 
@@ -111,39 +121,34 @@ export class SearchIndex {
    */
   wordCandidates(word: string): { prefix: Set<string>; exact: ReadonlySet<string>; fuzzy: Set<string> } {
     const prefix = new Set<string>();
-    this.addPrefixIds(word, prefix);
+    for (const t of this.prefixTokens(word)) this.addIds(t, prefix);
     const fuzzy = new Set<string>();
-    this.addFuzzyIds(word, fuzzy);
+    for (const t of this.fuzzyTokens(word)) this.addIds(t, fuzzy);
     for (const id of prefix) fuzzy.delete(id);
     return { prefix, exact: this.postings.get(word) ?? NO_IDS, fuzzy };
-  }
-
-  private candidatesForWord(word: string): Set<string> {
-    const out = new Set<string>();
-    this.addPrefixIds(word, out);
-    this.addFuzzyIds(word, out);
-    return out;
   }
 
   private addIds(token: string, out: Set<string>): void {
     for (const id of this.postings.get(token) ?? NO_IDS) out.add(id);
   }
 
-  private addPrefixIds(word: string, out: Set<string>): void {
-    for (const t of withPrefix(this.sortedTokens, word)) this.addIds(t, out);
+  private prefixTokens(word: string): Iterable<string> {
+    return withPrefix(this.sortedTokens, word);
   }
 
-  /** Actors with a word one edit from `word` (see the module comment) that does not start with it. */
-  private addFuzzyIds(word: string, out: Set<string>): void {
-    if (word.length < FUZZY_MIN) return;
+  /** Tokens one edit from `word` (see the module comment) that do not start with it; none for words under FUZZY_MIN letters. */
+  private fuzzyTokens(word: string): string[] {
+    if (word.length < FUZZY_MIN) return [];
+    const out: string[] = [];
     const seen = new Set<string>();
     const consider = (token: string) => {
       if (seen.has(token) || token.startsWith(word)) return;
       seen.add(token);
-      if (token.length >= word.length - 1 && matchName([word], token)) this.addIds(token, out);
+      if (token.length >= word.length - 1 && matchName([word], token)) out.push(token);
     };
     for (const t of withPrefix(this.sortedTokens, word.slice(0, 2))) consider(t);
     for (const entry of withPrefix(this.tails, word.slice(2))) consider(entry.slice(entry.indexOf(SEP) + 1));
+    return out;
   }
 
   private *allTails(): Generator<string> {

@@ -83,6 +83,40 @@ describe('memory store search index', () => {
     expect(withFuzzy).toBeGreaterThan(10); // the typo queries really exercised fuzzy matching
   });
 
+  it('pages through small pages with the same hits, match kinds, matched texts and kinds filter', async () => {
+    // Small pages take the partial-sort path, and one-word queries the path that reads match kinds from the index.
+    // One-word texts make one-word queries match exactly ("kazy" is also a prefix of many names).
+    const oneWord: Actor[] = [
+      { id: 'a-one-word', kind: 'PERSON', name: 'Kazy Tanas', aliases: ['Kazy'], tags: [] },
+      { id: 'a-one-word-2', kind: 'INSTITUTION', category: 'company', name: 'Kazy', aliases: [], tags: [] },
+    ];
+    for (const a of oneWord) {
+      actors.push(a);
+      await store.upsertActor(a);
+    }
+    for (const q of [...queries(), 'Kazy', 'kaz', 'kazyx']) {
+      for (const kinds of [undefined, ['PERSON' as const]]) {
+        const expected = actors
+          .filter((a) => !kinds || kinds.includes(a.kind as 'PERSON'))
+          .flatMap((actor) => {
+            const m = matchActor(q, actor);
+            return m ? [{ actor, ...m }] : [];
+          })
+          .sort(compareHits)
+          .map((h) => [h.actor.id, h.match, h.matchedText]);
+        const got: (string | undefined)[][] = [];
+        let after: string | null = null;
+        do {
+          const page = await store.findActors({ search: q, kinds, first: 7, after });
+          expect(page.totalCount, q).toBe(expected.length);
+          got.push(...page.items.map((h) => [h.actor.id, h.match, h.matchedText]));
+          after = page.hasNextPage ? page.endCursor : null;
+        } while (after);
+        expect(got, `${q} ${kinds ?? ''}`).toEqual(expected);
+      }
+    }
+  });
+
   it('stays exact after renames and deletes (incremental index updates)', async () => {
     const target = actors[10];
     await store.upsertActor({ ...target, name: 'Zhanibek Qwertyuiop', aliases: ['Wertyuiop'] });
