@@ -62,13 +62,15 @@ function toCode(raw: string | undefined): ClientErrorCode {
 export async function graphqlRequest<TData, TVariables extends object = Record<string, never>>(
   query: string,
   variables?: TVariables,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; /** Admin token for writes (sent as a bearer token). */ token?: string } = {},
 ): Promise<TData> {
   let response: Response;
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
   try {
     response = await fetch(GRAPHQL_ENDPOINT, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      headers,
       body: JSON.stringify({ query, variables: variables ?? {} }),
       signal: options.signal,
     });
@@ -110,7 +112,12 @@ export function describeError(e: unknown): string {
     case 'QUERY_TOO_COMPLEX':
       return 'That request is too large for the server. Narrow it down and try again.';
     case 'BAD_USER_INPUT':
+    case 'CONFLICT':
       return e.message;
+    case 'UNAUTHENTICATED':
+      return 'That needs a valid admin token. Enter it and try again.';
+    case 'FORBIDDEN':
+      return 'This server is read-only: no admin token is configured, so nothing can be written.';
     case 'HTTP_ERROR':
       return `The server had a problem (HTTP ${e.status ?? '?'}). Try again.`;
     default:
