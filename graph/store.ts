@@ -14,6 +14,7 @@
  * - Symmetric types (ALLIED_WITH, FAMILY_OF) are stored once; every read that
  *   takes an actor finds them from either end.
  */
+import type { CitationReport } from './intake/verify';
 import type { Actor, ActorKind, GraphData, PartialDate, Relationship, RelationshipType, Source } from './model';
 
 /** Cursor pagination shared by every list. `after` is an opaque cursor from a previous page's `endCursor`. */
@@ -143,7 +144,9 @@ export type ChangeOp =
   | 'DELETE_RELATIONSHIP'
   | 'UPSERT_SOURCE'
   | 'DELETE_SOURCE'
-  | 'IMPORT';
+  | 'IMPORT'
+  // ----- source texts (evidence intake) -----
+  | 'SET_SOURCE_TEXT';
 
 /** One entry of the change log. */
 export interface Change {
@@ -172,6 +175,30 @@ export interface ImportResult {
   actors: number;
   relationships: number;
 }
+
+// ----- source texts (evidence intake) ---------------------------------------------
+/**
+ * A source's full text is kept apart from its Source record so that listing
+ * or loading sources never carries megabytes: `getSourceText` is the only
+ * read that returns it. Bundled seed sources have none (excerpts only).
+ */
+export interface SourceTextInfo {
+  sourceId: string;
+  /** Characters, after normalisation by `checkSourceText`. */
+  length: number;
+  /** ISO timestamp of the write that set the text. */
+  updatedAt: string;
+}
+
+/** A source's citations checked against its stored text (see graph/intake/verify.ts). */
+export type { CitationReport, StaleCitation } from './intake/verify';
+
+/** What `setSourceText` wrote: the text's summary and the re-check of every citation of the source. */
+export interface SourceTextResult {
+  info: SourceTextInfo;
+  check: CitationReport;
+}
+// ----- end source texts ---------------------------------------------------------------
 
 export interface StoreHealth {
   kind: 'memory' | 'neo4j';
@@ -258,6 +285,31 @@ export interface GraphStore {
   importGraph(data: GraphData, ctx?: WriteContext): Promise<ImportResult>;
   /** Everything, each list ordered by id. */
   exportGraph(): Promise<GraphData>;
+
+  // ----- source texts (evidence intake) -----
+  /** The full text stored with a source, or null when it has none. Unknown source throws NotFoundError. */
+  getSourceText(sourceId: string): Promise<string | null>;
+  /** Batch, in input order: length and date of each source's text; `null` where a source has no text (or does not exist). Never the text itself. */
+  sourceTextInfo(sourceIds: readonly string[]): Promise<(SourceTextInfo | null)[]>;
+  /**
+   * Sets or replaces a source's text, normalised and checked by
+   * `checkSourceText` (empty or over MAX_SOURCE_TEXT_LENGTH throws
+   * ValidationError). With `source`, that record (same id) is created or
+   * replaced in the same write, so a new source and its text land together or
+   * not at all. Every citation of the source is re-verified against the new
+   * text; the report is returned and summarised in the change log entry
+   * (`SET_SOURCE_TEXT`, `after: { sourceId, length, checked, stale }`; the
+   * text itself is not copied into the log). Unknown source (and no `source`)
+   * throws NotFoundError.
+   */
+  setSourceText(sourceId: string, text: string, options?: { source?: Source }, ctx?: WriteContext): Promise<SourceTextResult>;
+  /**
+   * Citations of the source checked against its current text, computed at
+   * read time so it stays right as relationships are added or edited; null
+   * when the source has no text. Unknown source throws NotFoundError.
+   */
+  verifySourceCitations(sourceId: string): Promise<CitationReport | null>;
+  // ----- end source texts -----
 
   // ----- lifecycle -----
   health(): Promise<StoreHealth>;

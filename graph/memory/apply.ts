@@ -11,6 +11,8 @@ import type { GraphState } from './state';
 export interface WriteRecord {
   changes: Change[];
   data?: GraphData;
+  /** The text of a SET_SOURCE_TEXT change. */
+  sourceText?: { sourceId: string; text: string };
 }
 
 /** Above this many records a write rebuilds sorted indexes lazily instead of inserting one by one. */
@@ -51,6 +53,9 @@ export function applyRecord(state: GraphState, record: WriteRecord): void {
         break;
       case 'IMPORT':
         if (record.data) applyImportData(state, record.data);
+        break;
+      case 'SET_SOURCE_TEXT':
+        if (record.sourceText?.sourceId === c.entityId) state.texts.set(c.entityId, { text: record.sourceText.text, updatedAt: c.at });
         break;
     }
     state.changes.push(c);

@@ -8,6 +8,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { NotFoundError, StoreUnavailableError } from '../errors';
+import { verifyCitations, type CitationReport } from '../intake/verify';
 import type { Actor, GraphData, Relationship, Source } from '../model';
 import type {
   ActorHit,
@@ -20,6 +21,8 @@ import type {
   PageArgs,
   Path,
   PathQuery,
+  SourceTextInfo,
+  SourceTextResult,
   RelationshipFilter,
   Stats,
   StoreHealth,
@@ -43,6 +46,7 @@ import {
   planMergeActors,
   planUpsertActor,
   planUpsertRelationship,
+  planSetSourceText,
   planUpsertSource,
   type WritePlan,
 } from './plan';
@@ -142,6 +146,7 @@ export class MemoryStore implements GraphStore {
           actor: (a) => state.putActor(a),
           relationship: (r) => state.putRelationship(r),
           change: (c) => void state.changes.push(c),
+          text: (t) => void state.texts.set(t.sourceId, { text: t.text, updatedAt: t.updatedAt }),
         });
       }
       const { corruptMiddle } = await replayJournal(journalPath(dir, generation), state);
@@ -188,7 +193,7 @@ export class MemoryStore implements GraphStore {
     return result;
   }
 
-  private write<T>(plan: () => WritePlan<T>, copy: (t: T) => T): Promise<T> {
+  private write<T, R = T>(plan: () => WritePlan<T>, copy: (t: T, at: string) => R): Promise<R> {
     return this.serially(async () => {
       this.assertOpen();
       const p = plan();
@@ -196,6 +201,7 @@ export class MemoryStore implements GraphStore {
       let seq = this.state.lastSeq;
       const changes: Change[] = p.changes.map((c) => ({ seq: ++seq, at, ...c }));
       const record: WriteRecord = p.data ? { changes, data: p.data } : { changes };
+      if (p.sourceText) record.sourceText = p.sourceText;
       if (p.data && recordCount(p.data) > this.snapshotImportsAbove) {
         await this.compact(record);
       } else {
@@ -209,7 +215,7 @@ export class MemoryStore implements GraphStore {
       if (this.journal.size > this.compactAfterBytes) {
         void this.serially(() => this.compact()).catch((e) => console.warn(`[steppe] compaction of ${this.dir} failed; will retry after the next write`, e));
       }
-      return copy(p.result);
+      return copy(p.result, at);
     });
   }
 
@@ -235,6 +241,9 @@ export class MemoryStore implements GraphStore {
         data?.relationships,
       ),
       changes: pending ? [...s.changes, ...pending.changes] : s.changes,
+      texts: (function* () {
+        for (const [sourceId, t] of s.texts) yield { sourceId, text: t.text, updatedAt: t.updatedAt };
+      })(),
     };
   }
 
@@ -407,6 +416,37 @@ export class MemoryStore implements GraphStore {
       actors: [...this.state.actors.values()].sort(byId).map(copyActor),
       relationships: [...this.state.rels.values()].map((e) => e.rel).sort(byId).map(copyRelationship),
     }));
+  }
+
+  // ----- source texts (evidence intake) ---------------------------------------------------
+
+  getSourceText(sourceId: string): Promise<string | null> {
+    return this.read(() => {
+      if (!this.state.sources.has(sourceId)) throw new NotFoundError('Source', sourceId);
+      return this.state.texts.get(sourceId)?.text ?? null;
+    });
+  }
+
+  sourceTextInfo(sourceIds: readonly string[]): Promise<(SourceTextInfo | null)[]> {
+    return this.read(() => sourceIds.map((sourceId) => {
+      const t = this.state.texts.get(sourceId);
+      return t ? { sourceId, length: t.text.length, updatedAt: t.updatedAt } : null;
+    }));
+  }
+
+  setSourceText(sourceId: string, text: string, options?: { source?: Source }, ctx?: WriteContext): Promise<SourceTextResult> {
+    return this.write(
+      () => planSetSourceText(this.state, sourceId, text, options?.source, ctx),
+      (r, at) => ({ info: { sourceId, length: r.length, updatedAt: at }, check: structuredClone(r.check) }),
+    );
+  }
+
+  verifySourceCitations(sourceId: string): Promise<CitationReport | null> {
+    return this.read(() => {
+      if (!this.state.sources.has(sourceId)) throw new NotFoundError('Source', sourceId);
+      const t = this.state.texts.get(sourceId);
+      return t ? verifyCitations(sourceId, t.text, [...this.state.entriesCiting(sourceId)].map((e) => e.rel)) : null;
+    });
   }
 
   // ----- lifecycle --------------------------------------------------------------------

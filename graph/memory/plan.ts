@@ -16,6 +16,8 @@ import {
   type Relationship,
   type Source,
 } from '../model';
+import { checkSourceText } from '../intake/text';
+import { verifyCitations, type CitationReport } from '../intake/verify';
 import type { Change, ChangeOp, ImportResult, WriteContext } from '../store';
 import type { GraphState } from './state';
 
@@ -26,6 +28,8 @@ export interface WritePlan<T> {
   changes: PlannedChange[];
   /** Records an IMPORT change brings in (validated, symmetric ends canonical). */
   data?: GraphData;
+  /** The text a SET_SOURCE_TEXT change stores (kept out of the change itself, which only summarises it). */
+  sourceText?: { sourceId: string; text: string };
   result: T;
 }
 
@@ -154,6 +158,44 @@ export function planDeleteSource(state: GraphState, id: string, ctx?: WriteConte
   const citing = state.idsCiting(id);
   if (citing.size) throw new ConflictError(`Source "${id}" is cited by ${citing.size} relationship(s)`);
   return { changes: [change('DELETE_SOURCE', id, old, undefined, ctx)], result: undefined };
+}
+
+// ----- source texts (evidence intake) ------------------------------------------------
+
+/** The change-log summary of a stored text: never the text itself. */
+export interface SourceTextSummary {
+  sourceId: string;
+  length: number;
+  checked: number;
+  stale: number;
+}
+
+/**
+ * Sets a source's text (and, with `source`, upserts that record in the same
+ * write): the text is normalised and limited by `checkSourceText`, then every
+ * citation of the source is verified against it.
+ */
+export function planSetSourceText(
+  state: GraphState,
+  sourceId: string,
+  rawText: string,
+  source: Source | undefined,
+  ctx?: WriteContext,
+): WritePlan<{ check: CitationReport; length: number }> {
+  const changes: PlannedChange[] = [];
+  if (source !== undefined) {
+    const upsert = planUpsertSource(state, source, ctx);
+    if (upsert.result.id !== sourceId) throw new ValidationError('Invalid source', [{ path: 'source.id', message: `must be "${sourceId}"` }]);
+    changes.push(...upsert.changes);
+  } else if (!state.sources.has(sourceId)) {
+    throw new NotFoundError('Source', sourceId);
+  }
+  const text = checkSourceText(rawText);
+  const check = verifyCitations(sourceId, text, [...state.entriesCiting(sourceId)].map((e) => e.rel));
+  const old = state.texts.get(sourceId);
+  const summary: SourceTextSummary = { sourceId, length: text.length, checked: check.checked, stale: check.stale.length };
+  changes.push(change('SET_SOURCE_TEXT', sourceId, old && { sourceId, length: old.text.length, updatedAt: old.updatedAt }, summary, ctx));
+  return { changes, sourceText: { sourceId, text }, result: { check, length: text.length } };
 }
 
 // ----- relationships ---------------------------------------------------------------

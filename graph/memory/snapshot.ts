@@ -5,6 +5,7 @@
  *
  *     h {"format":"steppe-snapshot","version":1,"createdAt":…}
  *     s {source}      a {actor}      r {relationship}      c {change}
+ *     t {sourceId, text, updatedAt}   (source texts; snapshots without them stay readable)
  *     e {"crc32":"…","counts":{…}}
  *
  * The trailer's CRC-32 covers every byte before it, and its counts must match,
@@ -26,9 +27,17 @@ export interface SnapshotContent {
   actors: Iterable<Actor>;
   relationships: Iterable<Relationship>;
   changes: Iterable<Change>;
+  /** Source texts (evidence intake). */
+  texts?: Iterable<SnapshotText>;
 }
 
-type Counts = { sources: number; actors: number; relationships: number; changes: number };
+export interface SnapshotText {
+  sourceId: string;
+  text: string;
+  updatedAt: string;
+}
+
+type Counts = { sources: number; actors: number; relationships: number; changes: number; texts: number };
 
 const FLUSH_BYTES = 4 * 1024 * 1024;
 
@@ -57,7 +66,7 @@ export async function writeSnapshot(file: string, content: SnapshotContent): Pro
     return pendingLength >= FLUSH_BYTES;
   };
   try {
-    const counts: Counts = { sources: 0, actors: 0, relationships: 0, changes: 0 };
+    const counts: Counts = { sources: 0, actors: 0, relationships: 0, changes: 0, texts: 0 };
     line('h', { format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, createdAt: new Date().toISOString() });
     const section = async (tag: string, key: keyof Counts, records: Iterable<unknown>) => {
       for (const record of records) {
@@ -69,6 +78,7 @@ export async function writeSnapshot(file: string, content: SnapshotContent): Pro
     await section('a', 'actors', content.actors);
     await section('r', 'relationships', content.relationships);
     await section('c', 'changes', content.changes);
+    await section('t', 'texts', content.texts ?? []);
     await flush();
     await writeAll(Buffer.from(`e ${JSON.stringify({ crc32: hex8(crc), counts })}\n`, 'utf8'));
     await handle.sync();
@@ -87,13 +97,14 @@ export interface SnapshotSink {
   actor(a: Actor): void;
   relationship(r: Relationship): void;
   change(c: Change): void;
+  text?(t: SnapshotText): void;
 }
 
 export class SnapshotCorruptError extends Error {}
 
 /** Streams a snapshot into `sink`; throws SnapshotCorruptError when the file is damaged or incomplete. */
 export async function readSnapshot(file: string, sink: SnapshotSink): Promise<void> {
-  const counts: Counts = { sources: 0, actors: 0, relationships: 0, changes: 0 };
+  const counts: Counts = { sources: 0, actors: 0, relationships: 0, changes: 0, texts: 0 };
   let crc = 0;
   let lineNo = 0;
   let trailer: { crc32: string; counts: Counts } | null = null;
@@ -123,6 +134,7 @@ export async function readSnapshot(file: string, sink: SnapshotSink): Promise<vo
       case 'a': counts.actors++; sink.actor(value as Actor); break;
       case 'r': counts.relationships++; sink.relationship(value as Relationship); break;
       case 'c': counts.changes++; sink.change(value as Change); break;
+      case 't': counts.texts++; sink.text?.(value as SnapshotText); break;
       case 'e': trailer = value as { crc32: string; counts: Counts }; break;
       default: fail(`unknown line tag "${tag}"`);
     }
@@ -147,5 +159,6 @@ export async function readSnapshot(file: string, sink: SnapshotSink): Promise<vo
   const t = trailer as { crc32: string; counts: Counts } | null;
   if (!t) fail('no trailer: the file is incomplete');
   if (t!.crc32 !== hex8(crc)) fail('checksum mismatch');
-  if (JSON.stringify(t!.counts) !== JSON.stringify(counts)) fail('record counts differ from the trailer');
+  // Snapshots written before source texts existed have no `texts` count.
+  if (JSON.stringify({ ...t!.counts, texts: t!.counts.texts ?? 0 }) !== JSON.stringify(counts)) fail('record counts differ from the trailer');
 }

@@ -123,11 +123,21 @@ export function compareByStart(a: RelEntry, b: RelEntry): number {
   return a.rel.id < b.rel.id ? -1 : a.rel.id > b.rel.id ? 1 : 0;
 }
 
+/** A source's full text and when it was set. */
+export interface StoredText {
+  text: string;
+  updatedAt: string;
+}
+
 export class GraphState {
   readonly actors = new Map<string, Actor>();
   readonly sources = new Map<string, Source>();
   readonly rels = new Map<string, RelEntry>();
   readonly changes: Change[] = [];
+  // ----- source texts (evidence intake) -----
+  /** source id → its full text, kept apart from the Source records so listing sources never copies it. */
+  readonly texts = new Map<string, StoredText>();
+  // ----- end source texts -----
 
   /**
    * Every actor id with relationships or a record gets a small integer slot,
@@ -271,6 +281,7 @@ export class GraphState {
 
   removeSource(id: string): void {
     this.sources.delete(id);
+    this.texts.delete(id);
   }
 
   putRelationship(rel: Relationship): void {

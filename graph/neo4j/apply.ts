@@ -100,7 +100,11 @@ export async function applyChanges(
         await upsertSources(q, run.map((c) => c.after as Source));
         break;
       case 'DELETE_SOURCE':
+        await deleteIds(q, cypher.DELETE_SOURCE_TEXTS, run.map((c) => c.entityId));
         await deleteIds(q, cypher.DELETE_SOURCES, run.map((c) => c.entityId));
+        break;
+      case 'SET_SOURCE_TEXT':
+        // The text travels beside the change (WritePlan.sourceText); the store writes it with the write's timestamp.
         break;
       case 'IMPORT':
         if (data) {

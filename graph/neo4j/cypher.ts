@@ -14,6 +14,8 @@
  * relationship carrying `citations` (JSON) plus `citationSources` and the day
  * bounds `startDay`/`startDayLatest`/`endDayEarliest`/`endDay` used by filters,
  * and the change log as `(:Change {seq, …})` numbered by one `(:ChangeSeq)` node.
+ * A source's full text (evidence intake) is a separate `(:SourceText {id, text,
+ * length, updatedAt})` node with the source's id, so reading sources never loads it.
  */
 import { ACTOR_KINDS, RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '../model';
 
@@ -136,6 +138,26 @@ SET s = row`;
 export const DELETE_SOURCES = `UNWIND $ids AS id
 MATCH (s:Source {id: id})
 DELETE s`;
+
+// ----- source texts (evidence intake) ------------------------------------------------
+
+export const CREATE_SOURCE_TEXT_ID_CONSTRAINT = 'CREATE CONSTRAINT steppe_source_text_id IF NOT EXISTS FOR (t:SourceText) REQUIRE t.id IS UNIQUE';
+
+export const GET_SOURCE_TEXT = `MATCH (t:SourceText {id: $id})
+RETURN t.text AS text, t.updatedAt AS updatedAt`;
+
+export const SOURCE_TEXT_INFO = `UNWIND $ids AS id
+MATCH (t:SourceText {id: id})
+RETURN t.id AS sourceId, t.length AS length, t.updatedAt AS updatedAt`;
+
+export const SET_SOURCE_TEXT = `MERGE (t:SourceText {id: $id})
+SET t.text = $text, t.length = $length, t.updatedAt = $updatedAt`;
+
+export const DELETE_SOURCE_TEXTS = `UNWIND $ids AS id
+MATCH (t:SourceText {id: id})
+DELETE t`;
+
+// ----- end source texts -------------------------------------------------------------
 
 // ----- relationships ---------------------------------------------------------------
 
@@ -301,7 +323,7 @@ SKIP $skip LIMIT $limit`;
 
 /** Removes every Steppe node (integration tests wipe the database between cases). */
 export const DELETE_ALL_STEPPE_DATA = `MATCH (n)
-WHERE n:Actor OR n:Source OR n:Change OR n:ChangeSeq
+WHERE n:Actor OR n:Source OR n:SourceText OR n:Change OR n:ChangeSeq
 DETACH DELETE n`;
 
 // ----- listing ------------------------------------------------------------------------------
@@ -327,6 +349,11 @@ const STATIC_STATEMENTS: Record<string, string> = {
   LIST_SOURCES,
   UPSERT_SOURCES,
   DELETE_SOURCES,
+  CREATE_SOURCE_TEXT_ID_CONSTRAINT,
+  GET_SOURCE_TEXT,
+  SOURCE_TEXT_INFO,
+  SET_SOURCE_TEXT,
+  DELETE_SOURCE_TEXTS,
   GET_RELATIONSHIPS,
   COUNT_RELATIONSHIPS,
   LIST_RELATIONSHIPS,

@@ -19,6 +19,7 @@ export function migrationPlan(server: Pick<ServerVersion, 'major' | 'minor'>): {
   const steps = [
     { name: 'CREATE_ACTOR_ID_CONSTRAINT', cypher: cypher.CREATE_ACTOR_ID_CONSTRAINT },
     { name: 'CREATE_SOURCE_ID_CONSTRAINT', cypher: cypher.CREATE_SOURCE_ID_CONSTRAINT },
+    { name: 'CREATE_SOURCE_TEXT_ID_CONSTRAINT', cypher: cypher.CREATE_SOURCE_TEXT_ID_CONSTRAINT },
     { name: 'CREATE_CHANGE_SEQ_CONSTRAINT', cypher: cypher.CREATE_CHANGE_SEQ_CONSTRAINT },
     { name: 'CREATE_CHANGE_COUNTER_CONSTRAINT', cypher: cypher.CREATE_CHANGE_COUNTER_CONSTRAINT },
     { name: 'CREATE_ACTOR_COUNTRY_INDEX', cypher: cypher.CREATE_ACTOR_COUNTRY_INDEX },

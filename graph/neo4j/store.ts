@@ -7,6 +7,7 @@
  * (graph/search.ts, graph/memory/keys.ts, traversal.ts here).
  */
 import { NotFoundError, StoreUnavailableError } from '../errors';
+import { verifyCitations, type CitationReport } from '../intake/verify';
 import {
   ACTOR_KINDS,
   earliestDay,
@@ -39,6 +40,8 @@ import type {
   TimelineEvent,
   TimelineQuery,
   WriteContext,
+  SourceTextInfo,
+  SourceTextResult,
 } from '../store';
 import { dateArg, encodeCursor, intArg, kindsArg, pageArg, pageOf, timelineArgs, typesArg, type PageWindow } from '../memory/args';
 import { datePart, eventKey, startKey } from '../memory/keys';
@@ -50,6 +53,7 @@ import {
   planMergeActors,
   planUpsertActor,
   planUpsertRelationship,
+  planSetSourceText,
   planUpsertSource,
   type WritePlan,
 } from '../memory/plan';
@@ -57,7 +61,7 @@ import { DEFAULT_TOP } from '../memory/queries';
 import { applyChanges } from './apply';
 import * as cypher from './cypher';
 import { int, type QueryRunner, type ServerVersion, type TransactionExecutor } from './executor';
-import { ALL_TYPES, fetchActors, fetchRelationships, fetchSources } from './fetch';
+import { ALL_TYPES, fetchActors, fetchCiting, fetchRelationships, fetchSources } from './fetch';
 import { actorFrom, changeFrom, changeRow, relationshipFrom, sourceFrom } from './records';
 import { neighborhood, paths } from './traversal';
 import { citedSourceIds, field, WriteState } from './write-state';
@@ -127,15 +131,20 @@ export class Neo4jStore implements GraphStore {
    * before anything is written), apply, append the change entries. All in one
    * transaction, so a failure anywhere writes nothing.
    */
-  private write<T>(load: (ws: WriteState) => Promise<void>, plan: (ws: WriteState) => WritePlan<T>): Promise<T> {
+  private write<T>(load: (ws: WriteState) => Promise<void>, plan: (ws: WriteState) => WritePlan<T>, stamp?: { value: string }): Promise<T> {
     if (this.closed) return Promise.reject(new StoreUnavailableError('The store is closed'));
     return this.exec.write(async (q) => {
       const at = new Date().toISOString();
+      if (stamp) stamp.value = at;
       const [lock] = await q.run(cypher.LOCK_CHANGE_LOG, { counterId: cypher.CHANGE_COUNTER_ID, at });
       const ws = new WriteState(q);
       await load(ws);
       const p = plan(ws);
       await applyChanges(q, p.changes, p.data, (id) => ws.state.rels.get(id)?.rel);
+      if (p.sourceText) {
+        const { sourceId, text } = p.sourceText;
+        await q.run(cypher.SET_SOURCE_TEXT, { id: sourceId, text, length: int(text.length), updatedAt: at });
+      }
       let seq = Number(lock.value);
       const changes: Change[] = p.changes.map((c) => ({ seq: ++seq, at, ...c }));
       await q.run(cypher.APPEND_CHANGES, { counterId: cypher.CHANGE_COUNTER_ID, lastSeq: int(seq), changes: changes.map(changeRow) });
@@ -466,6 +475,52 @@ export class Neo4jStore implements GraphStore {
       actors: (await q.run(cypher.ALL_ACTORS)).map((r) => actorFrom(r.actor)),
       relationships: (await q.run(cypher.ALL_RELATIONSHIPS, { types: ALL_TYPES })).map(relationshipFrom),
     }));
+  }
+
+  // ----- source texts (evidence intake) -----------------------------------------------------------
+
+  private async requireSource(q: QueryRunner, id: string): Promise<void> {
+    if (!(await fetchSources(q, [id])).has(id)) throw new NotFoundError('Source', id);
+  }
+
+  private async textOf(q: QueryRunner, id: string): Promise<string | null> {
+    const [row] = await q.run(cypher.GET_SOURCE_TEXT, { id });
+    return row ? String(row.text) : null;
+  }
+
+  async getSourceText(sourceId: string): Promise<string | null> {
+    return this.read(async (q) => {
+      await this.requireSource(q, sourceId);
+      return this.textOf(q, sourceId);
+    });
+  }
+
+  async sourceTextInfo(sourceIds: readonly string[]): Promise<(SourceTextInfo | null)[]> {
+    const rows = await this.read((q) => q.run(cypher.SOURCE_TEXT_INFO, { ids: [...new Set(sourceIds)] }));
+    const byId = new Map(rows.map((r) => [String(r.sourceId), { sourceId: String(r.sourceId), length: Number(r.length), updatedAt: String(r.updatedAt) }]));
+    return sourceIds.map((id) => (byId.has(id) ? { ...byId.get(id)! } : null));
+  }
+
+  async setSourceText(sourceId: string, text: string, options?: { source?: Source }, ctx?: WriteContext): Promise<SourceTextResult> {
+    const at = { value: '' };
+    const r = await this.write(
+      async (ws) => {
+        await ws.sources([sourceId]);
+        await ws.sourceText(sourceId);
+        await ws.citing(sourceId);
+      },
+      (ws) => planSetSourceText(ws.state, sourceId, text, options?.source, ctx),
+      at,
+    );
+    return { info: { sourceId, length: r.length, updatedAt: at.value }, check: r.check };
+  }
+
+  async verifySourceCitations(sourceId: string): Promise<CitationReport | null> {
+    return this.read(async (q) => {
+      await this.requireSource(q, sourceId);
+      const text = await this.textOf(q, sourceId);
+      return text === null ? null : verifyCitations(sourceId, text, await fetchCiting(q, sourceId));
+    });
   }
 
   // ----- lifecycle --------------------------------------------------------------------------------

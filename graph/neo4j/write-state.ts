@@ -8,6 +8,7 @@
  */
 import type { Actor, Relationship } from '../model';
 import { GraphState } from '../memory/state';
+import * as cypher from './cypher';
 import type { QueryRunner } from './executor';
 import { fetchActors, fetchCiting, fetchCitizens, fetchIncident, fetchRelationships, fetchSources } from './fetch';
 
@@ -45,6 +46,12 @@ export class WriteState {
   /** Every actor naming one of these as its country. */
   async citizens(ids: readonly string[]): Promise<void> {
     for (const a of await fetchCitizens(this.q, ids)) this.putActor(a);
+  }
+
+  /** The source's stored text, if any (setSourceText logs what it replaces). */
+  async sourceText(sourceId: string): Promise<void> {
+    const [row] = await this.q.run(cypher.GET_SOURCE_TEXT, { id: sourceId });
+    if (row) this.state.texts.set(sourceId, { text: String(row.text), updatedAt: String(row.updatedAt) });
   }
 
   /** Every relationship citing the source. */

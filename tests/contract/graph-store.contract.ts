@@ -986,6 +986,91 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
     });
 
     // -----------------------------------------------------------------------
+    // ----- source texts (evidence intake) -----------------------------------------
+    describe('source texts', () => {
+      /** Every excerpt the mini graph cites from source A, one per line. */
+      const A_TEXT = miniGraph()
+        .relationships.flatMap((r) => r.citations.filter((c) => c.sourceId === SRC_A).map((c) => c.excerpt))
+        .join('\n');
+      const A_CITATIONS = A_TEXT.split('\n').length;
+
+      it('creates a source with its text in one write; the text stays out of source records', async () => {
+        const store = await open();
+        const source: Source = { id: 'doc-1', title: 'A new report', publisher: 'Wire' };
+        const before = (await store.changes({ first: 1 })).totalCount;
+        const result = await store.setSourceText('doc-1', '\r\n  First line.\r\nSecond line.  \n', { source }, { by: 'test' });
+        expect(result.info).toMatchObject({ sourceId: 'doc-1', length: 'First line.\nSecond line.'.length });
+        expect(Number.isNaN(Date.parse(result.info.updatedAt))).toBe(false);
+        expect(result.check).toEqual({ sourceId: 'doc-1', checked: 0, stale: [] });
+        expect(await store.getSource('doc-1')).toEqual(source);
+        expect(await store.listSources()).toEqual([source]);
+        expect(await store.getSourceText('doc-1')).toBe('First line.\nSecond line.');
+        expect(await store.sourceTextInfo(['nope', 'doc-1'])).toEqual([null, result.info]);
+
+        const log = (await store.changes({ first: 500 })).items.slice(before);
+        expect(log.map((c) => c.op)).toEqual(['UPSERT_SOURCE', 'SET_SOURCE_TEXT']);
+        expect(log[1]).toMatchObject({ entityId: 'doc-1', by: 'test', after: { sourceId: 'doc-1', length: 24, checked: 0, stale: 0 } });
+        expect(JSON.stringify(log[1])).not.toContain('Second line');
+      });
+
+      it('sources without text report none; unknown sources throw NotFoundError', async () => {
+        const store = await openMini();
+        expect(await store.getSourceText(SRC_A)).toBeNull();
+        expect(await store.verifySourceCitations(SRC_A)).toBeNull();
+        expect(await store.sourceTextInfo([SRC_A, SRC_B])).toEqual([null, null]);
+        await rejection(store.getSourceText('nope'), NotFoundError, 'NOT_FOUND');
+        await rejection(store.verifySourceCitations('nope'), NotFoundError, 'NOT_FOUND');
+      });
+
+      it('setting or replacing a text re-verifies every citation of the source', async () => {
+        const store = await openMini();
+        const first = await store.setSourceText(SRC_A, A_TEXT);
+        expect(first.check.checked).toBe(A_CITATIONS);
+        expect(first.check.stale).toEqual([]);
+
+        // An edit: one sentence reworded, one only re-spaced.
+        const edited = A_TEXT.replace('was dismissed', 'was sacked').replace('removed from the KNB', 'removed from\nthe KNB');
+        const second = await store.setSourceText(SRC_A, edited);
+        expect(second.check.stale).toEqual([
+          { relationshipId: 'r02', citationIndex: 0, excerpt: 'The government of Mamin was dismissed.', reason: 'missing' },
+          { relationshipId: 'r05', citationIndex: 0, excerpt: 'Massimov was removed from the KNB.', reason: 'spacing' },
+        ].sort((a, b) => (a.relationshipId < b.relationshipId ? -1 : 1)));
+        expect((await lastChange(store)).after).toEqual({ sourceId: SRC_A, length: edited.length, checked: A_CITATIONS, stale: 2 });
+        expect((await lastChange(store)).before).toMatchObject({ sourceId: SRC_A, length: A_TEXT.length });
+
+        // The check is computed at read time: a relationship added later with a made-up quote is flagged too.
+        await store.upsertRelationship(rel('r99', 'ALLIED_WITH', 'smailov', 'mamin'));
+        const now = await store.verifySourceCitations(SRC_A);
+        expect(now?.checked).toBe(A_CITATIONS + 1);
+        expect(now?.stale.map((x) => x.relationshipId).sort()).toEqual(['r02', 'r05', 'r99']);
+        expect(await store.getSourceText(SRC_A)).toBe(edited);
+      });
+
+      it('refuses empty, oversized or unknown-source texts and writes nothing', async () => {
+        const store = await openMini();
+        await store.setSourceText(SRC_A, A_TEXT);
+        await expectRejectedUnchanged(store, () => store.setSourceText(SRC_A, '  \n '), ValidationError, 'BAD_USER_INPUT');
+        await expectRejectedUnchanged(store, () => store.setSourceText(SRC_A, 'x'.repeat(1_000_001)), ValidationError, 'BAD_USER_INPUT');
+        await expectRejectedUnchanged(store, () => store.setSourceText('nope', 'Some text.'), NotFoundError, 'NOT_FOUND');
+        // A new source with an invalid text: neither the source nor the text is written.
+        await expectRejectedUnchanged(store, () => store.setSourceText('doc-2', '', { source: { id: 'doc-2', title: 'T' } }), ValidationError, 'BAD_USER_INPUT');
+        await expectRejectedUnchanged(store, () => store.setSourceText('doc-2', 'Text.', { source: { id: 'doc-3', title: 'T' } }), ValidationError, 'BAD_USER_INPUT');
+        await expectRejectedUnchanged(store, () => store.setSourceText('doc-2', 'Text.', { source: { id: 'doc-2', title: '' } }), ValidationError, 'BAD_USER_INPUT');
+        await rejection(store.getSource('doc-2'), NotFoundError, 'NOT_FOUND');
+        expect(await store.getSourceText(SRC_A)).toBe(A_TEXT);
+      });
+
+      it('deleting a source deletes its text', async () => {
+        const store = await open();
+        await store.setSourceText('doc-1', 'Some text.', { source: { id: 'doc-1', title: 'T' } });
+        await store.deleteSource('doc-1');
+        expect(await store.sourceTextInfo(['doc-1'])).toEqual([null]);
+        await store.setSourceText('doc-1', 'Other.', { source: { id: 'doc-1', title: 'T' } });
+        expect(await store.getSourceText('doc-1')).toBe('Other.');
+      });
+    });
+    // ----- end source texts -----------------------------------------------------------
+
     describe('returned records are copies', () => {
       it('mutating inputs or results never changes the store', async () => {
         const store = await openMini();
