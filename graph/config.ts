@@ -36,6 +36,12 @@ export interface ApiLimits {
   maxBodyBytes: number;
   /** Env `STEPPE_MAX_ALIASES`, default 30: aliased fields per operation. */
   maxAliases: number;
+  /**
+   * Env `STEPPE_MAX_ADMIN_BODY_BYTES`, default 8000000: the body limit for
+   * requests carrying the admin token, so a 5 MB source file fits as base64
+   * (evidence intake); everyone else keeps `maxBodyBytes`.
+   */
+  maxAdminBodyBytes: number;
 }
 
 export interface SteppeConfig {
@@ -104,6 +110,7 @@ export function loadConfig(options: ConfigOptions = {}, env: Env = process.env):
       maxPageSize: 500,
       maxBodyBytes: l.maxBodyBytes ?? intFrom('STEPPE_MAX_BODY_BYTES', env.STEPPE_MAX_BODY_BYTES, 100_000),
       maxAliases: l.maxAliases ?? intFrom('STEPPE_MAX_ALIASES', env.STEPPE_MAX_ALIASES, 30),
+      maxAdminBodyBytes: l.maxAdminBodyBytes ?? intFrom('STEPPE_MAX_ADMIN_BODY_BYTES', env.STEPPE_MAX_ADMIN_BODY_BYTES, 8_000_000),
     },
   };
 }

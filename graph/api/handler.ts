@@ -159,7 +159,9 @@ export function createGraphqlApi({ store, config }: GraphqlApiOptions): GraphqlA
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
-    const { maxBodyBytes } = config.limits;
+    const auth = authenticate(request.headers.get('authorization'), config.adminToken);
+    // Writers may send whole source files (evidence intake); anonymous bodies stay small.
+    const maxBodyBytes = auth === 'ADMIN' ? Math.max(config.limits.maxBodyBytes, config.limits.maxAdminBodyBytes) : config.limits.maxBodyBytes;
     if (wantsPlayground(request, url)) return new Response(null, { status: 302, headers: { location: '/playground' } });
 
     let body: unknown = undefined;
@@ -188,7 +190,7 @@ export function createGraphqlApi({ store, config }: GraphqlApiOptions): GraphqlA
     request.headers.forEach((value, key) => headers.set(key, value));
     const result = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
-      context: async () => createContext(await openStore(), config, authenticate(request.headers.get('authorization'), config.adminToken), caches),
+      context: async () => createContext(await openStore(), config, auth, caches),
     });
     return toResponse(result);
   }

@@ -199,6 +199,11 @@ export const LIST_SIZES: Record<string, (args: Args, page: number) => number> = 
   'GraphDiff.positions': () => 100,
   'ActorPositionChanges.gained': () => 2,
   'ActorPositionChanges.lost': () => 2,
+  // Evidence intake. A 60 KB report gives about a hundred proposals; stale citations are usually few.
+  'IntakeProposals.relationships': () => 200,
+  'IntakeProposals.actors': () => 50,
+  'RelationshipProposal.existing': () => 1,
+  'TextCheck.stale': () => 20,
 };
 
 /** Fields that set the page size for the lists inside them. */
@@ -213,7 +218,22 @@ export const PAGE_SETTERS: Record<string, (args: Args) => number> = {
 };
 
 /** Fields that read the whole graph and analyse it (graph/analytics). */
-export const WHOLE_GRAPH_READS: ReadonlySet<string> = new Set(['Query.communities', 'Query.diff', 'Stats.analytics', 'Actor.metrics']);
+export const WHOLE_GRAPH_READS: ReadonlySet<string> = new Set([
+  'Query.communities',
+  'Query.diff',
+  'Stats.analytics',
+  'Actor.metrics',
+  // Evidence intake: reads every actor to find mentions in the text.
+  'Query.intake',
+]);
+
+/**
+ * Fields that read a source's whole stored text (up to 1,000,000 characters)
+ * cost this much each, so a list of sources cannot ask for every text at once.
+ */
+export const SOURCE_TEXT_COST = 200;
+export const SOURCE_TEXT_READS: ReadonlySet<string> = new Set(['Source.text', 'Source.textCheck']);
+
 /** What one whole-graph read adds to an operation's cost: a fifth of the default limit (5000). */
 export const WHOLE_GRAPH_READ_COST = 1000;
 
@@ -288,16 +308,18 @@ export function estimateCost(
   }
 
   function fieldCost(node: FieldNode, parentName: string, fields: GraphQLFieldMap<unknown, unknown>, page: number, seen: Set<string>): number {
-    if (isIntrospection(node) || !node.selectionSet) return 0;
+    if (isIntrospection(node)) return 0;
+    const coordinate = `${parentName}.${node.name.value}`;
+    const textRead = SOURCE_TEXT_READS.has(coordinate) ? SOURCE_TEXT_COST : 0;
+    if (!node.selectionSet) return textRead;
     const field = fields[node.name.value];
     if (!field) return 0;
-    const coordinate = `${parentName}.${node.name.value}`;
     if (WHOLE_GRAPH_READS.has(coordinate)) wholeGraphFields.add(node);
     const args = field.args.length ? argsOf(field, node) : {};
     const size = coordinate in LIST_SIZES ? LIST_SIZES[coordinate](args, page) : 1;
     const innerPage = coordinate in PAGE_SETTERS ? PAGE_SETTERS[coordinate](args) : page;
     const inner = costOf(node.selectionSet, getNamedType(field.type), innerPage, seen);
-    return size * (1 + inner) + (coordinate in TRAVERSAL_COST ? TRAVERSAL_COST[coordinate](args) : 0);
+    return size * (1 + inner) + (coordinate in TRAVERSAL_COST ? TRAVERSAL_COST[coordinate](args) : 0) + textRead;
   }
 
   const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();

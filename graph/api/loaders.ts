@@ -10,7 +10,7 @@
  */
 import DataLoader from 'dataloader';
 import type { Actor, PartialDate, Relationship, RelationshipType, Source } from '../model';
-import type { GraphStore } from '../store';
+import type { GraphStore, SourceTextInfo } from '../store';
 import type { RequestVersion, VersionedCache } from './store-version';
 
 /** The filters Actor.relationships and Actor.neighbors can ask for. */
@@ -33,6 +33,9 @@ export interface Loaders {
   degrees: DataLoader<string, number>;
   /** Forgets everything loaded, e.g. after a mutation changed the store. */
   clearAll(): void;
+  // ----- evidence intake -----
+  /** Length and date of each source's stored text (never the text), or null. */
+  sourceTexts: DataLoader<string, SourceTextInfo | null>;
 }
 
 /** Degrees per actor id, shared by every request to one API until the store's next write. */
@@ -47,6 +50,7 @@ export function createLoaders(store: GraphStore, degreeCache: DegreeCache, versi
   const actors = new DataLoader<string, Actor | null>(async (ids) => remember(known.actors, await store.getActors(ids)));
   const sources = new DataLoader<string, Source | null>(async (ids) => remember(known.sources, await store.getSources(ids)));
   const byFilter = new Map<string, DataLoader<string, Relationship[]>>();
+  const sourceTexts = new DataLoader<string, SourceTextInfo | null>((ids) => store.sourceTextInfo(ids));
   const UNFILTERED = '[null,null]';
 
   function relationshipsOf(filter: ActorRelationshipFilter): DataLoader<string, Relationship[]> {
@@ -98,8 +102,10 @@ export function createLoaders(store: GraphStore, degreeCache: DegreeCache, versi
     },
     relationshipsOf,
     degrees,
+    sourceTexts,
     clearAll() {
       actors.clearAll();
+      sourceTexts.clearAll();
       sources.clearAll();
       degrees.clearAll();
       known.actors.clear();

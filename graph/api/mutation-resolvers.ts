@@ -52,7 +52,8 @@ async function freeRelationshipId(ctx: ApiContext, rel: Pick<Relationship, 'type
   return free;
 }
 
-export const mutationResolvers: MutationResolvers = {
+/** Every mutation but the evidence-intake ones (intake-resolvers.ts). */
+export const mutationResolvers: Omit<MutationResolvers, 'addSource' | 'setSourceText'> = {
   async createActor(_root, { input }, ctx) {
     const actor = validateActor(input);
     const [existing] = await ctx.store.getActors([actor.id]);

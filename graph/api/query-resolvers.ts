@@ -33,8 +33,8 @@ export function relationshipFilter(input: FilterInput | null | undefined): Relat
   return filter;
 }
 
-/** Every root query but the analytics ones (analytics-resolvers.ts). */
-export const queryResolvers: Omit<QueryResolvers, 'communities' | 'diff'> = {
+/** Every root query but the analytics ones (analytics-resolvers.ts) and intake (intake-resolvers.ts). */
+export const queryResolvers: Omit<QueryResolvers, 'communities' | 'diff' | 'intake'> = {
   actor: (_root, { id }, ctx) => loadActor(ctx, id),
 
   async actors(_root, args, ctx) {

@@ -8,6 +8,7 @@ import { isSymmetric, type Actor, type Relationship } from '../model';
 import { actorMetrics, analyticsTypeResolvers, statsAnalytics } from './analytics-resolvers';
 import { compareRelationships, dateArg, intArg, listArg, pageSize, paginate } from './args';
 import type { Resolvers } from './generated/schema-types';
+import { intakeSourceResolvers } from './intake-resolvers';
 import { withActorRefs, withRelationshipRefs } from './prefetch';
 import { loadActor, loadSource } from './load-records';
 
@@ -61,6 +62,7 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
   Source: {
     relationships: (source, args, ctx) =>
       ctx.store.listRelationships({ sourceId: source.id }, { first: pageSize(args.first), after: args.after ?? undefined }),
+    ...intakeSourceResolvers, // evidence intake: hasText, text, textCheck
   },
 
   Neighborhood: {

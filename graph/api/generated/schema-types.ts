@@ -66,8 +66,8 @@ export type CentralityMeasure = 'DEGREE' | 'BETWEENNESS' | 'PAGERANK';
 export const CentralityMeasureValues = ['DEGREE', 'BETWEENNESS', 'PAGERANK'] as const;
 
 /** What a change-log entry recorded. */
-export type ChangeOp = 'UPSERT_ACTOR' | 'DELETE_ACTOR' | 'MERGE_ACTORS' | 'UPSERT_RELATIONSHIP' | 'DELETE_RELATIONSHIP' | 'UPSERT_SOURCE' | 'DELETE_SOURCE' | 'IMPORT';
-export const ChangeOpValues = ['UPSERT_ACTOR', 'DELETE_ACTOR', 'MERGE_ACTORS', 'UPSERT_RELATIONSHIP', 'DELETE_RELATIONSHIP', 'UPSERT_SOURCE', 'DELETE_SOURCE', 'IMPORT'] as const;
+export type ChangeOp = 'UPSERT_ACTOR' | 'DELETE_ACTOR' | 'MERGE_ACTORS' | 'UPSERT_RELATIONSHIP' | 'DELETE_RELATIONSHIP' | 'UPSERT_SOURCE' | 'DELETE_SOURCE' | 'IMPORT' | 'SET_SOURCE_TEXT';
+export const ChangeOpValues = ['UPSERT_ACTOR', 'DELETE_ACTOR', 'MERGE_ACTORS', 'UPSERT_RELATIONSHIP', 'DELETE_RELATIONSHIP', 'UPSERT_SOURCE', 'DELETE_SOURCE', 'IMPORT', 'SET_SOURCE_TEXT'] as const;
 
 /** One piece of evidence for a relationship. */
 export interface CitationInput {
@@ -75,6 +75,16 @@ export interface CitationInput {
   sourceId: string;
   /** Verbatim quote from that source, at most 400 characters. */
   excerpt: string;
+}
+
+/** An uploaded file's bytes. Binary files and encodings other than UTF-8/UTF-16 (or an HTML page's declared charset) are refused. */
+export interface FileUpload {
+  /** Original file name; its extension (.txt, .text, .md, .markdown, .html, .htm) decides how it is read. */
+  filename: string;
+  /** The file's bytes, base64-encoded (at most 5 MB decoded). */
+  base64: string;
+  /** The charset the browser reported, if any. */
+  charset?: string | null;
 }
 
 /** How a search text matched an actor. */
@@ -162,6 +172,22 @@ export interface SourceInput {
   /** http(s) URL. */
   url?: string | null;
 }
+
+/** A source's full text: pasted `text`, or an uploaded `file`. Exactly one. */
+export interface SourceTextInput {
+  /** Pasted plain text or Markdown, at most 1,000,000 characters. */
+  text?: string | null;
+  /** An uploaded .txt, .md or .html file (HTML is reduced to text). */
+  file?: FileUpload | null;
+}
+
+/** Why a citation's excerpt is not found verbatim in its source's text. */
+export type StaleReason = 'SPACING' | 'MISSING';
+export const StaleReasonValues = ['SPACING', 'MISSING'] as const;
+
+/** How an uploaded or pasted text was read. */
+export type TextFormat = 'TEXT' | 'MARKDOWN' | 'HTML';
+export const TextFormatValues = ['TEXT', 'MARKDOWN', 'HTML'] as const;
 
 /** Whether a timeline event is a relationship's start or its end. */
 export type TimelineEventKind = 'START' | 'END';
@@ -306,6 +332,27 @@ export interface ActorPositionChangesArgTypes {
   lost: Record<string, never>;
 }
 export type ActorPositionChangesResolvers = ResolversFor<ActorPositionChangesParent, ActorPositionChangesFieldTypes, ActorPositionChangesArgTypes>;
+
+/** A recurring capitalised name that matches no actor: a candidate new actor. */
+export interface ActorProposalParent {
+  name: string;
+  guessedKind: ActorKind;
+  occurrences: number;
+  firstStart: number;
+}
+export interface ActorProposalFieldTypes {
+  name: string;
+  guessedKind: ActorKind;
+  occurrences: number;
+  firstStart: number;
+}
+export interface ActorProposalArgTypes {
+  name: Record<string, never>;
+  guessedKind: Record<string, never>;
+  occurrences: Record<string, never>;
+  firstStart: Record<string, never>;
+}
+export type ActorProposalResolvers = ResolversFor<ActorProposalParent, ActorProposalFieldTypes, ActorProposalArgTypes>;
 
 /** About this API instance. */
 export interface ApiInfoParent {
@@ -497,6 +544,27 @@ export interface GraphDiffArgTypes {
 }
 export type GraphDiffResolvers = ResolversFor<GraphDiffParent, GraphDiffFieldTypes, GraphDiffArgTypes>;
 
+/** Proposals computed from a source's text; nothing is written until a reviewer accepts them. */
+export interface IntakeProposalsParent {
+  source: SourceParent;
+  sentenceCount: number;
+  relationships: Array<RelationshipProposalParent>;
+  actors: Array<ActorProposalParent>;
+}
+export interface IntakeProposalsFieldTypes {
+  source: SourceParent;
+  sentenceCount: number;
+  relationships: Array<RelationshipProposalParent>;
+  actors: Array<ActorProposalParent>;
+}
+export interface IntakeProposalsArgTypes {
+  source: Record<string, never>;
+  sentenceCount: Record<string, never>;
+  relationships: Record<string, never>;
+  actors: Record<string, never>;
+}
+export type IntakeProposalsResolvers = ResolversFor<IntakeProposalsParent, IntakeProposalsFieldTypes, IntakeProposalsArgTypes>;
+
 /** How many actors have one kind. */
 export interface KindCountParent {
   kind: ActorKind;
@@ -523,6 +591,8 @@ export interface MutationFieldTypes {
   deleteRelationship: string;
   upsertSource: SourceParent;
   deleteSource: string;
+  addSource: SourceTextResultParent;
+  setSourceText: SourceTextResultParent;
 }
 export type MutationCreateActorArgs = {
   /** The new actor. */
@@ -568,6 +638,18 @@ export type MutationDeleteSourceArgs = {
   /** Source to delete. */
   id: string;
 };
+export type MutationAddSourceArgs = {
+  /** The new source. */
+  input: SourceInput;
+  /** Its full text. */
+  text: SourceTextInput;
+};
+export type MutationSetSourceTextArgs = {
+  /** Source whose text is set. */
+  sourceId: string;
+  /** The full text. */
+  text: SourceTextInput;
+};
 export interface MutationArgTypes {
   createActor: MutationCreateActorArgs;
   updateActor: MutationUpdateActorArgs;
@@ -578,6 +660,8 @@ export interface MutationArgTypes {
   deleteRelationship: MutationDeleteRelationshipArgs;
   upsertSource: MutationUpsertSourceArgs;
   deleteSource: MutationDeleteSourceArgs;
+  addSource: MutationAddSourceArgs;
+  setSourceText: MutationSetSourceTextArgs;
 }
 export type MutationResolvers = ResolversFor<MutationParent, MutationFieldTypes, MutationArgTypes>;
 
@@ -669,6 +753,7 @@ export interface QueryFieldTypes {
   institutionCategories: Array<string>;
   apiInfo: ApiInfoParent;
   communities: Array<CommunityParent>;
+  intake: IntakeProposalsParent | null | undefined;
   diff: GraphDiffParent;
 }
 export type QueryActorArgs = {
@@ -759,6 +844,12 @@ export type QueryCommunitiesArgs = {
   /** Analyse only relationships of these types (omitted or empty: every type). */
   types?: Array<RelationshipType> | null;
 };
+export type QueryIntakeArgs = {
+  /** A source with stored text. */
+  sourceId: string;
+  /** Leave out relationship proposals below this confidence, 0–1 (default 0.25). */
+  minConfidence?: number | null;
+};
 export type QueryDiffArgs = {
   /** Start of the range, e.g. `2022-01`. */
   from: string;
@@ -781,6 +872,7 @@ export interface QueryArgTypes {
   institutionCategories: Record<string, never>;
   apiInfo: Record<string, never>;
   communities: QueryCommunitiesArgs;
+  intake: QueryIntakeArgs;
   diff: QueryDiffArgs;
 }
 export type QueryResolvers = ResolversFor<QueryParent, QueryFieldTypes, QueryArgTypes>;
@@ -848,6 +940,66 @@ export interface RelationshipConnectionArgTypes {
 }
 export type RelationshipConnectionResolvers = ResolversFor<RelationshipConnectionParent, RelationshipConnectionFieldTypes, RelationshipConnectionArgTypes>;
 
+/** A relationship the text appears to state, between two known actors, with the sentence as verbatim excerpt. */
+export interface RelationshipProposalParent {
+  id: string;
+  type: RelationshipType;
+  source: ActorParent;
+  target: ActorParent;
+  excerpt: string;
+  excerptStart: number;
+  excerptEnd: number;
+  sourceSpan: Array<number>;
+  targetSpan: Array<number>;
+  confidence: number;
+  cue: string;
+  basis: string;
+  role?: string | null | undefined;
+  start?: string | null | undefined;
+  accepted: boolean;
+  acceptedAs?: RelationshipParent | null | undefined;
+  existing: Array<RelationshipParent>;
+}
+export interface RelationshipProposalFieldTypes {
+  id: string;
+  type: RelationshipType;
+  source: ActorParent;
+  target: ActorParent;
+  excerpt: string;
+  excerptStart: number;
+  excerptEnd: number;
+  sourceSpan: Array<number>;
+  targetSpan: Array<number>;
+  confidence: number;
+  cue: string;
+  basis: string;
+  role: string | null | undefined;
+  start: string | null | undefined;
+  accepted: boolean;
+  acceptedAs: RelationshipParent | null | undefined;
+  existing: Array<RelationshipParent>;
+}
+export interface RelationshipProposalArgTypes {
+  id: Record<string, never>;
+  type: Record<string, never>;
+  source: Record<string, never>;
+  target: Record<string, never>;
+  excerpt: Record<string, never>;
+  excerptStart: Record<string, never>;
+  excerptEnd: Record<string, never>;
+  sourceSpan: Record<string, never>;
+  targetSpan: Record<string, never>;
+  confidence: Record<string, never>;
+  cue: Record<string, never>;
+  basis: Record<string, never>;
+  role: Record<string, never>;
+  start: Record<string, never>;
+  accepted: Record<string, never>;
+  acceptedAs: Record<string, never>;
+  existing: Record<string, never>;
+}
+export type RelationshipProposalResolvers = ResolversFor<RelationshipProposalParent, RelationshipProposalFieldTypes, RelationshipProposalArgTypes>;
+
 /** How to read and draw one relationship type. */
 export interface RelationshipTypeInfoParent {
   value: RelationshipType;
@@ -884,6 +1036,11 @@ export interface SourceFieldTypes {
   published: string | null | undefined;
   url: string | null | undefined;
   relationships: RelationshipConnectionParent;
+  hasText: boolean;
+  textLength: number | null | undefined;
+  textUpdatedAt: string | null | undefined;
+  text: string | null | undefined;
+  textCheck: TextCheckParent | null | undefined;
 }
 export type SourceRelationshipsArgs = {
   /** Page size, 1–500. */
@@ -899,8 +1056,58 @@ export interface SourceArgTypes {
   published: Record<string, never>;
   url: Record<string, never>;
   relationships: SourceRelationshipsArgs;
+  hasText: Record<string, never>;
+  textLength: Record<string, never>;
+  textUpdatedAt: Record<string, never>;
+  text: Record<string, never>;
+  textCheck: Record<string, never>;
 }
 export type SourceResolvers = ResolversFor<SourceParent, SourceFieldTypes, SourceArgTypes>;
+
+/** What a source-text write stored. */
+export interface SourceTextResultParent {
+  source: SourceParent;
+  length: number;
+  format: TextFormat;
+  encoding?: string | null | undefined;
+  textCheck: TextCheckParent;
+}
+export interface SourceTextResultFieldTypes {
+  source: SourceParent;
+  length: number;
+  format: TextFormat;
+  encoding: string | null | undefined;
+  textCheck: TextCheckParent;
+}
+export interface SourceTextResultArgTypes {
+  source: Record<string, never>;
+  length: Record<string, never>;
+  format: Record<string, never>;
+  encoding: Record<string, never>;
+  textCheck: Record<string, never>;
+}
+export type SourceTextResultResolvers = ResolversFor<SourceTextResultParent, SourceTextResultFieldTypes, SourceTextResultArgTypes>;
+
+/** A citation whose excerpt no longer matches its source's text: the relationship needs review. */
+export interface StaleCitationParent {
+  relationship: RelationshipParent;
+  citationIndex: number;
+  excerpt: string;
+  reason: StaleReason;
+}
+export interface StaleCitationFieldTypes {
+  relationship: RelationshipParent;
+  citationIndex: number;
+  excerpt: string;
+  reason: StaleReason;
+}
+export interface StaleCitationArgTypes {
+  relationship: Record<string, never>;
+  citationIndex: Record<string, never>;
+  excerpt: Record<string, never>;
+  reason: Record<string, never>;
+}
+export type StaleCitationResolvers = ResolversFor<StaleCitationParent, StaleCitationFieldTypes, StaleCitationArgTypes>;
 
 export type StatsParent = Records.StatsRecord;
 export interface StatsFieldTypes {
@@ -924,6 +1131,21 @@ export interface StatsArgTypes {
   analytics: Record<string, never>;
 }
 export type StatsResolvers = ResolversFor<StatsParent, StatsFieldTypes, StatsArgTypes>;
+
+/** Citations of a source checked against its stored text. */
+export interface TextCheckParent {
+  checkedCitations: number;
+  stale: Array<StaleCitationParent>;
+}
+export interface TextCheckFieldTypes {
+  checkedCitations: number;
+  stale: Array<StaleCitationParent>;
+}
+export interface TextCheckArgTypes {
+  checkedCitations: Record<string, never>;
+  stale: Record<string, never>;
+}
+export type TextCheckResolvers = ResolversFor<TextCheckParent, TextCheckFieldTypes, TextCheckArgTypes>;
 
 /** A relationship's start or end, placed on a timeline. */
 export interface TimelineEventParent {
@@ -964,6 +1186,7 @@ export type Resolvers = Entry<'Actor', ActorResolvers> &
   Entry<'ActorEdge', ActorEdgeResolvers> &
   Entry<'ActorMetrics', ActorMetricsResolvers> &
   Entry<'ActorPositionChanges', ActorPositionChangesResolvers> &
+  Entry<'ActorProposal', ActorProposalResolvers> &
   Entry<'ApiInfo', ApiInfoResolvers> &
   Entry<'ApiLimits', ApiLimitsResolvers> &
   Entry<'Change', ChangeResolvers> &
@@ -974,6 +1197,7 @@ export type Resolvers = Entry<'Actor', ActorResolvers> &
   Entry<'DateRange', DateRangeResolvers> &
   Entry<'GraphAnalytics', GraphAnalyticsResolvers> &
   Entry<'GraphDiff', GraphDiffResolvers> &
+  Entry<'IntakeProposals', IntakeProposalsResolvers> &
   Entry<'KindCount', KindCountResolvers> &
   Entry<'Mutation', MutationResolvers> &
   Entry<'Neighborhood', NeighborhoodResolvers> &
@@ -984,8 +1208,12 @@ export type Resolvers = Entry<'Actor', ActorResolvers> &
   Entry<'RankedActor', RankedActorResolvers> &
   Entry<'Relationship', RelationshipResolvers> &
   Entry<'RelationshipConnection', RelationshipConnectionResolvers> &
+  Entry<'RelationshipProposal', RelationshipProposalResolvers> &
   Entry<'RelationshipTypeInfo', RelationshipTypeInfoResolvers> &
   Entry<'Source', SourceResolvers> &
+  Entry<'SourceTextResult', SourceTextResultResolvers> &
+  Entry<'StaleCitation', StaleCitationResolvers> &
   Entry<'Stats', StatsResolvers> &
+  Entry<'TextCheck', TextCheckResolvers> &
   Entry<'TimelineEvent', TimelineEventResolvers> &
   Entry<'TypeCount', TypeCountResolvers> & { JSON: GraphQLScalarType };
