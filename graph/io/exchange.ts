@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ValidationError, type FieldProblem } from '../errors';
 import type { GraphStore, ImportResult } from '../store';
-import type { RecordOrigins } from './dataset';
+import { DATASET_FILES, writeDatasetDir, type RecordOrigins } from './dataset';
 import { formatByName, formatForFile, FORMATS, type GraphFormat, type ParsedGraph } from './formats';
 
 async function isDirectory(p: string): Promise<boolean> {
@@ -62,9 +62,20 @@ export async function importFile(store: GraphStore, input: string, formatName?: 
 }
 
 /** Writes the whole store in a format into a directory; returns the files written. */
+/**
+ * `dataset`: the bundled dataset's own files (data/*.jsonl, sorted by id), so
+ * `npm run export -- --format dataset --out data` writes back what intake and
+ * review added. Source texts stay in the store; the dataset keeps excerpts.
+ */
+export const DATASET_FORMAT = 'dataset';
+
 export async function exportTo(store: GraphStore, formatName: string, outDir: string): Promise<string[]> {
+  if (formatName === DATASET_FORMAT) {
+    await writeDatasetDir(outDir, await store.exportGraph());
+    return Object.values(DATASET_FILES).map((name) => path.join(outDir, name));
+  }
   const format = formatByName(formatName);
-  if (!format) throw new ValidationError(`Unknown format "${formatName}"`, [{ path: 'format', message: `must be one of ${FORMATS.map((f) => f.name).join(', ')}` }]);
+  if (!format) throw new ValidationError(`Unknown format "${formatName}"`, [{ path: 'format', message: `must be one of ${[...FORMATS.map((f) => f.name), DATASET_FORMAT].join(', ')}` }]);
   const files = format.write(await store.exportGraph());
   await fs.mkdir(outDir, { recursive: true });
   const written: string[] = [];

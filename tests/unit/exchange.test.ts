@@ -48,6 +48,26 @@ describe.each(FORMATS.map((f) => [f.name] as const))('%s through the store', (fo
   });
 });
 
+describe('dataset export (the maintenance path: intake → review → data/)', () => {
+  it('writes data/*.jsonl that read back as the store’s graph, without source texts', async () => {
+    const source = await loadedStore();
+    await source.setSourceText('note', 'Tokayev appointed Alikhan Smailov as prime minister.', { source: { id: 'note', title: 'A note' } });
+    await source.upsertRelationship({
+      id: 'appointed--test',
+      type: 'APPOINTED',
+      source: 'kassym-jomart-tokayev',
+      target: 'alikhan-smailov',
+      citations: [{ sourceId: 'note', excerpt: 'Tokayev appointed Alikhan Smailov as prime minister.' }],
+    });
+    const out = mkdtempSync(path.join(os.tmpdir(), 'steppe-out-'));
+    const files = await exportTo(source, 'dataset', out);
+    expect(files.map((f) => path.basename(f)).sort()).toEqual(['actors.jsonl', 'relationships.jsonl', 'sources.jsonl']);
+    const back = await readDatasetDir(out);
+    expect({ sources: back.sources, actors: back.actors, relationships: back.relationships }).toEqual(await source.exportGraph());
+    expect(await fs.readFile(path.join(out, 'sources.jsonl'), 'utf8')).not.toContain('prime minister');
+  });
+});
+
 describe('bad imports write nothing', () => {
   it('a CSV with one bad row in the middle is refused whole, naming file, line and field', async () => {
     const source = await loadedStore();
