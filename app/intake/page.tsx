@@ -10,6 +10,7 @@ import { plural } from '@/app/_reference/format';
 import { PartialDate } from '@/app/_reference/PartialDate';
 import { runQuery } from '@/app/_reference/run-query';
 import { AddSourceForm } from './AddSourceForm';
+import styles from './intake.module.css';
 
 export const metadata: Metadata = {
   title: 'Evidence intake',
@@ -47,8 +48,8 @@ export default async function IntakePage() {
           text states, each with the sentence as its quote. Nothing enters the graph until you accept it.
         </p>
       </header>
-      <div className="page-body">
-        <section className="page-main" aria-labelledby="documents-heading">
+      <div className={styles.layout}>
+        <section className={styles.main} aria-labelledby="documents-heading">
           <div className="section-header">
             <h2 id="documents-heading">
               Documents with text <span className="count">{withText.length}</span>
@@ -97,7 +98,7 @@ export default async function IntakePage() {
             against it when the text changes.
           </p>
         </section>
-        <aside className="page-aside" aria-labelledby="add-heading">
+        <aside className={styles.side} aria-labelledby="add-heading">
           <AddSourceForm headingId="add-heading" />
         </aside>
       </div>

@@ -78,19 +78,27 @@ test('add a document, accept the “appointed” proposal, find the edge and its
   await expect(card).toHaveAttribute('data-status', 'accepted');
   await expect(page.getByTestId('review-announcement')).toContainText('Accepted');
 
-  await card.getByRole('link', { name: 'Show in explorer' }).click();
-  await expect(page).toHaveURL(/sel=rel%3A|sel=rel:/);
-  const relId = decodeURIComponent(/sel=rel(?::|%3A)([^&]+)/.exec(page.url())![1]);
+  const href = await card.getByRole('link', { name: 'Show in explorer' }).getAttribute('href');
+  const relId = decodeURIComponent(/sel=rel(?::|%3A)([^&]+)/.exec(href ?? '')![1]);
+
+  // The explorer's first screen (Tokayev's network) now has the new edge; tapping it shows its quote.
+  await page.goto('/');
   await page.waitForFunction((id) => !!window.cy && window.cy.getElementById(id).length > 0, relId);
   const edge = await page.evaluate((id) => {
     const e = window.cy!.getElementById(id);
     return { type: e.data('type') as string, source: e.source().id(), target: e.target().id() };
   }, relId);
   expect(edge).toEqual({ type: 'APPOINTED', source: DATASET.tokayev, target: SMAILOV });
+  await page.evaluate((id) => void window.cy!.getElementById(id).emit('tap'), relId);
   const panel = page.getByTestId('side-panel');
   await expect(panel).toHaveAttribute('data-panel', 'relationship');
   await expect(panel.locator('blockquote').filter({ hasText: SENTENCE })).toBeVisible();
   await expect(panel.getByRole('link', { name: 'E2E intake note on the prime minister' })).toBeVisible();
+
+  // The review page's own link opens the explorer on the same edge.
+  await page.goto(href!);
+  await expect(page.getByTestId('side-panel')).toHaveAttribute('data-panel', 'relationship');
+  await expect(page.getByTestId('side-panel').locator('blockquote').filter({ hasText: SENTENCE })).toBeVisible();
 });
 
 test('the review page refuses writes without the admin token, and rejecting hides a proposal', async ({ page, request }) => {

@@ -126,8 +126,8 @@ export function ReviewBoard({ sourceId }: { sourceId: string }) {
   const visible = data.relationships.filter((p) => showRejected || statusOf(p.id, p.acceptedAs).kind !== 'rejected');
 
   return (
-    <div className="page-body">
-      <div className="page-main">
+    <div className={styles.layout}>
+      <div className={styles.main}>
         <p className={styles.srStatus} role="status" aria-live="polite" data-testid="review-announcement">
           {announcement}
         </p>
@@ -201,7 +201,7 @@ export function ReviewBoard({ sourceId }: { sourceId: string }) {
           </ul>
         )}
       </div>
-      <aside className="page-aside">
+      <aside className={`${styles.side} ${styles.sticky}`} aria-label="Reviewer tools">
         <section className={`card ${styles.panel}`} aria-labelledby="token-heading">
           <h2 id="token-heading" className={styles.panelTitle}>
             Reviewer
