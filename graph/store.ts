@@ -274,7 +274,11 @@ export interface GraphStore {
   upsertSource(source: Source, ctx?: WriteContext): Promise<Source>;
   /** Deletes a source; ConflictError while any relationship cites it. */
   deleteSource(id: string, ctx?: WriteContext): Promise<void>;
-  /** Creates or replaces a relationship after checking actors, kinds, sources and citations. */
+  /**
+   * Creates or replaces a relationship after checking actors, kinds, sources and citations.
+   * A new citation of a source with stored text must quote that text verbatim (ValidationError otherwise);
+   * citations the stored relationship already has are not re-checked (stale ones are reported by verifySourceCitations).
+   */
   upsertRelationship(rel: Relationship, ctx?: WriteContext): Promise<Relationship>;
   deleteRelationship(id: string, ctx?: WriteContext): Promise<void>;
   /**

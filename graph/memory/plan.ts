@@ -200,9 +200,27 @@ export function planSetSourceText(
 
 // ----- relationships ---------------------------------------------------------------
 
+/**
+ * Evidence intake: a citation of a source whose full text is stored must
+ * quote that text verbatim. Citations the stored relationship already carries
+ * are not re-checked, so a relationship flagged after a text edit can still
+ * be corrected field by field (its stale quote stays flagged by textCheck).
+ */
+function unquotedExcerpts(state: GraphState, rel: Relationship, previous: Relationship | undefined): FieldProblem[] {
+  const kept = new Set(previous?.citations.map((c) => `${c.sourceId}\n${c.excerpt}`));
+  const problems: FieldProblem[] = [];
+  rel.citations.forEach((c, i) => {
+    const stored = state.texts.get(c.sourceId);
+    if (!stored || kept.has(`${c.sourceId}\n${c.excerpt}`) || stored.text.includes(c.excerpt)) return;
+    problems.push({ path: `citations[${i}].excerpt`, message: `is not a verbatim quote of the stored text of source "${c.sourceId}"` });
+  });
+  return problems;
+}
+
 export function planUpsertRelationship(state: GraphState, input: Relationship, ctx?: WriteContext): WritePlan<Relationship> {
   const rel = canonicalEnds(validateRelationship(input));
   const problems = checkRelationshipEndpoints(rel, (id) => state.actors.get(id), (id) => state.sources.has(id));
+  problems.push(...unquotedExcerpts(state, rel, state.rels.get(rel.id)?.rel));
   if (problems.length) throw new ValidationError('Invalid relationship', problems);
   return { changes: [change('UPSERT_RELATIONSHIP', rel.id, state.rels.get(rel.id)?.rel, rel, ctx)], result: rel };
 }
@@ -294,7 +312,7 @@ export function planImport(state: GraphState, input: GraphData, ctx?: WriteConte
   });
   relationships.inOrder.forEach((rel, i) => {
     if (!rel) return;
-    const found = checkRelationshipEndpoints(rel, lookupActor, hasSource);
+    const found = [...checkRelationshipEndpoints(rel, lookupActor, hasSource), ...unquotedExcerpts(state, rel, state.rels.get(rel.id)?.rel)];
     if (found.length) problems.add(`relationships[${i}]`, found);
   });
 

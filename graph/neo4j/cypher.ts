@@ -143,8 +143,9 @@ DELETE s`;
 
 export const CREATE_SOURCE_TEXT_ID_CONSTRAINT = 'CREATE CONSTRAINT steppe_source_text_id IF NOT EXISTS FOR (t:SourceText) REQUIRE t.id IS UNIQUE';
 
-export const GET_SOURCE_TEXT = `MATCH (t:SourceText {id: $id})
-RETURN t.text AS text, t.updatedAt AS updatedAt`;
+export const GET_SOURCE_TEXTS = `UNWIND $ids AS id
+MATCH (t:SourceText {id: id})
+RETURN t.id AS id, t.text AS text, t.updatedAt AS updatedAt`;
 
 export const SOURCE_TEXT_INFO = `UNWIND $ids AS id
 MATCH (t:SourceText {id: id})
@@ -350,7 +351,7 @@ const STATIC_STATEMENTS: Record<string, string> = {
   UPSERT_SOURCES,
   DELETE_SOURCES,
   CREATE_SOURCE_TEXT_ID_CONSTRAINT,
-  GET_SOURCE_TEXT,
+  GET_SOURCE_TEXTS,
   SOURCE_TEXT_INFO,
   SET_SOURCE_TEXT,
   DELETE_SOURCE_TEXTS,

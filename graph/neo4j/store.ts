@@ -426,6 +426,7 @@ export class Neo4jStore implements GraphStore {
       async (ws) => {
         await ws.actors([field(rel, 'source'), field(rel, 'target')]);
         await ws.sources(citedSourceIds(rel));
+        await ws.sourceTexts(citedSourceIds(rel));
         await ws.relationships([field(rel, 'id')]);
       },
       (ws) => planUpsertRelationship(ws.state, rel, ctx),
@@ -451,6 +452,7 @@ export class Neo4jStore implements GraphStore {
         const actorIds = actors.map((a) => field(a, 'id'));
         await ws.actors([...actorIds, ...actors.map((a) => field(a, 'country')), ...rels.flatMap((r) => [field(r, 'source'), field(r, 'target')])]);
         await ws.sources(rels.flatMap(citedSourceIds));
+        await ws.sourceTexts([...new Set(rels.flatMap(citedSourceIds))]);
         await ws.relationships(rels.map((r) => field(r, 'id')));
         // Actors whose kind the import changes are checked against what the import leaves in place.
         const changed = actors
@@ -484,7 +486,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   private async textOf(q: QueryRunner, id: string): Promise<string | null> {
-    const [row] = await q.run(cypher.GET_SOURCE_TEXT, { id });
+    const [row] = await q.run(cypher.GET_SOURCE_TEXTS, { ids: [id] });
     return row ? String(row.text) : null;
   }
 
@@ -506,7 +508,7 @@ export class Neo4jStore implements GraphStore {
     const r = await this.write(
       async (ws) => {
         await ws.sources([sourceId]);
-        await ws.sourceText(sourceId);
+        await ws.sourceTexts([sourceId]);
         await ws.citing(sourceId);
       },
       (ws) => planSetSourceText(ws.state, sourceId, text, options?.source, ctx),

@@ -17,6 +17,7 @@ export class WriteState {
   private readonly actorsTried = new Set<string>();
   private readonly sourcesTried = new Set<string>();
   private readonly relsTried = new Set<string>();
+  private readonly textsTried = new Set<string>();
 
   constructor(private readonly q: QueryRunner) {}
 
@@ -48,10 +49,13 @@ export class WriteState {
     for (const a of await fetchCitizens(this.q, ids)) this.putActor(a);
   }
 
-  /** The source's stored text, if any (setSourceText logs what it replaces). */
-  async sourceText(sourceId: string): Promise<void> {
-    const [row] = await this.q.run(cypher.GET_SOURCE_TEXT, { id: sourceId });
-    if (row) this.state.texts.set(sourceId, { text: String(row.text), updatedAt: String(row.updatedAt) });
+  /** Stored texts of these sources, where they have one: citations of them must quote them, and setSourceText logs what it replaces. */
+  async sourceTexts(sourceIds: readonly (string | undefined)[]): Promise<void> {
+    const todo = fresh(sourceIds, this.textsTried);
+    if (!todo.length) return;
+    for (const row of await this.q.run(cypher.GET_SOURCE_TEXTS, { ids: todo })) {
+      this.state.texts.set(String(row.id), { text: String(row.text), updatedAt: String(row.updatedAt) });
+    }
   }
 
   /** Every relationship citing the source. */

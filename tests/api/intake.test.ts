@@ -169,6 +169,14 @@ describe('proposals and accepting them', () => {
   });
 
   it('accepting is createRelationship with the proposal’s excerpt; the proposal then shows as accepted', async () => {
+    // A quote that is not in the stored text is refused, so accepted relationships always quote their source verbatim.
+    await expectNothingWritten(
+      () =>
+        admin(`mutation($input: RelationshipInput!) { createRelationship(input: $input) { id } }`, {
+          input: { type: 'APPOINTED', source: 'tokayev', target: 'smailov', citations: [{ sourceId: 'intake-note', excerpt: 'Tokayev appointed Smailov.' }] },
+        }),
+      'BAD_USER_INPUT',
+    );
     const created = ok(
       await admin(
         `mutation($input: RelationshipInput!) { createRelationship(input: $input) { id citations { excerpt source { id hasText } } } }`,
