@@ -207,6 +207,7 @@ export function planSetSourceText(
  * be corrected field by field (its stale quote stays flagged by textCheck).
  */
 function unquotedExcerpts(state: GraphState, rel: Relationship, previous: Relationship | undefined): FieldProblem[] {
+  if (state.texts.size === 0 || !rel.citations.some((c) => state.texts.has(c.sourceId))) return []; // the common case: bulk imports pay nothing
   const kept = new Set(previous?.citations.map((c) => `${c.sourceId}\n${c.excerpt}`));
   const problems: FieldProblem[] = [];
   rel.citations.forEach((c, i) => {
