@@ -126,6 +126,23 @@ test('the review page refuses writes without the admin token, and rejecting hide
   await expect(page.locator('[data-testid="proposal"][data-type="APPOINTED"]')).toHaveAttribute('data-status', 'open');
 });
 
+test('after the text is edited, the review page flags the quotes that no longer match', async ({ page, request }) => {
+  await addSourceViaApi(request, 'e2e-edited-text', SENTENCE);
+  await graphqlData(
+    request,
+    'mutation($input: RelationshipInput!) { createRelationship(input: $input) { id } }',
+    { input: { type: 'APPOINTED', source: DATASET.tokayev, target: SMAILOV, citations: [{ sourceId: 'e2e-edited-text', excerpt: SENTENCE }] } },
+    { admin: true },
+  );
+  await graphqlData(request, 'mutation($t: SourceTextInput!) { setSourceText(sourceId: "e2e-edited-text", text: $t) { length } }', { t: { text: SENTENCE.replace('appointed', 'named') } }, { admin: true });
+  await page.goto('/intake/e2e-edited-text');
+  const stale = page.getByTestId('stale-citations');
+  await expect(stale.getByRole('heading')).toHaveText('1 quote no longer matches the text');
+  await expect(stale.locator('blockquote')).toHaveText(SENTENCE);
+  await expect(stale).toContainText('words changed or removed');
+  await expect(stale.getByRole('link', { name: 'Open in explorer' })).toHaveAttribute('href', new RegExp(`sel=rel:appointed--${DATASET.tokayev}--${SMAILOV}`));
+});
+
 test('a bad upload shows a clear error and adds nothing', async ({ page, request }) => {
   await page.goto('/intake');
   await useToken(page);

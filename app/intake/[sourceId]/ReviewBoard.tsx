@@ -8,6 +8,7 @@
  * and replacing the text. Every write needs the admin token; results are
  * announced in a live region.
  */
+import Link from 'next/link';
 import { useCallback, useId, useMemo, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { AdminTokenForm } from '@/app/_components/AdminTokenForm';
 import { ErrorState, LoadingState } from '@/app/_components/States';
@@ -143,7 +144,10 @@ export function ReviewBoard({ sourceId }: { sourceId: string }) {
                   <strong>
                     {s.relationship.source.name} · {RELATIONSHIP_TYPE_INFO[s.relationship.type].label.toLowerCase()} · {s.relationship.target.name}
                   </strong>{' '}
-                  <span className="muted">({s.reason === 'SPACING' ? 'only spacing differs' : 'words changed or removed'})</span>
+                  <span className="muted">({s.reason === 'SPACING' ? 'only spacing differs' : 'words changed or removed'})</span>{' '}
+                  <Link href={`/?focus=${encodeURIComponent(s.relationship.source.id)}&sel=rel:${encodeURIComponent(s.relationship.id)}`} prefetch={false}>
+                    Open in explorer
+                  </Link>
                   <blockquote className={styles.quote}>{s.excerpt}</blockquote>
                 </li>
               ))}
