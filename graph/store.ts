@@ -14,6 +14,7 @@
  * - Symmetric types (ALLIED_WITH, FAMILY_OF) are stored once; every read that
  *   takes an actor finds them from either end.
  */
+import type { CuratedMap, MapInput } from './maps';
 import type { Actor, ActorKind, GraphData, PartialDate, Relationship, RelationshipType, Source } from './model';
 
 /** Cursor pagination shared by every list. `after` is an opaque cursor from a previous page's `endCursor`. */
@@ -143,7 +144,10 @@ export type ChangeOp =
   | 'DELETE_RELATIONSHIP'
   | 'UPSERT_SOURCE'
   | 'DELETE_SOURCE'
-  | 'IMPORT';
+  | 'IMPORT'
+  // ----- curated maps -----
+  | 'SAVE_MAP'
+  | 'DELETE_MAP';
 
 /** One entry of the change log. */
 export interface Change {
@@ -171,6 +175,8 @@ export interface ImportResult {
   sources: number;
   actors: number;
   relationships: number;
+  /** Curated maps imported. */
+  maps: number;
 }
 
 export interface StoreHealth {
@@ -256,8 +262,24 @@ export interface GraphStore {
    * `relationships[12].citations[0].excerpt`) and writes nothing.
    */
   importGraph(data: GraphData, ctx?: WriteContext): Promise<ImportResult>;
-  /** Everything, each list ordered by id. */
+  /** Everything (maps included), each list ordered by id. */
   exportGraph(): Promise<GraphData>;
+
+  // ----- curated maps (graph/maps.ts) -----
+  /**
+   * Creates or replaces a map (replacing keeps `createdAt`). Validated by
+   * `buildMap`: actors and relationships must exist now, relationship ends must
+   * be map nodes, annotations must target map elements; saved names, kinds and
+   * types are taken from the store. Without an id, the first free slug of the
+   * title is used. Every problem is listed in one ValidationError.
+   */
+  saveMap(input: MapInput, ctx?: WriteContext): Promise<CuratedMap>;
+  /** The map with this id. Throws NotFoundError. */
+  getMap(id: string): Promise<CuratedMap>;
+  /** Maps, most recently updated first (then by id). */
+  listMaps(page?: PageArgs): Promise<Page<CuratedMap>>;
+  /** Deletes a map. Throws NotFoundError. The actors and relationships it shows are untouched. */
+  deleteMap(id: string, ctx?: WriteContext): Promise<void>;
 
   // ----- lifecycle -----
   health(): Promise<StoreHealth>;

@@ -13,7 +13,7 @@ import type { ApiContext } from './context';
 import type { MutationResolvers } from './generated/schema-types';
 
 /** Recorded as `by` in the change log. */
-const WRITE_CONTEXT: WriteContext = { by: 'api' };
+export const WRITE_CONTEXT: WriteContext = { by: 'api' };
 
 /** Copies `patch` over `record`: omitted keys keep their value, `null` removes an optional field. */
 function applyPatch<T extends object>(record: T, patch: object): Record<string, unknown> {
@@ -31,7 +31,8 @@ function refuseNull(patch: Record<string, unknown>, fields: string[]): void {
   if (problems.length) throw new ValidationError('Invalid patch', problems);
 }
 
-async function written<T>(ctx: ApiContext, write: Promise<T>): Promise<T> {
+/** Awaits a write, then forgets what the request had cached (even when the write failed). */
+export async function written<T>(ctx: ApiContext, write: Promise<T>): Promise<T> {
   try {
     return await write;
   } finally {
@@ -52,7 +53,7 @@ async function freeRelationshipId(ctx: ApiContext, rel: Pick<Relationship, 'type
   return free;
 }
 
-export const mutationResolvers: MutationResolvers = {
+export const mutationResolvers: Omit<MutationResolvers, 'saveMap' | 'deleteMap'> = {
   async createActor(_root, { input }, ctx) {
     const actor = validateActor(input);
     const [existing] = await ctx.store.getActors([actor.id]);

@@ -34,7 +34,7 @@ export function relationshipFilter(input: FilterInput | null | undefined): Relat
 }
 
 /** Every root query but the analytics ones (analytics-resolvers.ts). */
-export const queryResolvers: Omit<QueryResolvers, 'communities' | 'diff'> = {
+export const queryResolvers: Omit<QueryResolvers, 'communities' | 'diff' | 'maps' | 'map'> = {
   actor: (_root, { id }, ctx) => loadActor(ctx, id),
 
   async actors(_root, args, ctx) {

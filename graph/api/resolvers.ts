@@ -1,12 +1,14 @@
 /** The complete resolver map, typed against schema.graphql by the generated `Resolvers` type. */
 import { analyticsQueryResolvers } from './analytics-resolvers';
 import type { Resolvers } from './generated/schema-types';
+import { mapMutationResolvers, mapQueryResolvers, mapTypeResolvers } from './map-resolvers';
 import { mutationResolvers } from './mutation-resolvers';
 import { queryResolvers } from './query-resolvers';
 import { typeResolvers } from './type-resolvers';
 
 export const resolvers: Resolvers = {
   ...typeResolvers,
-  Query: { ...queryResolvers, ...analyticsQueryResolvers },
-  Mutation: mutationResolvers,
+  ...mapTypeResolvers,
+  Query: { ...queryResolvers, ...analyticsQueryResolvers, ...mapQueryResolvers },
+  Mutation: { ...mutationResolvers, ...mapMutationResolvers },
 };

@@ -4,7 +4,7 @@
  * is either complete or absent. Format, one line per record:
  *
  *     h {"format":"steppe-snapshot","version":1,"createdAt":…}
- *     s {source}      a {actor}      r {relationship}      c {change}
+ *     s {source}      a {actor}      r {relationship}      m {curated map}      c {change}
  *     e {"crc32":"…","counts":{…}}
  *
  * The trailer's CRC-32 covers every byte before it, and its counts must match,
@@ -13,6 +13,7 @@
  */
 import { createReadStream, promises as fsp } from 'node:fs';
 import path from 'node:path';
+import type { CuratedMap } from '../maps';
 import type { Actor, Relationship, Source } from '../model';
 import type { Change } from '../store';
 import { fsyncDir } from './data-dir';
@@ -25,10 +26,12 @@ export interface SnapshotContent {
   sources: Iterable<Source>;
   actors: Iterable<Actor>;
   relationships: Iterable<Relationship>;
+  maps: Iterable<CuratedMap>;
   changes: Iterable<Change>;
 }
 
-type Counts = { sources: number; actors: number; relationships: number; changes: number };
+type Counts = { sources: number; actors: number; relationships: number; maps: number; changes: number };
+const COUNT_KEYS = ['sources', 'actors', 'relationships', 'maps', 'changes'] as const;
 
 const FLUSH_BYTES = 4 * 1024 * 1024;
 
@@ -57,7 +60,7 @@ export async function writeSnapshot(file: string, content: SnapshotContent): Pro
     return pendingLength >= FLUSH_BYTES;
   };
   try {
-    const counts: Counts = { sources: 0, actors: 0, relationships: 0, changes: 0 };
+    const counts: Counts = { sources: 0, actors: 0, relationships: 0, maps: 0, changes: 0 };
     line('h', { format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, createdAt: new Date().toISOString() });
     const section = async (tag: string, key: keyof Counts, records: Iterable<unknown>) => {
       for (const record of records) {
@@ -68,6 +71,7 @@ export async function writeSnapshot(file: string, content: SnapshotContent): Pro
     await section('s', 'sources', content.sources);
     await section('a', 'actors', content.actors);
     await section('r', 'relationships', content.relationships);
+    await section('m', 'maps', content.maps);
     await section('c', 'changes', content.changes);
     await flush();
     await writeAll(Buffer.from(`e ${JSON.stringify({ crc32: hex8(crc), counts })}\n`, 'utf8'));
@@ -86,6 +90,7 @@ export interface SnapshotSink {
   source(s: Source): void;
   actor(a: Actor): void;
   relationship(r: Relationship): void;
+  map(m: CuratedMap): void;
   change(c: Change): void;
 }
 
@@ -93,7 +98,7 @@ export class SnapshotCorruptError extends Error {}
 
 /** Streams a snapshot into `sink`; throws SnapshotCorruptError when the file is damaged or incomplete. */
 export async function readSnapshot(file: string, sink: SnapshotSink): Promise<void> {
-  const counts: Counts = { sources: 0, actors: 0, relationships: 0, changes: 0 };
+  const counts: Counts = { sources: 0, actors: 0, relationships: 0, maps: 0, changes: 0 };
   let crc = 0;
   let lineNo = 0;
   let trailer: { crc32: string; counts: Counts } | null = null;
@@ -122,6 +127,7 @@ export async function readSnapshot(file: string, sink: SnapshotSink): Promise<vo
       case 's': counts.sources++; sink.source(value as Source); break;
       case 'a': counts.actors++; sink.actor(value as Actor); break;
       case 'r': counts.relationships++; sink.relationship(value as Relationship); break;
+      case 'm': counts.maps++; sink.map(value as CuratedMap); break;
       case 'c': counts.changes++; sink.change(value as Change); break;
       case 'e': trailer = value as { crc32: string; counts: Counts }; break;
       default: fail(`unknown line tag "${tag}"`);
@@ -147,5 +153,6 @@ export async function readSnapshot(file: string, sink: SnapshotSink): Promise<vo
   const t = trailer as { crc32: string; counts: Counts } | null;
   if (!t) fail('no trailer: the file is incomplete');
   if (t!.crc32 !== hex8(crc)) fail('checksum mismatch');
-  if (JSON.stringify(t!.counts) !== JSON.stringify(counts)) fail('record counts differ from the trailer');
+  // Snapshots written before maps existed have no `maps` count: absent means 0.
+  if (COUNT_KEYS.some((k) => (t!.counts[k] ?? 0) !== counts[k])) fail('record counts differ from the trailer');
 }

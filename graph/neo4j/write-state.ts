@@ -9,13 +9,14 @@
 import type { Actor, Relationship } from '../model';
 import { GraphState } from '../memory/state';
 import type { QueryRunner } from './executor';
-import { fetchActors, fetchCiting, fetchCitizens, fetchIncident, fetchRelationships, fetchSources } from './fetch';
+import { fetchActors, fetchCiting, fetchCitizens, fetchIncident, fetchMaps, fetchRelationships, fetchSources } from './fetch';
 
 export class WriteState {
   readonly state = new GraphState();
   private readonly actorsTried = new Set<string>();
   private readonly sourcesTried = new Set<string>();
   private readonly relsTried = new Set<string>();
+  private readonly mapsTried = new Set<string>();
 
   constructor(private readonly q: QueryRunner) {}
 
@@ -50,6 +51,12 @@ export class WriteState {
   /** Every relationship citing the source. */
   async citing(sourceId: string): Promise<void> {
     for (const r of await fetchCiting(this.q, sourceId)) this.putRelationship(r);
+  }
+
+  /** Curated maps with these ids that exist. */
+  async maps(ids: readonly (string | undefined)[]): Promise<void> {
+    const todo = fresh(ids, this.mapsTried);
+    for (const m of (await fetchMaps(this.q, todo)).values()) this.state.maps.set(m.id, m);
   }
 
   private putActor(a: Actor): void {

@@ -772,7 +772,7 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         expect([stats.actors, stats.relationships, stats.sources]).toEqual([0, 0, 0]);
         expect(stats.mostConnected).toEqual([]);
         expect(stats.dateRange).toBeNull();
-        expect(await store.exportGraph()).toEqual({ sources: [], actors: [], relationships: [] });
+        expect(await store.exportGraph()).toEqual({ sources: [], actors: [], relationships: [], maps: [] });
         expect((await store.health()).ok).toBe(true);
       });
     });
