@@ -336,8 +336,10 @@ export function validateMapRecord(input: unknown): CuratedMap {
     if (p.length > before) return;
     nodes.push({ actorId: raw.actorId as string, savedName: raw.savedName as string, savedKind: raw.savedKind as ActorKind, x: raw.x as number, y: raw.y as number });
   });
-  repeated(p, (i) => `nodes[${i}].actorId`, nodeList.map((n) => (isRecord(n) ? n.actorId : undefined)), 'actor');
-  const nodeIds = new Set(nodes.map((n) => n.actorId));
+  const rawNodeIds = nodeList.map((n) => (isRecord(n) ? n.actorId : undefined));
+  repeated(p, (i) => `nodes[${i}].actorId`, rawNodeIds, 'actor');
+  // References are checked against every named node, so one bad node is one problem, not one per reference.
+  const nodeIds = new Set(rawNodeIds.filter((id): id is string => typeof id === 'string'));
 
   const edgeList = checkList(p, 'edges', input.edges, MAX_MAP_EDGES);
   const edges: MapEdge[] = [];
@@ -360,8 +362,9 @@ export function validateMapRecord(input: unknown): CuratedMap {
       savedTarget: raw.savedTarget as string,
     });
   });
-  repeated(p, (i) => `edges[${i}].relationshipId`, edgeList.map((e) => (isRecord(e) ? e.relationshipId : undefined)), 'relationship');
-  const edgeIds = new Set(edges.map((e) => e.relationshipId));
+  const rawEdgeIds = edgeList.map((e) => (isRecord(e) ? e.relationshipId : undefined));
+  repeated(p, (i) => `edges[${i}].relationshipId`, rawEdgeIds, 'relationship');
+  const edgeIds = new Set(rawEdgeIds.filter((id): id is string => typeof id === 'string'));
 
   const annotations = checkAnnotations(p, input.annotations, nodeIds, edgeIds);
   if (p.length) fail(p);
