@@ -126,3 +126,29 @@ describe('RANKED order for hub paging', () => {
     expect(rels.sort(compareRelationshipsRanked).map((x) => x.id)).toEqual(['a-2022-03', 'a-2022a', 'a-2022b', 'a-2019', 'a-undated', 'd1', 's1', 'o1']);
   });
 });
+
+describe('example maps in data/maps.jsonl', () => {
+  const root = path.resolve(__dirname, '../..');
+  const lines = async (file: string) => (await readFile(path.join(root, 'data', file), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+
+  it('ships the two example maps, and every quoted passage of a note occurs in an excerpt its map cites', async () => {
+    const maps = await lines('maps.jsonl');
+    const rels = new Map<string, Relationship>((await lines('relationships.jsonl')).map((r: Relationship) => [r.id, r]));
+    expect(maps.map((m: { id: string }) => m.id)).toEqual(['fall-of-the-nazarbayev-circle-2022', 'kazakhstans-foreign-partners']);
+    let quotes = 0;
+    for (const raw of maps) {
+      const map = validateMapRecord(raw);
+      // Text as a reader sees it: Markdown link markup `[text](#)` shows as `text`, a no-break space as a space.
+      const asRead = (t: string) => t.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\s+/g, ' ');
+      const excerpts = map.edges.flatMap((e) => rels.get(e.relationshipId)!.citations.map((c) => asRead(c.excerpt)));
+      for (const note of map.annotations) {
+        for (const [, quoted] of note.text.matchAll(/“([^”]+)”/g)) {
+          const passage = asRead(quoted.replace(/^…/, ''));
+          quotes++;
+          expect(excerpts.some((x) => x.includes(passage)), `${map.id} note "${note.id}": ${passage}`).toBe(true);
+        }
+      }
+    }
+    expect(quotes).toBeGreaterThanOrEqual(6);
+  });
+});
