@@ -47,6 +47,9 @@ const edgeResolvers: MapEdgeResolvers = {
 };
 
 const curatedMapResolvers: CuratedMapResolvers = {
+  nodeCount: (map) => map.nodes.length,
+  edgeCount: (map) => map.edges.length,
+  annotationCount: (map) => map.annotations.length,
   async deletedCount(map, _args, ctx) {
     const [actors, rels] = await Promise.all([ctx.loaders.actors.loadMany(map.nodes.map((n) => n.actorId)), liveRelationships(ctx, map)]);
     return actors.filter((a) => a === null).length + rels.filter((r) => r === null).length;

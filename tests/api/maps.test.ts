@@ -128,6 +128,12 @@ describe('saving and reading maps', () => {
     expect(m.sources).toEqual([{ id: SRC_A, title: 'Fixture source A' }]);
   });
 
+  it('lists 50 maps with their counts within the cost limit', async () => {
+    const r = await anon('{ maps(first: 50) { nodes { id title description asOf updatedAt nodeCount edgeCount annotationCount deletedCount } } }');
+    const nodes = ok(r).maps.nodes;
+    expect(nodes.find((m: Json) => m.id === 'the-knb-in-january-2022-2')).toMatchObject({ nodeCount: 3, edgeCount: 3, annotationCount: 3, deletedCount: 0 });
+  });
+
   it('lists maps newest first with cursor paging', async () => {
     const page1 = ok(await anon(LIST, { first: 1 })).maps;
     expect(page1.totalCount).toBe(2);

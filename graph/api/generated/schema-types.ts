@@ -499,6 +499,9 @@ export interface CuratedMapFieldTypes {
   nodes: Array<MapNodeParent>;
   edges: Array<MapEdgeParent>;
   annotations: Array<MapAnnotationParent>;
+  nodeCount: number;
+  edgeCount: number;
+  annotationCount: number;
   deletedCount: number;
   sources: Array<SourceParent>;
 }
@@ -512,6 +515,9 @@ export interface CuratedMapArgTypes {
   nodes: Record<string, never>;
   edges: Record<string, never>;
   annotations: Record<string, never>;
+  nodeCount: Record<string, never>;
+  edgeCount: Record<string, never>;
+  annotationCount: Record<string, never>;
   deletedCount: Record<string, never>;
   sources: Record<string, never>;
 }
