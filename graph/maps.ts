@@ -214,10 +214,16 @@ function fail(problems: Problems): never {
   throw new ValidationError('Invalid map', problems);
 }
 
+/** The stored record, keys in reading order (id, title, description, asOf, timestamps, then the lists). */
 function withOptional(map: CuratedMap, description: unknown, asOf: unknown): CuratedMap {
-  if (typeof description === 'string' && description !== '') map.description = description;
-  if (typeof asOf === 'string') map.asOf = asOf;
-  return map;
+  const { id, title, ...rest } = map;
+  return {
+    id,
+    title,
+    ...(typeof description === 'string' && description !== '' ? { description } : {}),
+    ...(typeof asOf === 'string' ? { asOf } : {}),
+    ...rest,
+  };
 }
 
 // ---------------------------------------------------------------------------

@@ -43,7 +43,7 @@ const NAZARBAYEV_CIRCLE: ExampleMap = {
   id: 'fall-of-the-nazarbayev-circle-2022',
   title: 'The fall of the Nazarbayev circle, 2022',
   description:
-    'After the January 2022 unrest, President Tokayev removed his predecessor’s relatives and associates from positions of authority: relatives lost posts in the security service, the Senate and business, and several were detained or prosecuted, as was the former head of the security service, Karim Massimov. Every line is a cited relationship; open one to read its sources.',
+    'After the January 2022 unrest, President Tokayev removed his predecessor’s relatives and associates from positions of authority. Relatives lost posts in the security service, the Senate and business; several were detained or prosecuted, as was Karim Massimov, the former head of the security service. Every line is a cited relationship; open one to read its sources.',
   asOf: '2022',
   // Tokayev above his predecessor; the family around Nazarbayev, each beside the post they lost or the body that prosecuted them.
   place: {
