@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compareRelationshipsRanked } from '@/graph/api/args';
-import { ValidationError } from '@/graph/errors';
+import { loadConfig } from '@/graph/config';
+import { ConfigError, ValidationError } from '@/graph/errors';
 import { MemoryStore } from '@/graph/memory';
 import { mapReferenceProblems, slugify, validateMapRecord, type MapInput } from '@/graph/maps';
 import type { Relationship } from '@/graph/model';
@@ -150,5 +151,14 @@ describe('example maps in data/maps.jsonl', () => {
       }
     }
     expect(quotes).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe('hub page size setting', () => {
+  it('defaults to 25, reads STEPPE_HUB_PAGE_SIZE, and refuses values outside 1–500', () => {
+    expect(loadConfig({}, {}).limits.hubPageSize).toBe(25);
+    expect(loadConfig({}, { STEPPE_HUB_PAGE_SIZE: '40' }).limits.hubPageSize).toBe(40);
+    expect(loadConfig({ limits: { hubPageSize: 10 } }, { STEPPE_HUB_PAGE_SIZE: '40' }).limits.hubPageSize).toBe(10);
+    for (const bad of ['0', '501', 'many', '2.5']) expect(() => loadConfig({}, { STEPPE_HUB_PAGE_SIZE: bad }), bad).toThrow(ConfigError);
   });
 });
