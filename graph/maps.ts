@@ -406,6 +406,24 @@ export function mapReferenceProblems(
   return p;
 }
 
+/**
+ * The map after `mergeId` was merged into `kept` (see GraphStore.mergeActors),
+ * or null when it does not show `mergeId`. The merged node becomes the kept
+ * actor (or goes, when the kept actor is already on the map), edge ends and
+ * notes follow it; `updatedAt` stays, since nobody edited the map.
+ */
+export function mapAfterMerge(map: CuratedMap, kept: Pick<Actor, 'id' | 'name' | 'kind'>, mergeId: string): CuratedMap | null {
+  if (!map.nodes.some((n) => n.actorId === mergeId)) return null;
+  const keptShown = map.nodes.some((n) => n.actorId === kept.id);
+  const swap = (id: string) => (id === mergeId ? kept.id : id);
+  return {
+    ...map,
+    nodes: map.nodes.flatMap((n) => (n.actorId !== mergeId ? [{ ...n }] : keptShown ? [] : [{ ...n, actorId: kept.id, savedName: kept.name, savedKind: kept.kind }])),
+    edges: map.edges.map((e) => ({ ...e, savedSource: swap(e.savedSource), savedTarget: swap(e.savedTarget) })),
+    annotations: map.annotations.map((a) => (a.target === 'NODE' && a.targetId === mergeId ? { ...a, targetId: kept.id } : { ...a })),
+  };
+}
+
 /** A deep copy (maps are plain JSON). */
 export function copyMap(m: CuratedMap): CuratedMap {
   return {

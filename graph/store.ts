@@ -247,7 +247,8 @@ export interface GraphStore {
   /**
    * Merges `mergeId` into `keepId`: its relationships move to the kept actor
    * (relationships that would become self-loops are dropped), its name and
-   * aliases become aliases of the kept actor, and it is deleted. Returns the kept actor.
+   * aliases become aliases of the kept actor, and it is deleted. Curated maps
+   * showing it show the kept actor instead (logged as SAVE_MAP). Returns the kept actor.
    */
   mergeActors(keepId: string, mergeId: string, ctx?: WriteContext): Promise<Actor>;
   upsertSource(source: Source, ctx?: WriteContext): Promise<Source>;

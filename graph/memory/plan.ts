@@ -16,7 +16,7 @@ import {
   type Relationship,
   type Source,
 } from '../model';
-import { buildMap, validateMapRecord, type CuratedMap } from '../maps';
+import { buildMap, mapAfterMerge, validateMapRecord, type CuratedMap } from '../maps';
 import type { Change, ChangeOp, ImportResult, WriteContext } from '../store';
 import type { GraphState } from './state';
 
@@ -139,6 +139,11 @@ export function planMergeActors(state: GraphState, keepId: string, mergeId: stri
   }
   const finalKept = kept.country === mergeId ? { ...kept, country: keepId } : kept;
   changes.push(change('MERGE_ACTORS', keepId, { keep, merged }, finalKept, ctx));
+  // Maps showing the merged actor now show the kept one (they would otherwise mark it deleted).
+  for (const map of [...state.maps.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const moved = mapAfterMerge(map, finalKept, mergeId);
+    if (moved) changes.push(change('SAVE_MAP', map.id, map, moved, ctx));
+  }
   return { changes, result: finalKept };
 }
 

@@ -14,7 +14,7 @@
  * relationship carrying `citations` (JSON) plus `citationSources` and the day
  * bounds `startDay`/`startDayLatest`/`endDayEarliest`/`endDay` used by filters,
  * the change log as `(:Change {seq, …})` numbered by one `(:ChangeSeq)` node,
- * and curated maps as `(:CuratedMap {id, title, createdAt, updatedAt, body: JSON})`.
+ * and curated maps as `(:CuratedMap {id, title, createdAt, updatedAt, actorIds, body: JSON})`.
  */
 import { ACTOR_KINDS, RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '../model';
 
@@ -299,7 +299,7 @@ ORDER BY c.seq
 SKIP $skip LIMIT $limit`;
 
 // ----- curated maps --------------------------------------------------------------------------
-// A map is one (:CuratedMap {id, title, createdAt, updatedAt, body}) node; `body` is the
+// A map is one (:CuratedMap {id, title, createdAt, updatedAt, actorIds, body}) node; `body` is the
 // whole record as JSON (Neo4j cannot nest maps), the other properties serve order and lookup.
 
 export const CREATE_MAP_ID_CONSTRAINT = 'CREATE CONSTRAINT steppe_map_id IF NOT EXISTS FOR (m:CuratedMap) REQUIRE m.id IS UNIQUE';
@@ -307,6 +307,12 @@ export const CREATE_MAP_ID_CONSTRAINT = 'CREATE CONSTRAINT steppe_map_id IF NOT 
 export const GET_MAPS = `UNWIND $ids AS id
 MATCH (m:CuratedMap {id: id})
 RETURN m.body AS body`;
+
+/** Maps showing any of these actors (a merge re-points them). */
+export const MAPS_SHOWING_ACTORS = `UNWIND $ids AS id
+MATCH (m:CuratedMap)
+WHERE id IN m.actorIds
+RETURN DISTINCT m.body AS body`;
 
 export const COUNT_MAPS = `MATCH (m:CuratedMap)
 RETURN count(m) AS count`;
@@ -386,6 +392,7 @@ const STATIC_STATEMENTS: Record<string, string> = {
   LIST_CHANGES,
   CREATE_MAP_ID_CONSTRAINT,
   GET_MAPS,
+  MAPS_SHOWING_ACTORS,
   COUNT_MAPS,
   LIST_MAPS,
   ALL_MAPS,

@@ -74,3 +74,9 @@ export async function fetchMaps(q: QueryRunner, ids: readonly string[]): Promise
   }
   return out;
 }
+
+/** Maps whose nodes include any of these actors. */
+export async function fetchMapsShowing(q: QueryRunner, actorIds: readonly string[]): Promise<CuratedMap[]> {
+  if (!actorIds.length) return [];
+  return (await q.run(cypher.MAPS_SHOWING_ACTORS, { ids: unique(actorIds) })).map((r) => mapFrom(r.body));
+}

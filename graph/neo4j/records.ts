@@ -150,9 +150,9 @@ export function changeFrom(m: unknown): Change {
 
 // ----- curated maps --------------------------------------------------------------------
 
-/** A row for UPSERT_MAPS: lookup and order keys, plus the whole record as JSON. */
+/** A row for UPSERT_MAPS: lookup and order keys, the actors shown (for merges), and the whole record as JSON. */
 export function mapRow(m: CuratedMap): Props {
-  return { id: m.id, title: m.title, createdAt: m.createdAt, updatedAt: m.updatedAt, body: JSON.stringify(m) };
+  return { id: m.id, title: m.title, createdAt: m.createdAt, updatedAt: m.updatedAt, actorIds: m.nodes.map((n) => n.actorId), body: JSON.stringify(m) };
 }
 
 export function mapFrom(body: unknown): CuratedMap {

@@ -393,6 +393,7 @@ export class Neo4jStore implements GraphStore {
         await ws.actors([keepId, mergeId]);
         await ws.incident([mergeId], true);
         await ws.citizens([mergeId]);
+        await ws.mapsShowing([mergeId]);
       },
       (ws) => planMergeActors(ws.state, keepId, mergeId, ctx),
     );

@@ -9,7 +9,7 @@
 import type { Actor, Relationship } from '../model';
 import { GraphState } from '../memory/state';
 import type { QueryRunner } from './executor';
-import { fetchActors, fetchCiting, fetchCitizens, fetchIncident, fetchMaps, fetchRelationships, fetchSources } from './fetch';
+import { fetchActors, fetchCiting, fetchCitizens, fetchIncident, fetchMaps, fetchMapsShowing, fetchRelationships, fetchSources } from './fetch';
 
 export class WriteState {
   readonly state = new GraphState();
@@ -57,6 +57,14 @@ export class WriteState {
   async maps(ids: readonly (string | undefined)[]): Promise<void> {
     const todo = fresh(ids, this.mapsTried);
     for (const m of (await fetchMaps(this.q, todo)).values()) this.state.maps.set(m.id, m);
+  }
+
+  /** Every map showing one of these actors (a merge re-points them). */
+  async mapsShowing(actorIds: readonly string[]): Promise<void> {
+    for (const m of await fetchMapsShowing(this.q, actorIds)) {
+      this.mapsTried.add(m.id);
+      this.state.maps.set(m.id, m);
+    }
   }
 
   private putActor(a: Actor): void {

@@ -1165,6 +1165,40 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         expect(error.problems.map((p) => p.path).sort()).toEqual(['maps[0].annotations[0].targetId', 'maps[0].edges[0].savedTarget', 'maps[0].edges[1].savedSource', 'maps[0].edges[1].savedTarget'].sort());
       });
 
+      it('re-points maps showing a merged actor to the kept one, logging SAVE_MAP; other maps are untouched', async () => {
+        const store = await openMini();
+        await store.upsertActor(person('karim-masimov', 'Karim Masimov'));
+        await store.upsertRelationship(rel('masimov-ally', 'ALLIED_WITH', 'karim-masimov', 'smailov'));
+        const both = await store.saveMap({
+          id: 'both',
+          title: 'Both spellings',
+          nodes: [
+            { actorId: 'massimov', x: 0, y: 0 },
+            { actorId: 'karim-masimov', x: 50, y: 50 },
+            { actorId: 'smailov', x: 100, y: 0 },
+          ],
+          relationshipIds: ['masimov-ally'],
+          annotations: [{ id: 'n', text: 'Note on the duplicate.', target: 'NODE', targetId: 'karim-masimov' }],
+        });
+        const only = await store.saveMap({ id: 'only', title: 'Duplicate only', nodes: [{ actorId: 'karim-masimov', x: 7, y: 8 }], relationshipIds: [] });
+        const untouched = await store.saveMap({ id: 'untouched', title: 'Untouched', nodes: [{ actorId: 'tokayev', x: 0, y: 0 }], relationshipIds: [] });
+        await store.mergeActors('massimov', 'karim-masimov', { by: 'test' });
+
+        const a = await store.getMap('both');
+        expect(a.nodes.map((n) => n.actorId)).toEqual(['massimov', 'smailov']);
+        expect(a.edges).toEqual([{ relationshipId: 'masimov-ally', savedType: 'ALLIED_WITH', savedSource: 'massimov', savedTarget: 'smailov' }]);
+        expect(a.annotations[0].targetId).toBe('massimov');
+        expect(a.updatedAt).toBe(both.updatedAt);
+        const b = await store.getMap('only');
+        expect(b.nodes).toEqual([{ actorId: 'massimov', savedName: 'Karim Massimov', savedKind: 'PERSON', x: 7, y: 8 }]);
+        expect(await store.getMap('untouched')).toEqual(untouched);
+        const saves = (await allChanges(store)).filter((c) => c.op === 'SAVE_MAP' && c.by === 'test');
+        expect(saves.map((c) => [c.entityId, c.before])).toEqual([
+          ['both', both],
+          ['only', only],
+        ]);
+      });
+
       it('returns copies of maps', async () => {
         const store = await openMini();
         const saved = await store.saveMap(KNB_MAP);
