@@ -20,9 +20,9 @@ export function extraStylesheet(): StylesheetJson {
       selector: `node[kind = "${MORE_KIND}"]`,
       style: {
         shape: 'round-rectangle',
-        width: 'label',
-        height: 22,
-        padding: '6px',
+        // Fits "9999 more" and "Loading…" at 11px.
+        width: 78,
+        height: 24,
         'background-color': '#ffffff',
         'border-color': '#2253b8',
         'border-width': 1.5,

@@ -163,7 +163,7 @@ export function MapViewer({ map, svg, embed = false }: Props) {
   return (
     <div className={`${styles.viewer} ${embed ? styles.embed : ''}`}>
       <div className={styles.main}>
-        <div className={styles.stage} data-testid="map-stage" data-ready={cy ? 'true' : 'false'}>
+        <div className={styles.stage} data-testid="map-stage" data-ready={cy ? 'true' : 'false'} data-scale={scale}>
           {cy ? null : (
             // map-svg.ts escapes every text it draws.
             <figure className={styles.fallback} data-testid="map-svg" dangerouslySetInnerHTML={{ __html: svg }} />
