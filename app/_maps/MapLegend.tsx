@@ -23,7 +23,7 @@ export function MapLegend({ map }: { map: MapRecord }) {
       ))}
       {map.annotations.length ? (
         <li>
-          <span className={styles.note} aria-hidden="true" /> Note
+          <span className={styles.note} aria-hidden="true" /> Note (numbered; listed beside the map)
         </li>
       ) : null}
       {deleted ? (
