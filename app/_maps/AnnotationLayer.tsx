@@ -79,7 +79,9 @@ export function AnnotationLayer({ cy, annotations, offsets, modelScale = 1, onRe
     const off = offsets?.get(a.id);
     const dx = a.target === 'CANVAS' ? 0 : off ? off.dx : 18;
     const dy = a.target === 'CANVAS' ? 0 : off ? off.dy : -18;
-    return [{ a, anchor, box: { x: anchor.x + dx, y: anchor.y + dy }, width: off?.w, up: !off && a.target !== 'CANVAS' }];
+    // Near the right edge a default-placed note opens to the left of its anchor instead.
+    const flip = !off && a.target !== 'CANVAS' && anchor.x > cy.width() - 280;
+    return [{ a, anchor, box: { x: anchor.x + (flip ? -dx : dx), y: anchor.y + dy }, width: off?.w, up: !off && a.target !== 'CANVAS', flip }];
   });
 
   return (
@@ -97,7 +99,7 @@ export function AnnotationLayer({ cy, annotations, offsets, modelScale = 1, onRe
       {placed.map((p) => (
         <div
           key={p.a.id}
-          className={`${styles.note} ${p.up ? styles.up : ''}`}
+          className={`${styles.note} ${p.up ? styles.up : ''} ${p.flip ? styles.flip : ''}`}
           style={{ left: p.box.x, top: p.box.y, width: p.width }}
           data-testid="map-note"
           data-annotation-id={p.a.id}

@@ -15,6 +15,7 @@ import { describeError, graphqlRequest } from '@/app/_lib/graphql-client';
 import { useAdminToken } from '@/app/_lib/admin-token';
 import { MAP_LIMITS, SAVE_MAP, annotationInput, round, type MapAnnotation, type MapInput } from '@/app/_lib/map-records';
 import type { Selection } from '@/app/_lib/url-state';
+import { plural } from '@/app/_reference/format';
 import { AdminTokenForm } from '@/app/_components/AdminTokenForm';
 import { Icon } from '@/app/_components/Icon';
 import { AnnotationLayer } from './AnnotationLayer';
@@ -232,7 +233,7 @@ function SaveDialog({ asOf, build, onClose }: { asOf: string | null; build(): Om
     <Modal title="Save as map" onClose={onClose} testId="save-dialog">
       <p className={styles.summary}>
         {preview
-          ? `${preview.nodes.length} actors, ${preview.relationshipIds.length} relationships and ${preview.annotations.length} notes, at their current positions.`
+          ? `${plural(preview.nodes.length, 'actor')}, ${plural(preview.relationshipIds.length, 'relationship')} and ${plural(preview.annotations.length, 'note')}, at their current positions.`
           : 'The canvas is not ready yet.'}
       </p>
       {token ? null : <AdminTokenForm purpose="to save maps" />}

@@ -43,7 +43,8 @@ function fitScale(map: MapRecord, width: number, height: number): number {
   const spanY = Math.max(...ys) - Math.min(...ys) || 1;
   // Room for the labels below the nodes and the widest label at each side.
   const s = Math.min((width - 180) / spanX, (height - 110) / spanY);
-  return Math.max(0.25, Math.min(2, s));
+  // Below 0.3 nodes would crowd each other: keep that spread and zoom out instead (see below).
+  return Math.max(0.3, Math.min(2, s));
 }
 
 function elementsOf(map: MapRecord, scale: number): ElementDefinition[] {
@@ -115,6 +116,9 @@ export function MapViewer({ map, svg, embed = false }: Props) {
       selectionType: 'single',
     });
     instance.center();
+    // A small stage (an embed) can be smaller than the map even at the tightest spread: zoom out to fit.
+    const bb = instance.elements().renderedBoundingBox({});
+    if (bb.w > box.width - 40 || bb.h > box.height - 40) instance.fit(instance.elements(), 36);
     instance.on('tap', 'node', (e) => setSelected({ kind: 'actor', id: e.target.id() }));
     instance.on('tap', 'edge', (e) => setSelected({ kind: 'relationship', id: e.target.id() }));
     instance.on('tap', (e) => e.target === instance && setSelected(null));

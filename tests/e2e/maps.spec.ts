@@ -233,6 +233,7 @@ test.describe('curated maps', () => {
 
   test('an old map marks the actor and relationship deleted since it was saved', async ({ browser, page, request }) => {
     const actorId = 'e2e-map-deleted-person';
+    const NOTE_WITH_MARKUP = 'Supported <script>window.__pwned=1</script><b>Tokayev</b> & "others"';
     await graphql(request, 'mutation R($id: ID!) { deleteActor(id: $id, cascade: true) }', { id: actorId }, { admin: true });
     // Cite an existing, verbatim quote.
     const { actor } = await graphqlData<{ actor: { relationships: { nodes: { id: string; citations: { excerpt: string; source: { id: string } }[] }[] } } }>(
@@ -260,7 +261,7 @@ test.describe('curated maps', () => {
             { actorId, x: 240, y: 80 },
           ],
           relationshipIds: [made.createRelationship.id],
-          annotations: [{ id: 'about-the-person', text: 'This person supported Tokayev.', target: 'NODE', targetId: actorId }],
+          annotations: [{ id: 'about-the-person', text: NOTE_WITH_MARKUP, target: 'NODE', targetId: actorId }],
         },
       },
       { admin: true },
@@ -287,6 +288,11 @@ test.describe('curated maps', () => {
     const plain = await noJs.newPage();
     await plain.goto(`/maps/${saveMap.id}`);
     await expect(plain.getByTestId('map-svg').locator('tspan', { hasText: '(deleted)' })).toBeAttached();
+    // User text is escaped in the server-drawn SVG and in the notes list: shown as text, never as markup.
+    expect(await plain.getByTestId('map-svg').locator('script, b').count()).toBe(0);
+    await expect(plain.getByTestId('map-svg').locator('[data-annotation] title')).toHaveText(NOTE_WITH_MARKUP);
+    await expect(plain.getByTestId('map-notes')).toContainText(NOTE_WITH_MARKUP);
+    expect(await plain.getByTestId('map-notes').locator('script, b').count()).toBe(0);
     await noJs.close();
     await graphqlData(request, 'mutation D($id: ID!) { deleteMap(id: $id) }', { id: saveMap.id }, { admin: true });
   });
