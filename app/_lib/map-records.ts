@@ -61,8 +61,9 @@ export interface MapSummary {
   asOf: string | null;
   updatedAt: string;
   deletedCount: number;
-  nodes: { actorId: string }[];
-  edges: { relationshipId: string }[];
+  nodeCount: number;
+  edgeCount: number;
+  annotationCount: number;
 }
 
 /** What `saveMap(input:)` takes; also the JSON export format. */
@@ -108,7 +109,7 @@ export const MAPS_QUERY = /* GraphQL */ `
   query MapList($first: Int!) {
     maps(first: $first) {
       totalCount
-      nodes { id title description asOf updatedAt deletedCount nodes { actorId } edges { relationshipId } }
+      nodes { id title description asOf updatedAt deletedCount nodeCount edgeCount annotationCount }
     }
   }
 `;

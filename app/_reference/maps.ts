@@ -3,8 +3,8 @@ import { cache } from 'react';
 import { MAP_QUERY, MAPS_QUERY, type MapRecord, type MapSummary } from '@/app/_lib/map-records';
 import { runQuery } from './run-query';
 
-/** The list page shows this many maps: with each map's node and edge ids, 50 exceed the API's default cost limit. */
-export const LIST_SIZE = 20;
+/** The list page shows this many maps (the API's default page). */
+export const LIST_SIZE = 50;
 
 /** One map with live records, or null when no map has this id. */
 export const getMap = cache(async (id: string): Promise<MapRecord | null> => {

@@ -39,7 +39,8 @@ export default async function MapsPage() {
               </h2>
               {m.description ? <p className="map-card-desc">{m.description}</p> : null}
               <p className="muted map-card-meta">
-                {plural(m.nodes.length, 'actor')} · {plural(m.edges.length, 'relationship')}
+                {plural(m.nodeCount, 'actor')} · {plural(m.edgeCount, 'relationship')}
+                {m.annotationCount ? ` · ${plural(m.annotationCount, 'note')}` : ''}
                 {m.asOf ? (
                   <>
                     {' '}

@@ -141,6 +141,12 @@ test.describe('curated maps', () => {
     // Sharing metadata.
     await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /Nazarbayev circle/);
     await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /.{40,}/);
+    const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+    const preview = await page.request.get(image!);
+    expect(preview.headers()['content-type']).toBe('image/png');
+    const png = await preview.body();
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
     // "Explore from here" is a plain link into the explorer's URL state.
     await expect(page.getByTestId('explore-from-map')).toHaveAttribute('href', /^\/\?focus=[a-z0-9-]+/);
     // The SVG download works as a link too.
