@@ -31,7 +31,11 @@ export function HubMoreButtons({ getCore, nodes, onLoadMore }: { getCore(): Core
             style={{ left: bb.x1, top: bb.y1, width: bb.w, height: bb.h }}
             onClick={() => onLoadMore(m.hubId)}
             disabled={m.loading}
-            aria-label={m.loading ? `Loading more relationships of ${m.hubName}` : `Show ${m.next} more of ${m.hubName}’s ${m.remaining} remaining relationships`}
+            aria-label={
+              m.loading
+                ? `Loading more relationships of ${m.hubName}`
+                : `${m.failed ? 'Loading failed. Try again: show' : 'Show'} ${m.next} more of ${m.hubName}’s ${m.remaining} remaining relationships`
+            }
             title={`Show ${m.next} more relationships of ${m.hubName}`}
             data-testid="hub-more"
             data-hub={m.hubId}

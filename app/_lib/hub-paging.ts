@@ -110,12 +110,14 @@ export interface MoreNode {
   /** How many the next activation adds. */
   next: number;
   loading: boolean;
+  /** The last page request failed (activating it again retries). */
+  failed: boolean;
 }
 
 /** One "N more" node for each shown hub with pages left. */
 export function moreNodes(
   hubIds: readonly string[],
-  entryOf: (id: string) => (HubNeighborhood & { loadingMore?: boolean }) | undefined,
+  entryOf: (id: string) => (HubNeighborhood & { loadingMore?: boolean; moreError?: unknown }) | undefined,
   nameOf: (id: string) => string,
   pageSize: number,
 ): MoreNode[] {
@@ -123,12 +125,12 @@ export function moreNodes(
     const e = entryOf(hubId);
     if (!e || isComplete(e)) return [];
     const remaining = Math.max(0, e.totalCount - e.ranked.length);
-    return remaining ? [{ id: moreNodeId(hubId), hubId, hubName: nameOf(hubId), remaining, next: Math.min(pageSize, remaining), loading: !!e.loadingMore }] : [];
+    return remaining ? [{ id: moreNodeId(hubId), hubId, hubName: nameOf(hubId), remaining, next: Math.min(pageSize, remaining), loading: !!e.loadingMore, failed: !!e.moreError }] : [];
   });
 }
 
 export function moreLabel(m: MoreNode): string {
-  return m.loading ? 'Loading…' : `${m.remaining} more`;
+  return m.loading ? 'Loading…' : m.failed ? 'Retry' : `${m.remaining} more`;
 }
 
 /** Canvas elements for the "N more" nodes: the node and a dashed edge from its hub. */

@@ -226,6 +226,15 @@ test.describe('curated maps', () => {
     await expect(more).toHaveAccessibleName(new RegExp(`Show \\d+ more of Kazakhstan’s ${total - 25} remaining relationships`));
     expect(await page.evaluate((id) => window.cy!.getElementById(id).data('label'), `more:${KAZAKHSTAN}`)).toBe(`${total - 25} more`);
 
+    // A failed page says so on the node and is retried by activating it again.
+    await page.route('**/api/graphql', (route) => (route.request().postData()?.includes('query HubPage') ? route.abort() : route.fallback()));
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect(more).toHaveAccessibleName(/^Loading failed\. Try again: show/);
+    expect(await page.evaluate((id) => window.cy!.getElementById(id).data('label'), `more:${KAZAKHSTAN}`)).toBe('Retry');
+    expect(await hubEdges()).toHaveLength(25);
+    await page.unroute('**/api/graphql');
+
     let shown = 25;
     while (shown < total) {
       await more.focus();
