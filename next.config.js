@@ -10,7 +10,8 @@
  */
 const isDev = process.env.NODE_ENV === 'development';
 
-const contentSecurityPolicy = [
+/** The policy with `frame-ancestors` as given: 'none' everywhere, any site for the map embed route only. */
+const contentSecurityPolicy = (frameAncestors) => [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ''}`,
   "style-src 'self' 'unsafe-inline'",
@@ -20,20 +21,31 @@ const contentSecurityPolicy = [
   "worker-src 'self' blob:",
   "manifest-src 'self'",
   "frame-src 'none'",
-  "frame-ancestors 'none'",
+  `frame-ancestors ${frameAncestors}`,
   "base-uri 'self'",
   "form-action 'self'",
   "object-src 'none'",
-].join('; ');
+];
 
-const securityHeaders = [
-  { key: 'Content-Security-Policy', value: contentSecurityPolicy },
+const commonHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
+
+const securityHeaders = [
+  { key: 'Content-Security-Policy', value: contentSecurityPolicy("'none'").join('; ') },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  ...commonHeaders,
+];
+
+/*
+ * /maps/<id>/embed is meant for iframes on other sites: the same policy but
+ * `frame-ancestors https: http:` (any web page) and no X-Frame-Options (it has no "allow
+ * any" value, and CSP frame-ancestors supersedes it). Nothing else is loosened.
+ */
+const embedHeaders = [{ key: 'Content-Security-Policy', value: contentSecurityPolicy('https: http:').join('; ') }, ...commonHeaders];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -49,7 +61,11 @@ const nextConfig = {
     '*': ['bench/**', 'tests/**', 'docs/**', 'data/**', 'scripts/**', 'reports/**', 'test-results/**', '.steppe/**', '*.md'],
   },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    // Exactly one rule matches each path: a header given by two rules would be sent twice.
+    return [
+      { source: '/:path((?!maps/[^/]+/embed$).*)', headers: securityHeaders },
+      { source: '/maps/:id/embed', headers: embedHeaders },
+    ];
   },
 };
 

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { Explorer } from './_components/Explorer';
+import { DEFAULT_HUB_PAGE_SIZE } from './_lib/hub-paging';
+import { runQuery } from './_reference/run-query';
 import { parseViewState, serializeViewState } from './_lib/url-state';
 
 export const metadata: Metadata = {
@@ -14,11 +16,16 @@ export const metadata: Metadata = {
  */
 export default async function ExplorerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const view = parseViewState(await searchParams);
+  // The server's configured hub page (graph/config.ts); the default when it cannot be read.
+  const hubPageSize = await runQuery<{ apiInfo: { limits: { hubPageSize: number } } }>('{ apiInfo { limits { hubPageSize } } }', {}).then(
+    (d) => d.apiInfo.limits.hubPageSize,
+    () => DEFAULT_HUB_PAGE_SIZE,
+  );
   return (
     <>
       <h1 className="visually-hidden">Steppe explorer</h1>
       {/* A navigation to another view (a link, Back) starts from that view; the explorer's own URL writes do not re-render this page. */}
-      <Explorer key={serializeViewState(view)} initialView={view} />
+      <Explorer key={serializeViewState(view)} initialView={view} hubPageSize={hubPageSize} />
     </>
   );
 }

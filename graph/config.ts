@@ -42,6 +42,8 @@ export interface ApiLimits {
    * (evidence intake); everyone else keeps `maxBodyBytes`.
    */
   maxAdminBodyBytes: number;
+  /** Env `STEPPE_HUB_PAGE_SIZE`, default 25 (1–500): relationships an expanded hub shows per page. */
+  hubPageSize: number;
 }
 
 export interface SteppeConfig {
@@ -72,6 +74,12 @@ function intFrom(name: string, raw: string | undefined, fallback: number): numbe
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  return n;
+}
+
+function hubPageSizeFrom(raw: string | undefined): number {
+  const n = intFrom('STEPPE_HUB_PAGE_SIZE', raw, 25);
+  if (n > 500) throw new ConfigError(`STEPPE_HUB_PAGE_SIZE must be at most 500 (the largest page), got "${raw}"`);
   return n;
 }
 
@@ -111,6 +119,7 @@ export function loadConfig(options: ConfigOptions = {}, env: Env = process.env):
       maxBodyBytes: l.maxBodyBytes ?? intFrom('STEPPE_MAX_BODY_BYTES', env.STEPPE_MAX_BODY_BYTES, 100_000),
       maxAliases: l.maxAliases ?? intFrom('STEPPE_MAX_ALIASES', env.STEPPE_MAX_ALIASES, 30),
       maxAdminBodyBytes: l.maxAdminBodyBytes ?? intFrom('STEPPE_MAX_ADMIN_BODY_BYTES', env.STEPPE_MAX_ADMIN_BODY_BYTES, 8_000_000),
+      hubPageSize: l.hubPageSize ?? hubPageSizeFrom(env.STEPPE_HUB_PAGE_SIZE),
     },
   };
 }

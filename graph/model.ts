@@ -4,6 +4,7 @@
  * Relationship types and actor kinds are listed once, here.
  */
 import { ValidationError, type FieldProblem } from './errors';
+import type { CuratedMap } from './maps';
 
 // ---------------------------------------------------------------------------
 // Actor kinds and institution categories
@@ -147,6 +148,8 @@ export interface GraphData {
   sources: Source[];
   actors: Actor[];
   relationships: Relationship[];
+  /** Curated maps (graph/maps.ts); optional in input, always present in exports. */
+  maps?: CuratedMap[];
 }
 
 export const MAX_EXCERPT_LENGTH = 400;

@@ -20,8 +20,8 @@ export async function openStore(config: SteppeConfig): Promise<GraphStore> {
   const store = await MemoryStore.open({ dataDir: config.store.dataDir });
   try {
     if (config.loadDatasetWhenEmpty && (await store.stats({ top: 0 })).actors === 0 && (await store.changes({ first: 1 })).totalCount === 0) {
-      const { sources, actors, relationships } = await readDatasetDir(config.datasetDir);
-      await store.importGraph({ sources, actors, relationships }, { by: 'dataset' });
+      const { sources, actors, relationships, maps } = await readDatasetDir(config.datasetDir);
+      await store.importGraph({ sources, actors, relationships, maps }, { by: 'dataset' });
     }
   } catch (e) {
     await store.close();

@@ -15,6 +15,7 @@
  *   takes an actor finds them from either end.
  */
 import type { CitationReport } from './intake/verify';
+import type { CuratedMap, MapInput } from './maps';
 import type { Actor, ActorKind, GraphData, PartialDate, Relationship, RelationshipType, Source } from './model';
 
 /** Cursor pagination shared by every list. `after` is an opaque cursor from a previous page's `endCursor`. */
@@ -146,7 +147,10 @@ export type ChangeOp =
   | 'DELETE_SOURCE'
   | 'IMPORT'
   // ----- source texts (evidence intake) -----
-  | 'SET_SOURCE_TEXT';
+  | 'SET_SOURCE_TEXT'
+  // ----- curated maps -----
+  | 'SAVE_MAP'
+  | 'DELETE_MAP';
 
 /** One entry of the change log. */
 export interface Change {
@@ -174,6 +178,8 @@ export interface ImportResult {
   sources: number;
   actors: number;
   relationships: number;
+  /** Curated maps imported. */
+  maps: number;
 }
 
 // ----- source texts (evidence intake) ---------------------------------------------
@@ -268,7 +274,8 @@ export interface GraphStore {
   /**
    * Merges `mergeId` into `keepId`: its relationships move to the kept actor
    * (relationships that would become self-loops are dropped), its name and
-   * aliases become aliases of the kept actor, and it is deleted. Returns the kept actor.
+   * aliases become aliases of the kept actor, and it is deleted. Curated maps
+   * showing it show the kept actor instead (logged as SAVE_MAP). Returns the kept actor.
    */
   mergeActors(keepId: string, mergeId: string, ctx?: WriteContext): Promise<Actor>;
   upsertSource(source: Source, ctx?: WriteContext): Promise<Source>;
@@ -287,7 +294,7 @@ export interface GraphStore {
    * `relationships[12].citations[0].excerpt`) and writes nothing.
    */
   importGraph(data: GraphData, ctx?: WriteContext): Promise<ImportResult>;
-  /** Everything, each list ordered by id. */
+  /** Everything (maps included), each list ordered by id. */
   exportGraph(): Promise<GraphData>;
 
   // ----- source texts (evidence intake) -----
@@ -314,6 +321,21 @@ export interface GraphStore {
    */
   verifySourceCitations(sourceId: string): Promise<CitationReport | null>;
   // ----- end source texts -----
+  // ----- curated maps (graph/maps.ts) -----
+  /**
+   * Creates or replaces a map (replacing keeps `createdAt`). Validated by
+   * `buildMap`: actors and relationships must exist now, relationship ends must
+   * be map nodes, annotations must target map elements; saved names, kinds and
+   * types are taken from the store. Without an id, the first free slug of the
+   * title is used. Every problem is listed in one ValidationError.
+   */
+  saveMap(input: MapInput, ctx?: WriteContext): Promise<CuratedMap>;
+  /** The map with this id. Throws NotFoundError. */
+  getMap(id: string): Promise<CuratedMap>;
+  /** Maps, most recently updated first (then by id). */
+  listMaps(page?: PageArgs): Promise<Page<CuratedMap>>;
+  /** Deletes a map. Throws NotFoundError. The actors and relationships it shows are untouched. */
+  deleteMap(id: string, ctx?: WriteContext): Promise<void>;
 
   // ----- lifecycle -----
   health(): Promise<StoreHealth>;

@@ -30,7 +30,7 @@ runCli('data:check', async () => {
   const sourceTexts = values.sources ? await loadSourceTexts(datasetDir, path.resolve(values.sources)) : undefined;
   const report = checkDataset(data, data.origins, { sourceTexts, curated: true });
   const c = report.counts;
-  console.log(`Dataset ${datasetDir}: ${c.sources} sources, ${c.actors} actors, ${c.relationships} relationships, ${c.citations} citations`);
+  console.log(`Dataset ${datasetDir}: ${c.sources} sources, ${c.actors} actors, ${c.relationships} relationships, ${c.citations} citations, ${c.maps} maps`);
   console.log(table('Actors by kind', c.byKind));
   console.log(table('Relationships by type', c.byType));
   console.log(table('Relationships citing each source', c.bySource));

@@ -11,6 +11,7 @@ import { loadConfig, type Neo4jStoreConfig } from '../graph/config';
 import { ValidationError } from '../graph/errors';
 import { readDatasetDir } from '../graph/io/dataset';
 import { locateProblems } from '../graph/io/exchange';
+import { validateMapRecord } from '../graph/maps';
 import { canonicalEnds, validateActor, validateRelationship, validateSource, type GraphData } from '../graph/model';
 import { openNeo4jStore } from '../graph/neo4j';
 import type { GraphStore } from '../graph/store';
@@ -33,7 +34,8 @@ async function alreadyLoaded(store: GraphStore, data: GraphData): Promise<boolea
   return (
     same(data.sources, stored.sources, validateSource) &&
     same(data.actors, stored.actors, validateActor) &&
-    same(data.relationships, stored.relationships, (r) => canonicalEnds(validateRelationship(r)))
+    same(data.relationships, stored.relationships, (r) => canonicalEnds(validateRelationship(r))) &&
+    same(data.maps ?? [], stored.maps ?? [], validateMapRecord)
   );
 }
 
@@ -43,7 +45,7 @@ runCli('db:load', async () => {
   const store = await openNeo4jStore(neo4j);
   try {
     const { origins, ...data } = await readDatasetDir(config.datasetDir);
-    const counts = `${data.sources.length} sources, ${data.actors.length} actors, ${data.relationships.length} relationships`;
+    const counts = `${data.sources.length} sources, ${data.actors.length} actors, ${data.relationships.length} relationships, ${data.maps?.length ?? 0} maps`;
     if (await alreadyLoaded(store, data)) {
       console.log(`db:load: ${config.datasetDir} is already loaded in Neo4j at ${neo4j.uri} (${counts}); nothing written`);
       return;

@@ -15,7 +15,7 @@ runCli('import', async () => {
   const store = await openStore(loadConfig({ loadDatasetWhenEmpty: false }));
   try {
     const r = await importFile(store, positionals[0], values.format);
-    console.log(`import: ${r.format}: ${r.sources} sources, ${r.actors} actors, ${r.relationships} relationships written (${store.kind} store)`);
+    console.log(`import: ${r.format}: ${r.sources} sources, ${r.actors} actors, ${r.relationships} relationships, ${r.maps} maps written (${store.kind} store)`);
   } finally {
     await store.close();
   }

@@ -6,7 +6,7 @@
  * islands that show them (search, path finder, legend, canvas, toolbar, time
  * slider, side panel).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '@/graph/model';
 import { TYPE_STYLES } from '@/app/_lib/graph-style';
 import { computeVisibility, countByKindAndType, mergeSubgraphs, relationshipLabel, visibleSubgraphExport } from '@/app/_lib/graph-view';
@@ -16,6 +16,9 @@ import { useAsync } from '@/app/_lib/use-async';
 import { useNeighborhoods } from '@/app/_lib/use-neighborhoods';
 import { useViewState } from '@/app/_lib/use-view-state';
 import { DEFAULT_ACTOR, type Selection, type ViewState } from '@/app/_lib/url-state';
+import { DEFAULT_HUB_PAGE_SIZE, hubOfMoreNode, hubSubgraph, isMoreNodeId, moreElements, moreNodes, type HubNeighborhood } from '@/app/_lib/hub-paging';
+import { MapTools } from '@/app/_maps/MapTools';
+import { HubMoreButtons } from './HubMoreButtons';
 import { GraphCanvas, type CanvasEdge, type CanvasNode, type GraphCanvasHandle } from './GraphCanvas';
 import { Legend } from './Legend';
 import { PathFinder, type PathEnd } from './PathFinder';
@@ -57,16 +60,17 @@ function download(blob: Blob, filename: string): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function Explorer({ initialView }: { initialView: ViewState }) {
+export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: { initialView: ViewState; hubPageSize?: number }) {
   const [view, update] = useViewState(initialView);
   const canvas = useRef<GraphCanvasHandle>(null);
+  const getCore = useCallback(() => canvas.current?.core() ?? null, []);
   const [layoutRun, setLayoutRun] = useState(0);
   /** Bumped by the main "Try again", so the side panel asks again too. */
   const [retries, setRetries] = useState(0);
 
   // ---- neighbourhoods: the focus and every expanded actor
   const wanted = useMemo(() => [view.actor, ...view.expanded], [view.actor, view.expanded]);
-  const hoods = useNeighborhoods(wanted);
+  const hoods = useNeighborhoods(wanted, hubPageSize);
   const focusHood = hoods.get(view.actor);
 
   // While a new focus loads, keep drawing the last complete view under a loading note.
@@ -90,7 +94,7 @@ export function Explorer({ initialView }: { initialView: ViewState }) {
   // ---- the loaded graph and what the filters leave visible
   const shownKey = [shown.actor, ...shown.expanded].join(',');
   const hoodData = useMemo(
-    () => shownKey.split(',').map((id) => (hoods.version.get(id)?.status === 'ready' ? (hoods.version.get(id) as { data: Subgraph }).data : undefined)),
+    () => shownKey.split(',').map((id) => (hoods.version.get(id)?.status === 'ready' ? hubSubgraph(id, (hoods.version.get(id) as { data: HubNeighborhood }).data) : undefined)),
     [shownKey, hoods.version],
   );
   // Paths join the canvas after the focus network, so the first layout is of that network.
@@ -116,10 +120,28 @@ export function Explorer({ initialView }: { initialView: ViewState }) {
   );
   const counts = useMemo(() => countByKindAndType(graph), [graph]);
 
-  const canvasNodes = useMemo<CanvasNode[]>(() => [...graph.actors.values()].map((a) => ({ id: a.id, label: a.name, kind: a.kind })), [graph]);
+  // Paged hubs carry an "N more" node (hub-paging.ts).
+  const more = useMemo(
+    () =>
+      moreNodes(
+        shownKey.split(','),
+        (id) => {
+          const e = hoods.version.get(id);
+          return e?.status === 'ready' ? e.data : undefined;
+        },
+        (id) => graph.actors.get(id)?.name ?? id,
+        hubPageSize,
+      ),
+    [shownKey, hoods.version, graph, hubPageSize],
+  );
+  const moreEls = useMemo(() => moreElements(more), [more]);
+  const canvasNodes = useMemo<CanvasNode[]>(
+    () => [...[...graph.actors.values()].map((a) => ({ id: a.id, label: a.name, kind: a.kind })), ...moreEls.nodes],
+    [graph, moreEls],
+  );
   const canvasEdges = useMemo<CanvasEdge[]>(
     () =>
-      [...graph.relationships.values()].map((r) => ({
+      [...graph.relationships.values()].map((r): CanvasEdge => ({
         id: r.id,
         source: r.source.id,
         target: r.target.id,
@@ -127,8 +149,8 @@ export function Explorer({ initialView }: { initialView: ViewState }) {
         label: relationshipLabel(r, TYPE_STYLES[r.type].label),
         start: r.start,
         end: r.end,
-      })),
-    [graph],
+      })).concat(moreEls.edges),
+    [graph, moreEls],
   );
 
   const visibleActors = graph.actors.size - [...graph.actors.keys()].filter((id) => visibility.hidden.has(id)).length;
@@ -252,8 +274,8 @@ export function Explorer({ initialView }: { initialView: ViewState }) {
           selected={view.selected}
           layout={view.layout}
           layoutKey={`${shown.actor}|${view.layout}|${layoutRun}`}
-          onSelect={select}
-          onExpand={expand}
+          onSelect={(s) => (isMoreNodeId(s?.id) ? hoods.loadMore(hubOfMoreNode(s.id)) : select(s))}
+          onExpand={(id) => (isMoreNodeId(id) ? hoods.loadMore(hubOfMoreNode(id)) : expand(id))}
           description={description}
           insets={CANVAS_INSETS}
         />
@@ -271,6 +293,8 @@ export function Explorer({ initialView }: { initialView: ViewState }) {
             onExportPng={() => void exportPng()}
             onExportJson={exportJson}
           />
+          <HubMoreButtons getCore={getCore} nodes={more} onLoadMore={hoods.loadMore} />
+          <MapTools getCore={getCore} graph={graph} visibility={visibility} selected={view.selected} asOf={view.asOf} />
         </div>
 
         {focusHood.status === 'loading' && nothingLoaded ? <LoadingState variant="overlay" label="Loading the network…" /> : null}

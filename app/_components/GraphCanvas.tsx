@@ -11,6 +11,8 @@ import fcose from 'cytoscape-fcose';
 import { useEffect, useImperativeHandle, useRef, type KeyboardEvent, type Ref } from 'react';
 import type { ActorKind, RelationshipType } from '@/graph/model';
 import { cytoscapeStylesheet } from '@/app/_lib/graph-style';
+import type { MORE_KIND } from '@/app/_lib/hub-paging';
+import { extraStylesheet } from '@/app/_lib/map-style';
 import { fitViewport, layoutOptions, placeNewNodes, settleNewNodes, type Insets } from '@/app/_lib/layouts';
 import type { LayoutName, Selection } from '@/app/_lib/url-state';
 import styles from './GraphCanvas.module.css';
@@ -27,14 +29,15 @@ function registerExtensions(): void {
 export interface CanvasNode {
   id: string;
   label: string;
-  kind: ActorKind;
+  /** MORE: a paged hub's "N more" node (hub-paging.ts). */
+  kind: ActorKind | typeof MORE_KIND;
 }
 
 export interface CanvasEdge {
   id: string;
   source: string;
   target: string;
-  type: RelationshipType;
+  type: RelationshipType | typeof MORE_KIND;
   label: string;
   /** Partial dates, kept on the element for tests and exports of the canvas model. */
   start: string | null;
@@ -46,6 +49,8 @@ export interface GraphCanvasHandle {
   zoomBy(factor: number): void;
   /** PNG of the current view (what is drawn, at 2× resolution, on white). */
   png(): Promise<Blob>;
+  /** The Cytoscape instance, for tools drawn over the canvas (map notes) and saving positions. */
+  core(): Core | null;
 }
 
 interface Props {
@@ -109,7 +114,7 @@ export function GraphCanvas({ ref, ...props }: Props) {
     const container = containerRef.current!;
     const cy = cytoscape({
       container,
-      style: cytoscapeStylesheet(),
+      style: [...(cytoscapeStylesheet() as object[]), ...(extraStylesheet() as object[])] as never,
       minZoom: 0.05,
       maxZoom: 4,
       boxSelectionEnabled: false,
@@ -284,6 +289,7 @@ export function GraphCanvas({ ref, ...props }: Props) {
         if (!cy) throw new Error('The canvas is not ready.');
         return cy.png({ output: 'blob-promise', bg: '#ffffff', scale: 2, full: false });
       },
+      core: () => cyRef.current,
     }),
     [],
   );

@@ -9,6 +9,7 @@ import { usePathname } from 'next/navigation';
 
 const LINKS = [
   { href: '/', label: 'Explorer', matches: (p: string) => p === '/' || p.startsWith('/actors') },
+  { href: '/maps', label: 'Maps', matches: (p: string) => p.startsWith('/maps') },
   { href: '/sources', label: 'Sources', matches: (p: string) => p.startsWith('/sources') },
   { href: '/intake', label: 'Intake', matches: (p: string) => p.startsWith('/intake') },
   { href: '/playground', label: 'API playground', matches: (p: string) => p.startsWith('/playground') },

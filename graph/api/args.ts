@@ -3,7 +3,7 @@
  * (BAD_USER_INPUT) naming the argument, before any store call.
  */
 import { ValidationError } from '../errors';
-import { ID_PATTERN, MAX_NAME_LENGTH, comparePartialDates, parsePartialDate, type PartialDate, type Relationship } from '../model';
+import { ID_PATTERN, MAX_NAME_LENGTH, RELATIONSHIP_TYPES, comparePartialDates, parsePartialDate, type PartialDate, type Relationship, type RelationshipType } from '../model';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '../store';
 
 function bad(arg: string, message: string): never {
@@ -86,6 +86,24 @@ export function paginate<T>(items: readonly T[], first: number, after: string | 
 export function compareRelationships(a: Relationship, b: Relationship): number {
   if (a.start && b.start) {
     const c = comparePartialDates(a.start, b.start);
+    if (c !== 0) return c;
+  } else if (a.start || b.start) {
+    return a.start ? -1 : 1;
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+const TYPE_RANK = new Map<RelationshipType, number>(RELATIONSHIP_TYPES.map((t, i) => [t, i]));
+
+/**
+ * RANKED order, for paging through hubs: type in RELATIONSHIP_TYPES order
+ * (most telling first), then start date newest first (undated last), then id.
+ */
+export function compareRelationshipsRanked(a: Relationship, b: Relationship): number {
+  const t = TYPE_RANK.get(a.type)! - TYPE_RANK.get(b.type)!;
+  if (t !== 0) return t;
+  if (a.start && b.start) {
+    const c = comparePartialDates(b.start, a.start);
     if (c !== 0) return c;
   } else if (a.start || b.start) {
     return a.start ? -1 : 1;

@@ -45,6 +45,12 @@ const MAPPERS: Record<string, string> = {
   GraphDiff: 'Analytics.GraphDiff',
   ActorPositionChanges: 'Analytics.ActorPositionChanges',
   PositionChange: 'Analytics.PositionChange',
+  // ----- curated maps -----
+  CuratedMap: 'Maps.CuratedMap',
+  CuratedMapConnection: 'Store.Page<Maps.CuratedMap>',
+  MapNode: 'Maps.MapNode',
+  MapEdge: 'Maps.MapEdge',
+  MapAnnotation: 'Maps.MapAnnotation',
 };
 
 const SCALARS: Record<string, string> = {
@@ -107,6 +113,7 @@ export function generateSchemaTypes(schemaText: string): string {
     "import type { GraphQLResolveInfo, GraphQLScalarType } from 'graphql';",
     "import type * as Model from '../../model';",
     "import type * as Store from '../../store';",
+    "import type * as Maps from '../../maps';",
     "import type * as Analytics from '../../analytics';",
     "import type * as Records from '../records';",
     "import type { ApiContext } from '../context';",

@@ -204,6 +204,12 @@ export const LIST_SIZES: Record<string, (args: Args, page: number) => number> = 
   'IntakeProposals.actors': () => 50,
   'RelationshipProposal.existing': () => 1,
   'TextCheck.stale': () => 20,
+  // Curated maps: a map holds at most 500 nodes, but most hold dozens; estimates, like the ones above.
+  'CuratedMapConnection.nodes': (_a, page) => page,
+  'CuratedMap.nodes': () => 60,
+  'CuratedMap.edges': () => 80,
+  'CuratedMap.annotations': () => 10,
+  'CuratedMap.sources': () => 20,
 };
 
 /** Fields that set the page size for the lists inside them. */
@@ -215,6 +221,7 @@ export const PAGE_SETTERS: Record<string, (args: Args) => number> = {
   'Source.relationships': (a) => num(a.first, 50),
   'Query.neighborhood': (a) => num(a.limit, 100),
   'Query.stats': (a) => num(a.top, 10),
+  'Query.maps': (a) => num(a.first, 50),
 };
 
 /** Fields that read the whole graph and analyse it (graph/analytics). */

@@ -22,6 +22,8 @@ export interface ActorRelationshipFilter {
 export interface Loaders {
   actors: DataLoader<string, Actor | null>;
   sources: DataLoader<string, Source | null>;
+  /** Relationships by id (curated maps resolve their edges through it). */
+  relationships: DataLoader<string, Relationship | null>;
   /** Records (and degrees) loaded or primed during this request, by actor or source id. */
   known: { actors: Map<string, Actor>; sources: Map<string, Source>; degrees: Map<string, number> };
   /** Records a root query returned, so later lookups of them need no store call. */
@@ -49,6 +51,7 @@ export function createLoaders(store: GraphStore, degreeCache: DegreeCache, versi
   };
   const actors = new DataLoader<string, Actor | null>(async (ids) => remember(known.actors, await store.getActors(ids)));
   const sources = new DataLoader<string, Source | null>(async (ids) => remember(known.sources, await store.getSources(ids)));
+  const relationships = new DataLoader<string, Relationship | null>((ids) => store.getRelationships(ids));
   const byFilter = new Map<string, DataLoader<string, Relationship[]>>();
   const sourceTexts = new DataLoader<string, SourceTextInfo | null>((ids) => store.sourceTextInfo(ids));
   const UNFILTERED = '[null,null]';
@@ -87,6 +90,7 @@ export function createLoaders(store: GraphStore, degreeCache: DegreeCache, versi
   return {
     actors,
     sources,
+    relationships,
     known,
     primeActors(list) {
       for (const a of list) {
@@ -107,6 +111,7 @@ export function createLoaders(store: GraphStore, degreeCache: DegreeCache, versi
       actors.clearAll();
       sourceTexts.clearAll();
       sources.clearAll();
+      relationships.clearAll();
       degrees.clearAll();
       known.actors.clear();
       known.sources.clear();

@@ -13,7 +13,7 @@ import type { ApiContext } from './context';
 import type { MutationResolvers } from './generated/schema-types';
 
 /** Recorded as `by` in the change log. */
-const WRITE_CONTEXT: WriteContext = { by: 'api' };
+export const WRITE_CONTEXT: WriteContext = { by: 'api' };
 
 /** Copies `patch` over `record`: omitted keys keep their value, `null` removes an optional field. */
 function applyPatch<T extends object>(record: T, patch: object): Record<string, unknown> {
@@ -31,7 +31,8 @@ function refuseNull(patch: Record<string, unknown>, fields: string[]): void {
   if (problems.length) throw new ValidationError('Invalid patch', problems);
 }
 
-async function written<T>(ctx: ApiContext, write: Promise<T>): Promise<T> {
+/** Awaits a write, then forgets what the request had cached (even when the write failed). */
+export async function written<T>(ctx: ApiContext, write: Promise<T>): Promise<T> {
   try {
     return await write;
   } finally {
@@ -52,8 +53,8 @@ async function freeRelationshipId(ctx: ApiContext, rel: Pick<Relationship, 'type
   return free;
 }
 
-/** Every mutation but the evidence-intake ones (intake-resolvers.ts). */
-export const mutationResolvers: Omit<MutationResolvers, 'addSource' | 'setSourceText'> = {
+/** Every mutation but the evidence-intake ones (intake-resolvers.ts) and maps (map-resolvers.ts). */
+export const mutationResolvers: Omit<MutationResolvers, 'addSource' | 'setSourceText' | 'saveMap' | 'deleteMap'> = {
   async createActor(_root, { input }, ctx) {
     const actor = validateActor(input);
     const [existing] = await ctx.store.getActors([actor.id]);

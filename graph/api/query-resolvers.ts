@@ -33,8 +33,8 @@ export function relationshipFilter(input: FilterInput | null | undefined): Relat
   return filter;
 }
 
-/** Every root query but the analytics ones (analytics-resolvers.ts) and intake (intake-resolvers.ts). */
-export const queryResolvers: Omit<QueryResolvers, 'communities' | 'diff' | 'intake'> = {
+/** Every root query but analytics (analytics-resolvers.ts), intake (intake-resolvers.ts) and maps (map-resolvers.ts). */
+export const queryResolvers: Omit<QueryResolvers, 'communities' | 'diff' | 'intake' | 'maps' | 'map'> = {
   actor: (_root, { id }, ctx) => loadActor(ctx, id),
 
   async actors(_root, args, ctx) {

@@ -2,12 +2,14 @@
 import { analyticsQueryResolvers } from './analytics-resolvers';
 import type { Resolvers } from './generated/schema-types';
 import { intakeMutationResolvers, intakeQueryResolvers } from './intake-resolvers';
+import { mapMutationResolvers, mapQueryResolvers, mapTypeResolvers } from './map-resolvers';
 import { mutationResolvers } from './mutation-resolvers';
 import { queryResolvers } from './query-resolvers';
 import { typeResolvers } from './type-resolvers';
 
 export const resolvers: Resolvers = {
   ...typeResolvers,
-  Query: { ...queryResolvers, ...analyticsQueryResolvers, ...intakeQueryResolvers },
-  Mutation: { ...mutationResolvers, ...intakeMutationResolvers },
+  ...mapTypeResolvers,
+  Query: { ...queryResolvers, ...analyticsQueryResolvers, ...intakeQueryResolvers, ...mapQueryResolvers },
+  Mutation: { ...mutationResolvers, ...intakeMutationResolvers, ...mapMutationResolvers },
 };

@@ -6,9 +6,10 @@
 import { GraphQLScalarType } from 'graphql';
 import { isSymmetric, type Actor, type Relationship } from '../model';
 import { actorMetrics, analyticsTypeResolvers, statsAnalytics } from './analytics-resolvers';
-import { compareRelationships, dateArg, intArg, listArg, pageSize, paginate } from './args';
+import { compareRelationships, compareRelationshipsRanked, dateArg, intArg, listArg, pageSize, paginate } from './args';
 import type { Resolvers } from './generated/schema-types';
 import { intakeSourceResolvers } from './intake-resolvers';
+import type { MapTypeName } from './map-resolvers';
 import { withActorRefs, withRelationshipRefs } from './prefetch';
 import { loadActor, loadSource } from './load-records';
 
@@ -20,7 +21,7 @@ const JSONScalar = new GraphQLScalarType({
   parseValue: (value) => value,
 });
 
-export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
+export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation' | MapTypeName> = {
   JSON: JSONScalar,
 
   Actor: {
@@ -29,7 +30,7 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
     async relationships(actor, args, ctx) {
       const first = pageSize(args.first);
       const rels = await ctx.loaders.relationshipsOf({ types: listArg('types', args.types), asOf: dateArg('asOf', args.asOf) }).load(actor.id);
-      return paginate([...rels].sort(compareRelationships), first, args.after);
+      return paginate([...rels].sort(args.order === 'RANKED' ? compareRelationshipsRanked : compareRelationships), first, args.after);
     },
     async neighbors(actor, args, ctx) {
       const limit = intArg('limit', args.limit, 50, 1, 500);

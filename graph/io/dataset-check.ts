@@ -19,13 +19,15 @@ import {
   type Relationship,
   type Source,
 } from '../model';
+import { mapReferenceProblems, validateMapRecord, type CuratedMap } from '../maps';
 import { normalizeText } from '../search';
-import { DATASET_FILES, type RecordOrigins } from './dataset';
+import { DATASET_FILES, MAPS_FILE, type RecordOrigins } from './dataset';
 
 export interface DatasetCounts {
   sources: number;
   actors: number;
   relationships: number;
+  maps: number;
   citations: number;
   byKind: Record<string, number>;
   byType: Record<string, number>;
@@ -107,6 +109,7 @@ export function checkDataset(data: GraphData, origins?: RecordOrigins, options: 
     sources: sources.length,
     actors: actors.length,
     relationships: rels.length,
+    maps: 0,
     citations: 0,
     byKind: Object.fromEntries(ACTOR_KINDS.map((k) => [k, 0])),
     byType: Object.fromEntries(RELATIONSHIP_TYPES.map((t) => [t, 0])),
@@ -142,6 +145,22 @@ export function checkDataset(data: GraphData, origins?: RecordOrigins, options: 
   if (curated)
     for (const a of actors)
       if (!linked.has(a.id)) problems.push({ path: `${actorWhere(a.id)} id`, message: `"${a.id}" takes part in no relationship` });
+
+  // ----- curated maps: every node and edge exists; in the bundled dataset, saved names are current -----
+  const maps = validateAll<CuratedMap>(data.maps ?? [], origins?.maps, MAPS_FILE, validateMapRecord, problems, curated);
+  const relById = new Map(rels.map((r) => [r.id, r]));
+  const mapIndex = new Map((data.maps ?? []).map((m, i) => [(m as CuratedMap).id, i]));
+  for (const m of maps) {
+    const where = origins?.maps?.[mapIndex.get(m.id) ?? -1] ?? `${MAPS_FILE}[${mapIndex.get(m.id)}]`;
+    for (const p of mapReferenceProblems(m, (id) => actorById.get(id), (id) => relById.get(id))) problems.push({ path: `${where} ${p.path}`, message: p.message });
+    if (!curated) continue;
+    m.nodes.forEach((n, i) => {
+      const a = actorById.get(n.actorId);
+      if (a && (a.name !== n.savedName || a.kind !== n.savedKind))
+        problems.push({ path: `${where} nodes[${i}].savedName`, message: `is "${n.savedName}" (${n.savedKind}); the actor is "${a.name}" (${a.kind})` });
+    });
+  }
+  counts.maps = maps.length;
 
   return { problems, counts, excerptsVerified };
 }

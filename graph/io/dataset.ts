@@ -1,11 +1,13 @@
 /**
  * The bundled dataset on disk: three JSON Lines files (sources, actors,
  * relationships), one record per line, sorted by id, so diffs read well and a
- * reviewer can check each fact next to its quote.
+ * reviewer can check each fact next to its quote; plus, optionally, curated
+ * maps (maps.jsonl, graph/maps.ts), which refer to the other three by id.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ValidationError, type FieldProblem } from '../errors';
+import type { CuratedMap } from '../maps';
 import type { Actor, GraphData, Relationship, Source } from '../model';
 
 export const DATASET_FILES = {
@@ -13,6 +15,9 @@ export const DATASET_FILES = {
   actors: 'actors.jsonl',
   relationships: 'relationships.jsonl',
 } as const;
+
+/** Curated maps: optional, a dataset without maps has no such file. */
+export const MAPS_FILE = 'maps.jsonl';
 
 /**
  * Parses JSON Lines text. Blank lines are skipped; a line that is not a JSON
@@ -41,6 +46,8 @@ export interface RecordOrigins {
   sources: string[];
   actors: string[];
   relationships: string[];
+  /** Set by readers that carry maps (dataset directories, native JSON). */
+  maps?: string[];
 }
 
 /**
@@ -68,8 +75,22 @@ export async function readDatasetDir(dir: string): Promise<GraphData & { origins
       origins[key].push(`${DATASET_FILES[key]}:${r.line}`);
     }
   }
+  // ----- curated maps (optional file) -----
+  const maps: CuratedMap[] = [];
+  origins.maps = [];
+  const mapsText = await fs.readFile(path.join(dir, MAPS_FILE), 'utf8').catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return '';
+    problems.push({ path: path.join(dir, MAPS_FILE), message: 'cannot be read' });
+    return '';
+  });
+  const parsedMaps = parseJsonLines(mapsText, MAPS_FILE);
+  problems.push(...parsedMaps.problems);
+  for (const r of parsedMaps.records) {
+    maps.push(r.value as CuratedMap);
+    origins.maps.push(`${MAPS_FILE}:${r.line}`);
+  }
   if (problems.length) throw new ValidationError(`Dataset in ${dir} is unreadable`, problems);
-  return { ...out, origins };
+  return { ...out, maps, origins };
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -85,4 +106,5 @@ export async function writeDatasetDir(dir: string, data: GraphData): Promise<voi
   for (const key of ['sources', 'actors', 'relationships'] as const) {
     await fs.writeFile(path.join(dir, DATASET_FILES[key]), toJsonLines(data[key]), 'utf8');
   }
+  if (data.maps?.length) await fs.writeFile(path.join(dir, MAPS_FILE), toJsonLines(data.maps), 'utf8');
 }

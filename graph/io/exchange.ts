@@ -42,8 +42,8 @@ export async function readGraphFiles(input: string, formatName?: string): Promis
 /** Rewrites store problem paths such as `relationships[12].source` to `relationships.csv:14 source`. */
 export function locateProblems(problems: FieldProblem[], origins: RecordOrigins): FieldProblem[] {
   return problems.map((p) => {
-    const m = /^(sources|actors|relationships)\[(\d+)\]\.?(.*)$/.exec(p.path);
-    const origin = m ? origins[m[1] as keyof RecordOrigins][Number(m[2])] : undefined;
+    const m = /^(sources|actors|relationships|maps)\[(\d+)\]\.?(.*)$/.exec(p.path);
+    const origin = m ? origins[m[1] as keyof RecordOrigins]?.[Number(m[2])] : undefined;
     return origin ? { path: `${origin}${m![3] ? ` ${m![3]}` : ''}`, message: p.message } : p;
   });
 }
@@ -52,7 +52,7 @@ export function locateProblems(problems: FieldProblem[], origins: RecordOrigins)
 export async function importFile(store: GraphStore, input: string, formatName?: string): Promise<ImportResult & { format: string }> {
   const { format, graph } = await readGraphFiles(input, formatName);
   try {
-    const data = { sources: graph.sources, actors: graph.actors, relationships: graph.relationships };
+    const data = { sources: graph.sources, actors: graph.actors, relationships: graph.relationships, maps: graph.maps ?? [] };
     const result = await store.importGraph(data, { by: `import:${format.name}` });
     return { ...result, format: format.name };
   } catch (e) {

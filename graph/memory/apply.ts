@@ -3,6 +3,7 @@
  * brings) to the in-memory state. The same code serves live writes and
  * journal replay, so what is on disk and what is in memory cannot drift.
  */
+import type { CuratedMap } from '../maps';
 import type { Actor, GraphData, Relationship, Source } from '../model';
 import type { Change } from '../store';
 import type { GraphState } from './state';
@@ -23,6 +24,7 @@ export function applyImportData(state: GraphState, data: GraphData): void {
   for (const s of data.sources) state.putSource(s);
   for (const a of data.actors) state.putActor(a);
   for (const r of data.relationships) state.putRelationship(r);
+  for (const m of data.maps ?? []) state.maps.set(m.id, m);
 }
 
 export function applyRecord(state: GraphState, record: WriteRecord): void {
@@ -56,6 +58,13 @@ export function applyRecord(state: GraphState, record: WriteRecord): void {
         break;
       case 'SET_SOURCE_TEXT':
         if (record.sourceText?.sourceId === c.entityId) state.texts.set(c.entityId, { text: record.sourceText.text, updatedAt: c.at });
+        break;
+      // ----- curated maps -----
+      case 'SAVE_MAP':
+        state.maps.set(c.entityId, c.after as CuratedMap);
+        break;
+      case 'DELETE_MAP':
+        state.maps.delete(c.entityId);
         break;
     }
     state.changes.push(c);

@@ -9,6 +9,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { NotFoundError, StoreUnavailableError } from '../errors';
 import { verifyCitations, type CitationReport } from '../intake/verify';
+import { compareMaps, copyMap, type CuratedMap, type MapInput } from '../maps';
 import type { Actor, GraphData, Relationship, Source } from '../model';
 import type {
   ActorHit,
@@ -48,6 +49,8 @@ import {
   planUpsertRelationship,
   planSetSourceText,
   planUpsertSource,
+  planDeleteMap,
+  planSaveMap,
   type WritePlan,
 } from './plan';
 import { findActors, stats, timeline } from './queries';
@@ -68,7 +71,7 @@ export const DEFAULT_COMPACT_AFTER_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_SNAPSHOT_IMPORTS_ABOVE = 10_000;
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const recordCount = (d: GraphData) => d.sources.length + d.actors.length + d.relationships.length;
+const recordCount = (d: GraphData) => d.sources.length + d.actors.length + d.relationships.length + (d.maps?.length ?? 0);
 
 function unavailable(what: string, cause: unknown): StoreUnavailableError {
   const detail = cause instanceof Error ? cause.message : String(cause);
@@ -145,6 +148,7 @@ export class MemoryStore implements GraphStore {
           source: (s) => state.putSource(s),
           actor: (a) => state.putActor(a),
           relationship: (r) => state.putRelationship(r),
+          map: (m) => void state.maps.set(m.id, m),
           change: (c) => void state.changes.push(c),
           text: (t) => void state.texts.set(t.sourceId, { text: t.text, updatedAt: t.updatedAt }),
         });
@@ -240,6 +244,7 @@ export class MemoryStore implements GraphStore {
         })(),
         data?.relationships,
       ),
+      maps: merged(s.maps.values(), data?.maps),
       changes: pending ? [...s.changes, ...pending.changes] : s.changes,
       texts: (function* () {
         for (const [sourceId, t] of s.texts) yield { sourceId, text: t.text, updatedAt: t.updatedAt };
@@ -415,6 +420,7 @@ export class MemoryStore implements GraphStore {
       sources: [...this.state.sources.values()].sort(byId).map(copySource),
       actors: [...this.state.actors.values()].sort(byId).map(copyActor),
       relationships: [...this.state.rels.values()].map((e) => e.rel).sort(byId).map(copyRelationship),
+      maps: [...this.state.maps.values()].sort(byId).map(copyMap),
     }));
   }
 
@@ -449,6 +455,28 @@ export class MemoryStore implements GraphStore {
     });
   }
 
+  // ----- curated maps -----------------------------------------------------------------
+
+  saveMap(input: MapInput, ctx?: WriteContext): Promise<CuratedMap> {
+    return this.write(() => planSaveMap(this.state, input, ctx), copyMap);
+  }
+
+  getMap(id: string): Promise<CuratedMap> {
+    return this.read(() => {
+      const m = this.state.maps.get(id);
+      if (!m) throw new NotFoundError('Map', id);
+      return copyMap(m);
+    });
+  }
+
+  listMaps(page?: PageArgs): Promise<Page<CuratedMap>> {
+    return this.read(() => pageOf([...this.state.maps.values()].sort(compareMaps), pageArg(page), copyMap));
+  }
+
+  deleteMap(id: string, ctx?: WriteContext): Promise<void> {
+    return this.write(() => planDeleteMap(this.state, id, ctx), () => undefined);
+  }
+
   // ----- lifecycle --------------------------------------------------------------------
 
   async health(): Promise<StoreHealth> {
@@ -459,7 +487,7 @@ export class MemoryStore implements GraphStore {
     return {
       kind: 'memory',
       ok: true,
-      detail: `${this.dir}: ${s.actors.size} actors, ${s.rels.size} relationships, ${s.sources.size} sources; journal ${this.journal.size} bytes`,
+      detail: `${this.dir}: ${s.actors.size} actors, ${s.rels.size} relationships, ${s.sources.size} sources, ${s.maps.size} maps; journal ${this.journal.size} bytes`,
     };
   }
 

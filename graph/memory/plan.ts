@@ -18,6 +18,7 @@ import {
 } from '../model';
 import { checkSourceText } from '../intake/text';
 import { verifyCitations, type CitationReport } from '../intake/verify';
+import { buildMap, mapAfterMerge, validateMapRecord, type CuratedMap } from '../maps';
 import type { Change, ChangeOp, ImportResult, WriteContext } from '../store';
 import type { GraphState } from './state';
 
@@ -142,6 +143,11 @@ export function planMergeActors(state: GraphState, keepId: string, mergeId: stri
   }
   const finalKept = kept.country === mergeId ? { ...kept, country: keepId } : kept;
   changes.push(change('MERGE_ACTORS', keepId, { keep, merged }, finalKept, ctx));
+  // Maps showing the merged actor now show the kept one (they would otherwise mark it deleted).
+  for (const map of [...state.maps.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const moved = mapAfterMerge(map, finalKept, mergeId);
+    if (moved) changes.push(change('SAVE_MAP', map.id, map, moved, ctx));
+  }
   return { changes, result: finalKept };
 }
 
@@ -305,6 +311,7 @@ export function planImport(state: GraphState, input: GraphData, ctx?: WriteConte
   const sources = validateAll(problems, 'sources', listOf(problems, input, 'sources'), validateSource);
   const actors = validateAll(problems, 'actors', listOf(problems, input, 'actors'), validateActor);
   const relationships = validateAll(problems, 'relationships', listOf(problems, input, 'relationships'), (x) => canonicalEnds(validateRelationship(x)));
+  const maps = validateAll(problems, 'maps', listOf(problems, input, 'maps'), validateMapRecord);
 
   const lookupActor = (id: string) => actors.byId.get(id) ?? state.actors.get(id);
   const hasSource = (id: string) => sources.byId.has(id) || state.sources.has(id);
@@ -336,7 +343,34 @@ export function planImport(state: GraphState, input: GraphData, ctx?: WriteConte
   });
   problems.throwIfAny();
 
-  const data: GraphData = { sources: [...sources.byId.values()], actors: [...actors.byId.values()], relationships: [...relationships.byId.values()] };
-  const result: ImportResult = { sources: data.sources.length, actors: data.actors.length, relationships: data.relationships.length };
+  const data: GraphData = {
+    sources: [...sources.byId.values()],
+    actors: [...actors.byId.values()],
+    relationships: [...relationships.byId.values()],
+    maps: [...maps.byId.values()],
+  };
+  const result: ImportResult = { sources: data.sources.length, actors: data.actors.length, relationships: data.relationships.length, maps: data.maps!.length };
   return { changes: [change('IMPORT', '', undefined, result, ctx)], data, result };
+}
+
+// ----- curated maps ----------------------------------------------------------------
+
+/**
+ * Saving a map reads the actors and relationships it names and the stored map
+ * with its id (or the slug candidates of its title); see `buildMap`.
+ */
+export function planSaveMap(state: GraphState, input: unknown, ctx?: WriteContext, now = new Date().toISOString()): WritePlan<CuratedMap> {
+  const map = buildMap(input, {
+    actor: (id) => state.actors.get(id),
+    relationship: (id) => state.rels.get(id)?.rel,
+    map: (id) => state.maps.get(id),
+    now,
+  });
+  return { changes: [change('SAVE_MAP', map.id, state.maps.get(map.id), map, ctx)], result: map };
+}
+
+export function planDeleteMap(state: GraphState, id: string, ctx?: WriteContext): WritePlan<void> {
+  const old = state.maps.get(id);
+  if (!old) throw new NotFoundError('Map', id);
+  return { changes: [change('DELETE_MAP', id, old, undefined, ctx)], result: undefined };
 }

@@ -4,7 +4,7 @@
  * is either complete or absent. Format, one line per record:
  *
  *     h {"format":"steppe-snapshot","version":1,"createdAt":…}
- *     s {source}      a {actor}      r {relationship}      c {change}
+ *     s {source}      a {actor}      r {relationship}      m {curated map}      c {change}
  *     t {sourceId, text, updatedAt}   (source texts; snapshots without them stay readable)
  *     e {"crc32":"…","counts":{…}}
  *
@@ -14,6 +14,7 @@
  */
 import { createReadStream, promises as fsp } from 'node:fs';
 import path from 'node:path';
+import type { CuratedMap } from '../maps';
 import type { Actor, Relationship, Source } from '../model';
 import type { Change } from '../store';
 import { fsyncDir } from './data-dir';
@@ -26,6 +27,7 @@ export interface SnapshotContent {
   sources: Iterable<Source>;
   actors: Iterable<Actor>;
   relationships: Iterable<Relationship>;
+  maps: Iterable<CuratedMap>;
   changes: Iterable<Change>;
   /** Source texts (evidence intake). */
   texts?: Iterable<SnapshotText>;
@@ -37,7 +39,8 @@ export interface SnapshotText {
   updatedAt: string;
 }
 
-type Counts = { sources: number; actors: number; relationships: number; changes: number; texts: number };
+type Counts = { sources: number; actors: number; relationships: number; maps: number; changes: number; texts: number };
+const COUNT_KEYS = ['sources', 'actors', 'relationships', 'maps', 'changes', 'texts'] as const;
 
 const FLUSH_BYTES = 4 * 1024 * 1024;
 
@@ -66,7 +69,7 @@ export async function writeSnapshot(file: string, content: SnapshotContent): Pro
     return pendingLength >= FLUSH_BYTES;
   };
   try {
-    const counts: Counts = { sources: 0, actors: 0, relationships: 0, changes: 0, texts: 0 };
+    const counts: Counts = { sources: 0, actors: 0, relationships: 0, maps: 0, changes: 0, texts: 0 };
     line('h', { format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, createdAt: new Date().toISOString() });
     const section = async (tag: string, key: keyof Counts, records: Iterable<unknown>) => {
       for (const record of records) {
@@ -77,6 +80,7 @@ export async function writeSnapshot(file: string, content: SnapshotContent): Pro
     await section('s', 'sources', content.sources);
     await section('a', 'actors', content.actors);
     await section('r', 'relationships', content.relationships);
+    await section('m', 'maps', content.maps);
     await section('c', 'changes', content.changes);
     await section('t', 'texts', content.texts ?? []);
     await flush();
@@ -96,6 +100,7 @@ export interface SnapshotSink {
   source(s: Source): void;
   actor(a: Actor): void;
   relationship(r: Relationship): void;
+  map(m: CuratedMap): void;
   change(c: Change): void;
   text?(t: SnapshotText): void;
 }
@@ -104,7 +109,7 @@ export class SnapshotCorruptError extends Error {}
 
 /** Streams a snapshot into `sink`; throws SnapshotCorruptError when the file is damaged or incomplete. */
 export async function readSnapshot(file: string, sink: SnapshotSink): Promise<void> {
-  const counts: Counts = { sources: 0, actors: 0, relationships: 0, changes: 0, texts: 0 };
+  const counts: Counts = { sources: 0, actors: 0, relationships: 0, maps: 0, changes: 0, texts: 0 };
   let crc = 0;
   let lineNo = 0;
   let trailer: { crc32: string; counts: Counts } | null = null;
@@ -133,6 +138,7 @@ export async function readSnapshot(file: string, sink: SnapshotSink): Promise<vo
       case 's': counts.sources++; sink.source(value as Source); break;
       case 'a': counts.actors++; sink.actor(value as Actor); break;
       case 'r': counts.relationships++; sink.relationship(value as Relationship); break;
+      case 'm': counts.maps++; sink.map(value as CuratedMap); break;
       case 'c': counts.changes++; sink.change(value as Change); break;
       case 't': counts.texts++; sink.text?.(value as SnapshotText); break;
       case 'e': trailer = value as { crc32: string; counts: Counts }; break;
@@ -159,6 +165,6 @@ export async function readSnapshot(file: string, sink: SnapshotSink): Promise<vo
   const t = trailer as { crc32: string; counts: Counts } | null;
   if (!t) fail('no trailer: the file is incomplete');
   if (t!.crc32 !== hex8(crc)) fail('checksum mismatch');
-  // Snapshots written before source texts existed have no `texts` count.
-  if (JSON.stringify({ ...t!.counts, texts: t!.counts.texts ?? 0 }) !== JSON.stringify(counts)) fail('record counts differ from the trailer');
+  // Snapshots written before maps or source texts existed lack those counts: absent means 0.
+  if (COUNT_KEYS.some((k) => (t!.counts[k] ?? 0) !== counts[k])) fail('record counts differ from the trailer');
 }

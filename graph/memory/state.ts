@@ -7,6 +7,7 @@
  * (see plan.ts), and replay feeds it records that were validated when written.
  */
 import { activeInterval, type Actor, type Relationship, type RelationshipType, type Source } from '../model';
+import type { CuratedMap } from '../maps';
 import { compareHits } from '../search';
 import type { Change } from '../store';
 import { eventKeys } from './keys';
@@ -138,6 +139,8 @@ export class GraphState {
   /** source id → its full text, kept apart from the Source records so listing sources never copies it. */
   readonly texts = new Map<string, StoredText>();
   // ----- end source texts -----
+  /** Curated maps by id (graph/maps.ts); they refer to records by id and need no index. */
+  readonly maps = new Map<string, CuratedMap>();
 
   /**
    * Every actor id with relationships or a record gets a small integer slot,

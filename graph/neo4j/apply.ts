@@ -8,7 +8,8 @@ import type { Actor, GraphData, Relationship, Source } from '../model';
 import type { PlannedChange } from '../memory/plan';
 import * as cypher from './cypher';
 import type { QueryRunner } from './executor';
-import { actorRow, relationshipRow, sourceRow } from './records';
+import { actorRow, mapRow, relationshipRow, sourceRow } from './records';
+import type { CuratedMap } from '../maps';
 
 export const BATCH_SIZE = 1000;
 
@@ -35,6 +36,10 @@ async function upsertSources(q: QueryRunner, sources: readonly Source[]): Promis
 
 async function upsertActors(q: QueryRunner, actors: readonly Actor[]): Promise<void> {
   for (const batch of chunks(actors)) await q.run(cypher.UPSERT_ACTORS, { rows: batch.map(actorRow) });
+}
+
+async function upsertMaps(q: QueryRunner, maps: readonly CuratedMap[]): Promise<void> {
+  for (const batch of chunks(maps)) await q.run(cypher.UPSERT_MAPS, { rows: batch.map(mapRow) });
 }
 
 async function deleteIds(q: QueryRunner, statement: string, ids: readonly string[]): Promise<void> {
@@ -111,7 +116,15 @@ export async function applyChanges(
           await upsertSources(q, data.sources);
           await upsertActors(q, data.actors);
           await upsertRelationships(q, data.relationships, stored);
+          await upsertMaps(q, data.maps ?? []);
         }
+        break;
+      // ----- curated maps -----
+      case 'SAVE_MAP':
+        await upsertMaps(q, run.map((c) => c.after as CuratedMap));
+        break;
+      case 'DELETE_MAP':
+        await deleteIds(q, cypher.DELETE_MAPS, run.map((c) => c.entityId));
         break;
     }
   }

@@ -13,7 +13,8 @@
  * searchText, aliasesText})`, `(:Source {…})`, each relationship a native typed
  * relationship carrying `citations` (JSON) plus `citationSources` and the day
  * bounds `startDay`/`startDayLatest`/`endDayEarliest`/`endDay` used by filters,
- * and the change log as `(:Change {seq, …})` numbered by one `(:ChangeSeq)` node.
+ * the change log as `(:Change {seq, …})` numbered by one `(:ChangeSeq)` node,
+ * and curated maps as `(:CuratedMap {id, title, createdAt, updatedAt, actorIds, body: JSON})`.
  * A source's full text (evidence intake) is a separate `(:SourceText {id, text,
  * length, updatedAt})` node with the source's id, so reading sources never loads it.
  */
@@ -320,11 +321,48 @@ RETURN c{.*} AS change
 ORDER BY c.seq
 SKIP $skip LIMIT $limit`;
 
+// ----- curated maps --------------------------------------------------------------------------
+// A map is one (:CuratedMap {id, title, createdAt, updatedAt, actorIds, body}) node; `body` is the
+// whole record as JSON (Neo4j cannot nest maps), the other properties serve order and lookup.
+
+export const CREATE_MAP_ID_CONSTRAINT = 'CREATE CONSTRAINT steppe_map_id IF NOT EXISTS FOR (m:CuratedMap) REQUIRE m.id IS UNIQUE';
+
+export const GET_MAPS = `UNWIND $ids AS id
+MATCH (m:CuratedMap {id: id})
+RETURN m.body AS body`;
+
+/** Maps showing any of these actors (a merge re-points them). */
+export const MAPS_SHOWING_ACTORS = `UNWIND $ids AS id
+MATCH (m:CuratedMap)
+WHERE id IN m.actorIds
+RETURN DISTINCT m.body AS body`;
+
+export const COUNT_MAPS = `MATCH (m:CuratedMap)
+RETURN count(m) AS count`;
+
+/** listMaps order: most recently updated first, then id. */
+export const LIST_MAPS = `MATCH (m:CuratedMap)
+RETURN m.body AS body
+ORDER BY m.updatedAt DESC, m.id
+SKIP $skip LIMIT $limit`;
+
+export const ALL_MAPS = `MATCH (m:CuratedMap)
+RETURN m.body AS body
+ORDER BY m.id`;
+
+export const UPSERT_MAPS = `UNWIND $rows AS row
+MERGE (m:CuratedMap {id: row.id})
+SET m = row`;
+
+export const DELETE_MAPS = `UNWIND $ids AS id
+MATCH (m:CuratedMap {id: id})
+DELETE m`;
+
 // ----- tests only -------------------------------------------------------------------------
 
 /** Removes every Steppe node (integration tests wipe the database between cases). */
 export const DELETE_ALL_STEPPE_DATA = `MATCH (n)
-WHERE n:Actor OR n:Source OR n:SourceText OR n:Change OR n:ChangeSeq
+WHERE n:Actor OR n:Source OR n:SourceText OR n:Change OR n:ChangeSeq OR n:CuratedMap
 DETACH DELETE n`;
 
 // ----- listing ------------------------------------------------------------------------------
@@ -380,6 +418,14 @@ const STATIC_STATEMENTS: Record<string, string> = {
   APPEND_CHANGES,
   COUNT_CHANGES,
   LIST_CHANGES,
+  CREATE_MAP_ID_CONSTRAINT,
+  GET_MAPS,
+  MAPS_SHOWING_ACTORS,
+  COUNT_MAPS,
+  LIST_MAPS,
+  ALL_MAPS,
+  UPSERT_MAPS,
+  DELETE_MAPS,
   DELETE_ALL_STEPPE_DATA,
 };
 

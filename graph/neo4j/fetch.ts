@@ -5,7 +5,8 @@
 import { RELATIONSHIP_TYPES, type Actor, type Relationship, type Source } from '../model';
 import * as cypher from './cypher';
 import type { QueryRunner } from './executor';
-import { actorFrom, relationshipFrom, sourceFrom } from './records';
+import { actorFrom, mapFrom, relationshipFrom, sourceFrom } from './records';
+import type { CuratedMap } from '../maps';
 
 /** Every Steppe relationship type: the default `$types`, which also keeps foreign relationships out. */
 export const ALL_TYPES: string[] = [...RELATIONSHIP_TYPES];
@@ -62,4 +63,20 @@ export async function fetchCitizens(q: QueryRunner, ids: readonly string[]): Pro
 
 export async function fetchCiting(q: QueryRunner, sourceId: string): Promise<Relationship[]> {
   return (await q.run(cypher.RELATIONSHIPS_CITING_SOURCE, { sourceId, types: ALL_TYPES })).map(relationshipFrom);
+}
+
+export async function fetchMaps(q: QueryRunner, ids: readonly string[]): Promise<Map<string, CuratedMap>> {
+  const out = new Map<string, CuratedMap>();
+  if (!ids.length) return out;
+  for (const row of await q.run(cypher.GET_MAPS, { ids: unique(ids) })) {
+    const m = mapFrom(row.body);
+    out.set(m.id, m);
+  }
+  return out;
+}
+
+/** Maps whose nodes include any of these actors. */
+export async function fetchMapsShowing(q: QueryRunner, actorIds: readonly string[]): Promise<CuratedMap[]> {
+  if (!actorIds.length) return [];
+  return (await q.run(cypher.MAPS_SHOWING_ACTORS, { ids: unique(actorIds) })).map((r) => mapFrom(r.body));
 }

@@ -5,6 +5,7 @@
  * each relationship carries the day bounds its filters compare.
  */
 import { earliestDay, latestDay, type Actor, type ActorKind, type Citation, type Relationship, type RelationshipType, type Source } from '../model';
+import type { CuratedMap } from '../maps';
 import { normalizeText } from '../search';
 import type { Change, ChangeOp } from '../store';
 import type { Row } from './executor';
@@ -145,4 +146,15 @@ export function changeFrom(m: unknown): Change {
   if (typeof p.after === 'string') c.after = JSON.parse(p.after);
   if (typeof p.by === 'string') c.by = p.by;
   return c;
+}
+
+// ----- curated maps --------------------------------------------------------------------
+
+/** A row for UPSERT_MAPS: lookup and order keys, the actors shown (for merges), and the whole record as JSON. */
+export function mapRow(m: CuratedMap): Props {
+  return { id: m.id, title: m.title, createdAt: m.createdAt, updatedAt: m.updatedAt, actorIds: m.nodes.map((n) => n.actorId), body: JSON.stringify(m) };
+}
+
+export function mapFrom(body: unknown): CuratedMap {
+  return JSON.parse(String(body)) as CuratedMap;
 }

@@ -55,14 +55,17 @@ import {
   planUpsertRelationship,
   planSetSourceText,
   planUpsertSource,
+  planDeleteMap,
+  planSaveMap,
   type WritePlan,
 } from '../memory/plan';
+import { mapIdCandidates, type CuratedMap, type MapInput } from '../maps';
 import { DEFAULT_TOP } from '../memory/queries';
 import { applyChanges } from './apply';
 import * as cypher from './cypher';
 import { int, type QueryRunner, type ServerVersion, type TransactionExecutor } from './executor';
-import { ALL_TYPES, fetchActors, fetchCiting, fetchRelationships, fetchSources } from './fetch';
-import { actorFrom, changeFrom, changeRow, relationshipFrom, sourceFrom } from './records';
+import { ALL_TYPES, fetchActors, fetchCiting, fetchMaps, fetchRelationships, fetchSources } from './fetch';
+import { actorFrom, changeFrom, changeRow, mapFrom, relationshipFrom, sourceFrom } from './records';
 import { neighborhood, paths } from './traversal';
 import { citedSourceIds, field, WriteState } from './write-state';
 
@@ -399,6 +402,7 @@ export class Neo4jStore implements GraphStore {
         await ws.actors([keepId, mergeId]);
         await ws.incident([mergeId], true);
         await ws.citizens([mergeId]);
+        await ws.mapsShowing([mergeId]);
       },
       (ws) => planMergeActors(ws.state, keepId, mergeId, ctx),
     );
@@ -476,6 +480,7 @@ export class Neo4jStore implements GraphStore {
       sources: (await q.run(cypher.LIST_SOURCES)).map((r) => sourceFrom(r.source)),
       actors: (await q.run(cypher.ALL_ACTORS)).map((r) => actorFrom(r.actor)),
       relationships: (await q.run(cypher.ALL_RELATIONSHIPS, { types: ALL_TYPES })).map(relationshipFrom),
+      maps: (await q.run(cypher.ALL_MAPS)).map((r) => mapFrom(r.body)),
     }));
   }
 
@@ -523,6 +528,47 @@ export class Neo4jStore implements GraphStore {
       const text = await this.textOf(q, sourceId);
       return text === null ? null : verifyCitations(sourceId, text, await fetchCiting(q, sourceId));
     });
+  }
+
+  // ----- curated maps ---------------------------------------------------------------------------
+
+  async saveMap(input: MapInput, ctx?: WriteContext): Promise<CuratedMap> {
+    const nodes: unknown[] = Array.isArray((input as { nodes?: unknown })?.nodes) ? input.nodes : [];
+    const relIds: unknown[] = Array.isArray((input as { relationshipIds?: unknown })?.relationshipIds) ? input.relationshipIds : [];
+    const id = field(input, 'id');
+    const title = field(input, 'title');
+    return this.write(
+      async (ws) => {
+        await ws.actors(nodes.map((n) => field(n, 'actorId')));
+        await ws.relationships(relIds.filter((r): r is string => typeof r === 'string'));
+        // The stored map this save replaces, or the slugs a new map may take.
+        await ws.maps(id !== undefined ? [id] : title !== undefined ? mapIdCandidates(title) : []);
+      },
+      (ws) => planSaveMap(ws.state, input, ctx),
+    );
+  }
+
+  async getMap(id: string): Promise<CuratedMap> {
+    const found = await this.read((q) => fetchMaps(q, [id]));
+    const m = found.get(id);
+    if (!m) throw new NotFoundError('Map', id);
+    return m;
+  }
+
+  async listMaps(page?: PageArgs): Promise<Page<CuratedMap>> {
+    const window = pageArg(page);
+    return this.read(async (q) => {
+      const [{ count }] = await q.run(cypher.COUNT_MAPS);
+      const rows = await q.run(cypher.LIST_MAPS, { skip: int(window.offset), limit: int(window.first) });
+      return pageFrom(rows.map((r) => mapFrom(r.body)), Number(count), window);
+    });
+  }
+
+  async deleteMap(id: string, ctx?: WriteContext): Promise<void> {
+    return this.write(
+      (ws) => ws.maps([id]),
+      (ws) => planDeleteMap(ws.state, id, ctx),
+    );
   }
 
   // ----- lifecycle --------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import type { Actor, Relationship } from '../model';
 import { GraphState } from '../memory/state';
 import * as cypher from './cypher';
 import type { QueryRunner } from './executor';
-import { fetchActors, fetchCiting, fetchCitizens, fetchIncident, fetchRelationships, fetchSources } from './fetch';
+import { fetchActors, fetchCiting, fetchCitizens, fetchIncident, fetchMaps, fetchMapsShowing, fetchRelationships, fetchSources } from './fetch';
 
 export class WriteState {
   readonly state = new GraphState();
@@ -18,6 +18,7 @@ export class WriteState {
   private readonly sourcesTried = new Set<string>();
   private readonly relsTried = new Set<string>();
   private readonly textsTried = new Set<string>();
+  private readonly mapsTried = new Set<string>();
 
   constructor(private readonly q: QueryRunner) {}
 
@@ -61,6 +62,20 @@ export class WriteState {
   /** Every relationship citing the source. */
   async citing(sourceId: string): Promise<void> {
     for (const r of await fetchCiting(this.q, sourceId)) this.putRelationship(r);
+  }
+
+  /** Curated maps with these ids that exist. */
+  async maps(ids: readonly (string | undefined)[]): Promise<void> {
+    const todo = fresh(ids, this.mapsTried);
+    for (const m of (await fetchMaps(this.q, todo)).values()) this.state.maps.set(m.id, m);
+  }
+
+  /** Every map showing one of these actors (a merge re-points them). */
+  async mapsShowing(actorIds: readonly string[]): Promise<void> {
+    for (const m of await fetchMapsShowing(this.q, actorIds)) {
+      this.mapsTried.add(m.id);
+      this.state.maps.set(m.id, m);
+    }
   }
 
   private putActor(a: Actor): void {

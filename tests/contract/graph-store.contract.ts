@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError, ValidationError, type ErrorCode } from '@/graph/errors';
 import type { Actor, GraphData, Relationship, Source } from '@/graph/model';
+import type { MapInput } from '@/graph/maps';
 import type { Change, GraphStore, Path } from '@/graph/store';
 import { miniGraph, MINI_COUNTS, SRC_A, SRC_B } from '../fixtures/mini-graph';
 
@@ -772,7 +773,7 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         expect([stats.actors, stats.relationships, stats.sources]).toEqual([0, 0, 0]);
         expect(stats.mostConnected).toEqual([]);
         expect(stats.dateRange).toBeNull();
-        expect(await store.exportGraph()).toEqual({ sources: [], actors: [], relationships: [] });
+        expect(await store.exportGraph()).toEqual({ sources: [], actors: [], relationships: [], maps: [] });
         expect((await store.health()).ok).toBe(true);
       });
     });
@@ -1091,6 +1092,248 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
       });
     });
     // ----- end source texts -----------------------------------------------------------
+    // ----- curated maps ------------------------------------------------------------------
+    describe('curated maps', () => {
+      const KNB_MAP: MapInput = {
+        title: 'The KNB in January 2022',
+        description: 'Who moved against Massimov.',
+        asOf: '2022-01',
+        nodes: [
+          { actorId: 'tokayev', x: 0, y: 0 },
+          { actorId: 'massimov', x: 200.5, y: -40 },
+          { actorId: 'prosecutor-general', x: 180, y: 160 },
+        ],
+        relationshipIds: ['r05', 'r04'],
+        annotations: [
+          { id: 'removed', text: 'Removed from the KNB.', target: 'EDGE', targetId: 'r05' },
+          { id: 'who', text: 'Chairman until January 2022.', target: 'NODE', targetId: 'massimov' },
+          { id: 'note', text: 'First reports.', target: 'CANVAS', x: -120, y: 220 },
+        ],
+      };
+      const tick = () => new Promise((r) => setTimeout(r, 3));
+
+      it('saves a map with a slug id, saved names and kinds from the store, and reads it back', async () => {
+        const store = await openMini();
+        const saved = await store.saveMap(KNB_MAP, { by: 'test' });
+        expect(saved).toMatchObject({ id: 'the-knb-in-january-2022', title: KNB_MAP.title, description: KNB_MAP.description, asOf: '2022-01' });
+        expect(saved.nodes).toEqual([
+          { actorId: 'tokayev', savedName: 'Kassym-Jomart Tokayev', savedKind: 'PERSON', x: 0, y: 0 },
+          { actorId: 'massimov', savedName: 'Karim Massimov', savedKind: 'PERSON', x: 200.5, y: -40 },
+          { actorId: 'prosecutor-general', savedName: "Prosecutor General's Office", savedKind: 'INSTITUTION', x: 180, y: 160 },
+        ]);
+        expect(saved.edges).toEqual([
+          { relationshipId: 'r05', savedType: 'DISMISSED', savedSource: 'tokayev', savedTarget: 'massimov' },
+          { relationshipId: 'r04', savedType: 'PROSECUTED', savedSource: 'prosecutor-general', savedTarget: 'massimov' },
+        ]);
+        expect(saved.annotations).toEqual([
+          { id: 'removed', text: 'Removed from the KNB.', target: 'EDGE', targetId: 'r05' },
+          { id: 'who', text: 'Chairman until January 2022.', target: 'NODE', targetId: 'massimov' },
+          { id: 'note', text: 'First reports.', target: 'CANVAS', x: -120, y: 220 },
+        ]);
+        expect(Number.isNaN(Date.parse(saved.createdAt))).toBe(false);
+        expect(saved.updatedAt).toBe(saved.createdAt);
+        expect(await store.getMap(saved.id)).toEqual(saved);
+        expect((await store.exportGraph()).maps).toEqual([saved]);
+        const last = (await allChanges(store)).at(-1)!;
+        expect(last).toMatchObject({ op: 'SAVE_MAP', entityId: saved.id, after: saved, by: 'test' });
+        expect(last.before).toBeUndefined();
+      });
+
+      it('gives a repeated title the next free slug; saving with an id replaces that map and keeps createdAt', async () => {
+        const store = await openMini();
+        const first = await store.saveMap(KNB_MAP);
+        expect((await store.saveMap(KNB_MAP)).id).toBe('the-knb-in-january-2022-2');
+        expect((await store.saveMap({ ...KNB_MAP, title: 'Ünïcode — ča' })).id).toBe('unicode-ca');
+        await tick();
+        const replaced = await store.saveMap({ ...KNB_MAP, id: first.id, title: 'Renamed', annotations: [] });
+        expect(replaced).toMatchObject({ id: first.id, title: 'Renamed', createdAt: first.createdAt, annotations: [] });
+        expect(replaced.updatedAt > first.updatedAt).toBe(true);
+        expect((await allChanges(store)).at(-1)).toMatchObject({ op: 'SAVE_MAP', entityId: first.id, before: first, after: replaced });
+        expect((await store.listMaps()).totalCount).toBe(3);
+      });
+
+      it('lists maps most recently updated first, with cursor paging', async () => {
+        const store = await openMini();
+        for (const title of ['Alpha', 'Beta', 'Gamma']) {
+          await store.saveMap({ ...KNB_MAP, title });
+          await tick();
+        }
+        await store.saveMap({ ...KNB_MAP, id: 'alpha', title: 'Alpha again' });
+        const page1 = await store.listMaps({ first: 2 });
+        expect(ids(page1.items)).toEqual(['alpha', 'gamma']);
+        expect(page1).toMatchObject({ totalCount: 3, hasNextPage: true });
+        const page2 = await store.listMaps({ first: 2, after: page1.endCursor });
+        expect(ids(page2.items)).toEqual(['beta']);
+        expect(page2.hasNextPage).toBe(false);
+        await rejection(store.listMaps({ first: 0 }), ValidationError, 'BAD_USER_INPUT');
+      });
+
+      it('refuses an invalid map listing every problem, and writes nothing', async () => {
+        const store = await openMini();
+        const error = (await expectRejectedUnchanged(
+          store,
+          () =>
+            store.saveMap({
+              title: '',
+              description: 'x'.repeat(5001),
+              asOf: '2022-02-30',
+              nodes: [
+                { actorId: 'tokayev', x: Number.NaN, y: 0 },
+                { actorId: 'ghost', x: 0, y: 0 },
+                { actorId: 'massimov', x: 0, y: Number.POSITIVE_INFINITY },
+              ],
+              relationshipIds: ['r05', 'r01', 'missing-rel', 'r05'],
+              annotations: [
+                { id: 'a', text: '', target: 'NODE', targetId: 'smailov' },
+                { id: 'a', text: 'twice', target: 'EDGE', targetId: 'r05', x: 3, y: 4 },
+                { id: 'Bad Id', text: 'x', target: 'CANVAS', targetId: 'tokayev', x: 0, y: 0 },
+              ],
+            }),
+          ValidationError,
+          'BAD_USER_INPUT',
+        )) as unknown as ValidationError;
+        expect(error.problems.map((p) => p.path).sort()).toEqual(
+          [
+            'title',
+            'description',
+            'asOf',
+            'nodes[0].x',
+            'nodes[1].actorId',
+            'nodes[2].y',
+            'relationshipIds[1]',
+            'relationshipIds[2]',
+            'relationshipIds[3]',
+            'annotations[0].text',
+            'annotations[0].targetId',
+            'annotations[1].x',
+            'annotations[1].id',
+            'annotations[2].id',
+            'annotations[2].targetId',
+          ].sort(),
+        );
+        expect((await store.listMaps()).totalCount).toBe(0);
+      });
+
+      it('refuses too many nodes, a missing node list and a non-object', async () => {
+        const store = await openMini();
+        const many = Array.from({ length: 501 }, () => ({ actorId: 'tokayev', x: 0, y: 0 }));
+        const e1 = (await rejection(store.saveMap({ title: 'Big', nodes: many, relationshipIds: [] }), ValidationError, 'BAD_USER_INPUT')) as unknown as ValidationError;
+        expect(e1.problems.map((p) => p.path)).toContain('nodes');
+        const e2 = (await rejection(store.saveMap({ title: 'None' } as unknown as MapInput), ValidationError, 'BAD_USER_INPUT')) as unknown as ValidationError;
+        expect(e2.problems.map((p) => p.path).sort()).toEqual(['nodes', 'relationshipIds']);
+        await rejection(store.saveMap(null as unknown as MapInput), ValidationError, 'BAD_USER_INPUT');
+        expect((await store.listMaps()).totalCount).toBe(0);
+      });
+
+      it('keeps a map as saved when its actors and relationships are deleted', async () => {
+        const store = await openMini();
+        const saved = await store.saveMap(KNB_MAP);
+        await store.deleteActor('massimov', { cascade: true });
+        expect(await store.getMap(saved.id)).toEqual(saved);
+      });
+
+      it('deletes a map (only the map) and logs DELETE_MAP; unknown ids are NOT_FOUND', async () => {
+        const store = await openMini();
+        const saved = await store.saveMap(KNB_MAP);
+        const actors = (await store.stats({ top: 0 })).actors;
+        await store.deleteMap(saved.id, { by: 'test' });
+        expect((await allChanges(store)).at(-1)).toMatchObject({ op: 'DELETE_MAP', entityId: saved.id, before: saved, by: 'test' });
+        await rejection(store.getMap(saved.id), NotFoundError, 'NOT_FOUND');
+        await expectRejectedUnchanged(store, () => store.deleteMap(saved.id), NotFoundError, 'NOT_FOUND');
+        expect((await store.stats({ top: 0 })).actors).toBe(actors);
+        expect((await store.exportGraph()).maps).toEqual([]);
+      });
+
+      it('imports maps with the graph, counts them, and exports them ordered by id', async () => {
+        const source = await openMini();
+        const b = await source.saveMap({ ...KNB_MAP, id: 'b-map' });
+        const a = await source.saveMap({ ...KNB_MAP, id: 'a-map', annotations: [] });
+        const exported = await source.exportGraph();
+        expect(ids(exported.maps!)).toEqual(['a-map', 'b-map']);
+        const target = await open();
+        expect(await target.importGraph(exported)).toEqual({ ...MINI_COUNTS, maps: 2 });
+        expect(await target.getMap('a-map')).toEqual(a);
+        expect(await target.getMap('b-map')).toEqual(b);
+        expect(await target.exportGraph()).toEqual(exported);
+      });
+
+      it('refuses an import with a broken map (path maps[i]…), writing nothing', async () => {
+        const store = await openMini();
+        const good = await store.saveMap(KNB_MAP);
+        const broken = { ...good, id: 'broken', nodes: good.nodes.slice(0, 1), annotations: [{ id: 'n', text: 'x', target: 'NODE' as const, targetId: 'massimov' }] };
+        const error = (await expectRejectedUnchanged(
+          store,
+          () => store.importGraph({ sources: [], actors: [], relationships: [], maps: [broken] }),
+          ValidationError,
+          'BAD_USER_INPUT',
+        )) as unknown as ValidationError;
+        expect(error.problems.map((p) => p.path).sort()).toEqual(['maps[0].annotations[0].targetId', 'maps[0].edges[0].savedTarget', 'maps[0].edges[1].savedSource', 'maps[0].edges[1].savedTarget'].sort());
+      });
+
+      it('re-points maps showing a merged actor to the kept one, logging SAVE_MAP; other maps are untouched', async () => {
+        const store = await openMini();
+        await store.upsertActor(person('karim-masimov', 'Karim Masimov'));
+        await store.upsertRelationship(rel('masimov-ally', 'ALLIED_WITH', 'karim-masimov', 'smailov'));
+        const both = await store.saveMap({
+          id: 'both',
+          title: 'Both spellings',
+          nodes: [
+            { actorId: 'massimov', x: 0, y: 0 },
+            { actorId: 'karim-masimov', x: 50, y: 50 },
+            { actorId: 'smailov', x: 100, y: 0 },
+          ],
+          relationshipIds: ['masimov-ally'],
+          annotations: [{ id: 'n', text: 'Note on the duplicate.', target: 'NODE', targetId: 'karim-masimov' }],
+        });
+        const only = await store.saveMap({ id: 'only', title: 'Duplicate only', nodes: [{ actorId: 'karim-masimov', x: 7, y: 8 }], relationshipIds: [] });
+        const untouched = await store.saveMap({ id: 'untouched', title: 'Untouched', nodes: [{ actorId: 'tokayev', x: 0, y: 0 }], relationshipIds: [] });
+        await store.mergeActors('massimov', 'karim-masimov', { by: 'test' });
+
+        const a = await store.getMap('both');
+        expect(a.nodes.map((n) => n.actorId)).toEqual(['massimov', 'smailov']);
+        expect(a.edges).toEqual([{ relationshipId: 'masimov-ally', savedType: 'ALLIED_WITH', savedSource: 'massimov', savedTarget: 'smailov' }]);
+        expect(a.annotations[0].targetId).toBe('massimov');
+        expect(a.updatedAt).toBe(both.updatedAt);
+        const b = await store.getMap('only');
+        expect(b.nodes).toEqual([{ actorId: 'massimov', savedName: 'Karim Massimov', savedKind: 'PERSON', x: 7, y: 8 }]);
+        expect(await store.getMap('untouched')).toEqual(untouched);
+        const saves = (await allChanges(store)).filter((c) => c.op === 'SAVE_MAP' && c.by === 'test');
+        expect(saves.map((c) => [c.entityId, c.before])).toEqual([
+          ['both', both],
+          ['only', only],
+        ]);
+      });
+
+      it('returns copies of maps', async () => {
+        const store = await openMini();
+        const saved = await store.saveMap(KNB_MAP);
+        const copy = structuredClone(saved);
+        saved.nodes[0].x = 999;
+        saved.annotations.length = 0;
+        const read = await store.getMap(saved.id);
+        read.edges.length = 0;
+        (await store.listMaps()).items[0].title = 'tampered';
+        expect(await store.getMap(saved.id)).toEqual(copy);
+      });
+    });
+
+    // ----- hubs: every relationship of a busy actor, for RANKED paging in the API ----------------
+    describe('hub relationships', () => {
+      it('relationshipsOfActors returns every relationship of a hub, from either end, symmetric ones once', async () => {
+        const store = await openMini();
+        const people = Array.from({ length: 40 }, (_, i) => person(`hub-${String(i).padStart(2, '0')}`, `Hub ${i}`));
+        const rels = people.map((p, i) =>
+          i % 4 === 0 ? rel(`hub-r${i}`, 'FAMILY_OF', p.id, 'tokayev') : rel(`hub-r${i}`, i % 2 ? 'APPOINTED' : 'SUPPORTED', 'tokayev', p.id, i % 3 ? { start: `201${i % 10}` } : {}),
+        );
+        await store.importGraph({ sources: [], actors: people, relationships: rels });
+        const all = (await store.relationshipsOfActors(['tokayev'])).get('tokayev')!;
+        const expected = (await store.listRelationships({ actorId: 'tokayev' }, { first: 500 })).items;
+        expect(sortedIds(all)).toEqual(sortedIds(expected));
+        expect(all.length).toBe(expected.length);
+        expect(new Set(ids(all)).size).toBe(all.length);
+        for (const r of rels) expect(ids(all)).toContain(r.id);
+      });
+    });
 
     describe('returned records are copies', () => {
       it('mutating inputs or results never changes the store', async () => {

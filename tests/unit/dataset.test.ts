@@ -28,6 +28,7 @@ describe('bundled dataset', () => {
     expect(r.stdout).toMatch(/Relationships by type/);
     expect(r.stdout).toMatch(/Relationships citing each source/);
     const [, actors, rels] = /(\d+) actors, (\d+) relationships/.exec(r.stdout)!;
+    expect(r.stdout).toMatch(/, 2 maps\n/);
     expect(Number(actors)).toBeGreaterThan(80);
     expect(Number(rels)).toBeGreaterThan(100);
     if (hasSeeds) expect(r.stdout).toMatch(/Excerpts verified verbatim: (\d+)\/\1\b/);
@@ -64,5 +65,21 @@ describe('bundled dataset', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('relationships.jsonl:1 target: names no actor ("nobody-at-all")');
     expect(r.stderr).toMatch(/actors\.jsonl:2 aliases: ".*" also names/);
+  });
+
+  it('fails on a map naming a missing relationship, a stale saved name, and a note on an element not on the map', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'steppe-data-'));
+    cpSync(path.join(root, 'data'), dir, { recursive: true });
+    const mapsFile = path.join(dir, 'maps.jsonl');
+    const maps = readFileSync(mapsFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    maps[0].edges[0].relationshipId = 'no-such-relationship';
+    maps[0].nodes[1].savedName = 'Someone Else';
+    maps[1].annotations.push({ id: 'stray', text: 'Not on this map.', target: 'NODE', targetId: 'tokayev-not-here' });
+    writeFileSync(mapsFile, maps.map((m) => JSON.stringify(m)).join('\n') + '\n');
+    const r = dataCheck(['--dataset', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('maps.jsonl:1 edges[0].relationshipId: names no relationship ("no-such-relationship")');
+    expect(r.stderr).toContain('maps.jsonl:1 nodes[1].savedName: is "Someone Else"');
+    expect(r.stderr).toMatch(/maps\.jsonl:2 annotations\[\d+\]\.targetId: names no actor of this map \("tokayev-not-here"\)/);
   });
 });

@@ -6,6 +6,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType } from 'graphql';
 import type * as Model from '../../model';
 import type * as Store from '../../store';
+import type * as Maps from '../../maps';
 import type * as Analytics from '../../analytics';
 import type * as Records from '../records';
 import type { ApiContext } from '../context';
@@ -61,13 +62,17 @@ export interface ActorPatch {
   tags?: Array<string> | null;
 }
 
+/** Where an annotation is pinned. */
+export type AnnotationTarget = 'NODE' | 'EDGE' | 'CANVAS';
+export const AnnotationTargetValues = ['NODE', 'EDGE', 'CANVAS'] as const;
+
 /** Which centrality score ranks actors in `GraphAnalytics.central`. */
 export type CentralityMeasure = 'DEGREE' | 'BETWEENNESS' | 'PAGERANK';
 export const CentralityMeasureValues = ['DEGREE', 'BETWEENNESS', 'PAGERANK'] as const;
 
 /** What a change-log entry recorded. */
-export type ChangeOp = 'UPSERT_ACTOR' | 'DELETE_ACTOR' | 'MERGE_ACTORS' | 'UPSERT_RELATIONSHIP' | 'DELETE_RELATIONSHIP' | 'UPSERT_SOURCE' | 'DELETE_SOURCE' | 'IMPORT' | 'SET_SOURCE_TEXT';
-export const ChangeOpValues = ['UPSERT_ACTOR', 'DELETE_ACTOR', 'MERGE_ACTORS', 'UPSERT_RELATIONSHIP', 'DELETE_RELATIONSHIP', 'UPSERT_SOURCE', 'DELETE_SOURCE', 'IMPORT', 'SET_SOURCE_TEXT'] as const;
+export type ChangeOp = 'UPSERT_ACTOR' | 'DELETE_ACTOR' | 'MERGE_ACTORS' | 'UPSERT_RELATIONSHIP' | 'DELETE_RELATIONSHIP' | 'UPSERT_SOURCE' | 'DELETE_SOURCE' | 'IMPORT' | 'SET_SOURCE_TEXT' | 'SAVE_MAP' | 'DELETE_MAP';
+export const ChangeOpValues = ['UPSERT_ACTOR', 'DELETE_ACTOR', 'MERGE_ACTORS', 'UPSERT_RELATIONSHIP', 'DELETE_RELATIONSHIP', 'UPSERT_SOURCE', 'DELETE_SOURCE', 'IMPORT', 'SET_SOURCE_TEXT', 'SAVE_MAP', 'DELETE_MAP'] as const;
 
 /** One piece of evidence for a relationship. */
 export interface CitationInput {
@@ -85,6 +90,50 @@ export interface FileUpload {
   base64: string;
   /** The charset the browser reported, if any. */
   charset?: string | null;
+}
+
+/** A note to put on a map. */
+export interface MapAnnotationInput {
+  /** Unique within the map (slug). */
+  id: string;
+  /** Plain text, 1–2000 characters. */
+  text: string;
+  /** What the note is pinned to. */
+  target: AnnotationTarget;
+  /** NODE: an actor of this map; EDGE: a relationship of this map; CANVAS: omitted. */
+  targetId?: string | null;
+  /** CANVAS only. */
+  x?: number | null;
+  /** CANVAS only. */
+  y?: number | null;
+}
+
+/** A map to save. */
+export interface MapInput {
+  /** Omitted: a free slug is made from the title. Given: creates or replaces that map. */
+  id?: string | null;
+  /** 1–200 characters. */
+  title: string;
+  /** At most 5000 characters. */
+  description?: string | null;
+  /** Partial date the map is shown as of. */
+  asOf?: string | null;
+  /** 1–500 actors; each must exist when the map is saved. */
+  nodes: Array<MapNodeInput>;
+  /** At most 2000 relationships; each must exist and both its ends must be among the nodes. */
+  relationshipIds: Array<string>;
+  /** Notes, at most 500. */
+  annotations?: Array<MapAnnotationInput> | null;
+}
+
+/** An actor to place on a map. */
+export interface MapNodeInput {
+  /** An existing actor's id. */
+  actorId: string;
+  /** Position in model coordinates (finite, within ±1000000). */
+  x: number;
+  /** Position in model coordinates. */
+  y: number;
 }
 
 /** How a search text matched an actor. */
@@ -130,6 +179,10 @@ export interface RelationshipInput {
   /** At least one citation. */
   citations: Array<CitationInput>;
 }
+
+/** How an actor's relationships are ordered. */
+export type RelationshipOrder = 'START_DATE' | 'RANKED';
+export const RelationshipOrderValues = ['START_DATE', 'RANKED'] as const;
 
 /** Changes to a relationship: omitted fields keep their value; `null` clears an optional field. */
 export interface RelationshipPatch {
@@ -213,6 +266,8 @@ export type ActorRelationshipsArgs = {
   types?: Array<RelationshipType> | null;
   /** Only relationships in force as of this partial date. */
   asOf?: string | null;
+  /** How the list is ordered. */
+  order?: RelationshipOrder | null;
   /** Page size, 1–500. */
   first?: number | null;
   /** Cursor from a previous page's `pageInfo.endCursor`. */
@@ -379,6 +434,7 @@ export interface ApiLimitsParent {
   maxPageSize: number;
   maxBodyBytes: number;
   maxAliases: number;
+  hubPageSize: number;
 }
 export interface ApiLimitsFieldTypes {
   maxQueryDepth: number;
@@ -386,6 +442,7 @@ export interface ApiLimitsFieldTypes {
   maxPageSize: number;
   maxBodyBytes: number;
   maxAliases: number;
+  hubPageSize: number;
 }
 export interface ApiLimitsArgTypes {
   maxQueryDepth: Record<string, never>;
@@ -393,6 +450,7 @@ export interface ApiLimitsArgTypes {
   maxPageSize: Record<string, never>;
   maxBodyBytes: Record<string, never>;
   maxAliases: Record<string, never>;
+  hubPageSize: Record<string, never>;
 }
 export type ApiLimitsResolvers = ResolversFor<ApiLimitsParent, ApiLimitsFieldTypes, ApiLimitsArgTypes>;
 
@@ -476,6 +534,54 @@ export interface ConnectedActorArgTypes {
   degree: Record<string, never>;
 }
 export type ConnectedActorResolvers = ResolversFor<ConnectedActorParent, ConnectedActorFieldTypes, ConnectedActorArgTypes>;
+
+export type CuratedMapParent = Maps.CuratedMap;
+export interface CuratedMapFieldTypes {
+  id: string;
+  title: string;
+  description: string | null | undefined;
+  asOf: string | null | undefined;
+  createdAt: string;
+  updatedAt: string;
+  nodes: Array<MapNodeParent>;
+  edges: Array<MapEdgeParent>;
+  annotations: Array<MapAnnotationParent>;
+  nodeCount: number;
+  edgeCount: number;
+  annotationCount: number;
+  deletedCount: number;
+  sources: Array<SourceParent>;
+}
+export interface CuratedMapArgTypes {
+  id: Record<string, never>;
+  title: Record<string, never>;
+  description: Record<string, never>;
+  asOf: Record<string, never>;
+  createdAt: Record<string, never>;
+  updatedAt: Record<string, never>;
+  nodes: Record<string, never>;
+  edges: Record<string, never>;
+  annotations: Record<string, never>;
+  nodeCount: Record<string, never>;
+  edgeCount: Record<string, never>;
+  annotationCount: Record<string, never>;
+  deletedCount: Record<string, never>;
+  sources: Record<string, never>;
+}
+export type CuratedMapResolvers = ResolversFor<CuratedMapParent, CuratedMapFieldTypes, CuratedMapArgTypes>;
+
+export type CuratedMapConnectionParent = Store.Page<Maps.CuratedMap>;
+export interface CuratedMapConnectionFieldTypes {
+  totalCount: number;
+  nodes: Array<CuratedMapParent>;
+  pageInfo: PageInfoParent;
+}
+export interface CuratedMapConnectionArgTypes {
+  totalCount: Record<string, never>;
+  nodes: Record<string, never>;
+  pageInfo: Record<string, never>;
+}
+export type CuratedMapConnectionResolvers = ResolversFor<CuratedMapConnectionParent, CuratedMapConnectionFieldTypes, CuratedMapConnectionArgTypes>;
 
 /** The earliest and latest dates on any relationship. */
 export interface DateRangeParent {
@@ -580,6 +686,65 @@ export interface KindCountArgTypes {
 }
 export type KindCountResolvers = ResolversFor<KindCountParent, KindCountFieldTypes, KindCountArgTypes>;
 
+export type MapAnnotationParent = Maps.MapAnnotation;
+export interface MapAnnotationFieldTypes {
+  id: string;
+  text: string;
+  target: AnnotationTarget;
+  targetId: string | null | undefined;
+  x: number | null | undefined;
+  y: number | null | undefined;
+}
+export interface MapAnnotationArgTypes {
+  id: Record<string, never>;
+  text: Record<string, never>;
+  target: Record<string, never>;
+  targetId: Record<string, never>;
+  x: Record<string, never>;
+  y: Record<string, never>;
+}
+export type MapAnnotationResolvers = ResolversFor<MapAnnotationParent, MapAnnotationFieldTypes, MapAnnotationArgTypes>;
+
+export type MapEdgeParent = Maps.MapEdge;
+export interface MapEdgeFieldTypes {
+  relationshipId: string;
+  relationship: RelationshipParent | null | undefined;
+  savedType: RelationshipType;
+  savedSource: string;
+  savedTarget: string;
+  deleted: boolean;
+}
+export interface MapEdgeArgTypes {
+  relationshipId: Record<string, never>;
+  relationship: Record<string, never>;
+  savedType: Record<string, never>;
+  savedSource: Record<string, never>;
+  savedTarget: Record<string, never>;
+  deleted: Record<string, never>;
+}
+export type MapEdgeResolvers = ResolversFor<MapEdgeParent, MapEdgeFieldTypes, MapEdgeArgTypes>;
+
+export type MapNodeParent = Maps.MapNode;
+export interface MapNodeFieldTypes {
+  actorId: string;
+  actor: ActorParent | null | undefined;
+  savedName: string;
+  savedKind: ActorKind;
+  x: number;
+  y: number;
+  deleted: boolean;
+}
+export interface MapNodeArgTypes {
+  actorId: Record<string, never>;
+  actor: Record<string, never>;
+  savedName: Record<string, never>;
+  savedKind: Record<string, never>;
+  x: Record<string, never>;
+  y: Record<string, never>;
+  deleted: Record<string, never>;
+}
+export type MapNodeResolvers = ResolversFor<MapNodeParent, MapNodeFieldTypes, MapNodeArgTypes>;
+
 export type MutationParent = Record<never, never>;
 export interface MutationFieldTypes {
   createActor: ActorParent;
@@ -593,6 +758,8 @@ export interface MutationFieldTypes {
   deleteSource: string;
   addSource: SourceTextResultParent;
   setSourceText: SourceTextResultParent;
+  saveMap: CuratedMapParent;
+  deleteMap: string;
 }
 export type MutationCreateActorArgs = {
   /** The new actor. */
@@ -650,6 +817,14 @@ export type MutationSetSourceTextArgs = {
   /** The full text. */
   text: SourceTextInput;
 };
+export type MutationSaveMapArgs = {
+  /** The map. */
+  input: MapInput;
+};
+export type MutationDeleteMapArgs = {
+  /** Map to delete. */
+  id: string;
+};
 export interface MutationArgTypes {
   createActor: MutationCreateActorArgs;
   updateActor: MutationUpdateActorArgs;
@@ -662,6 +837,8 @@ export interface MutationArgTypes {
   deleteSource: MutationDeleteSourceArgs;
   addSource: MutationAddSourceArgs;
   setSourceText: MutationSetSourceTextArgs;
+  saveMap: MutationSaveMapArgs;
+  deleteMap: MutationDeleteMapArgs;
 }
 export type MutationResolvers = ResolversFor<MutationParent, MutationFieldTypes, MutationArgTypes>;
 
@@ -755,6 +932,8 @@ export interface QueryFieldTypes {
   communities: Array<CommunityParent>;
   intake: IntakeProposalsParent | null | undefined;
   diff: GraphDiffParent;
+  maps: CuratedMapConnectionParent;
+  map: CuratedMapParent | null | undefined;
 }
 export type QueryActorArgs = {
   /** Actor id (slug). */
@@ -856,6 +1035,16 @@ export type QueryDiffArgs = {
   /** End of the range, e.g. `2022-12`. */
   to: string;
 };
+export type QueryMapsArgs = {
+  /** Page size, 1–500. */
+  first?: number | null;
+  /** Cursor from a previous page's `pageInfo.endCursor`. */
+  after?: string | null;
+};
+export type QueryMapArgs = {
+  /** Map id (slug). */
+  id: string;
+};
 export interface QueryArgTypes {
   actor: QueryActorArgs;
   actors: QueryActorsArgs;
@@ -874,6 +1063,8 @@ export interface QueryArgTypes {
   communities: QueryCommunitiesArgs;
   intake: QueryIntakeArgs;
   diff: QueryDiffArgs;
+  maps: QueryMapsArgs;
+  map: QueryMapArgs;
 }
 export type QueryResolvers = ResolversFor<QueryParent, QueryFieldTypes, QueryArgTypes>;
 
@@ -1194,11 +1385,16 @@ export type Resolvers = Entry<'Actor', ActorResolvers> &
   Entry<'Citation', CitationResolvers> &
   Entry<'Community', CommunityResolvers> &
   Entry<'ConnectedActor', ConnectedActorResolvers> &
+  Entry<'CuratedMap', CuratedMapResolvers> &
+  Entry<'CuratedMapConnection', CuratedMapConnectionResolvers> &
   Entry<'DateRange', DateRangeResolvers> &
   Entry<'GraphAnalytics', GraphAnalyticsResolvers> &
   Entry<'GraphDiff', GraphDiffResolvers> &
   Entry<'IntakeProposals', IntakeProposalsResolvers> &
   Entry<'KindCount', KindCountResolvers> &
+  Entry<'MapAnnotation', MapAnnotationResolvers> &
+  Entry<'MapEdge', MapEdgeResolvers> &
+  Entry<'MapNode', MapNodeResolvers> &
   Entry<'Mutation', MutationResolvers> &
   Entry<'Neighborhood', NeighborhoodResolvers> &
   Entry<'PageInfo', PageInfoResolvers> &

@@ -1,4 +1,4 @@
-/** Native JSON: one document with sources, actors and relationships, exactly the model's shape. */
+/** Native JSON: one document with sources, actors, relationships and curated maps, exactly the model's shape. */
 import { ValidationError } from '../../errors';
 import type { GraphData } from '../../model';
 import type { FileSet, GraphFormat, ParsedGraph } from './types';
@@ -7,10 +7,10 @@ const FILE = 'steppe.json';
 
 export const jsonFormat: GraphFormat = {
   name: 'json',
-  description: 'Steppe JSON: {"format":"steppe","version":1,"sources":[…],"actors":[…],"relationships":[…]}',
+  description: 'Steppe JSON: {"format":"steppe","version":1,"sources":[…],"actors":[…],"relationships":[…],"maps":[…]}',
   files: [FILE],
   write(data: GraphData): FileSet {
-    const doc = { format: 'steppe', version: 1, sources: data.sources, actors: data.actors, relationships: data.relationships };
+    const doc = { format: 'steppe', version: 1, sources: data.sources, actors: data.actors, relationships: data.relationships, maps: data.maps ?? [] };
     return new Map([[FILE, JSON.stringify(doc, null, 2) + '\n']]);
   },
   read(files: FileSet): ParsedGraph {
@@ -27,9 +27,18 @@ export const jsonFormat: GraphFormat = {
     const problems = (['sources', 'actors', 'relationships'] as const)
       .filter((k) => !Array.isArray(d[k]))
       .map((k) => ({ path: `${name} ${k}`, message: 'must be a list' }));
+    // Maps are optional: exports made before maps existed have none.
+    if (d.maps !== undefined && !Array.isArray(d.maps)) problems.push({ path: `${name} maps`, message: 'must be a list' });
     if (problems.length) throw new ValidationError(`${name} is incomplete`, problems);
-    const data = d as unknown as GraphData;
-    const label = (k: keyof GraphData) => data[k].map((_, i) => `${name} ${k}[${i}]`);
-    return { ...data, origins: { sources: label('sources'), actors: label('actors'), relationships: label('relationships') } };
+    const data = { ...(d as unknown as GraphData) };
+    data.maps = data.maps ?? [];
+    const label = (list: unknown[], k: string) => list.map((_, i) => `${name} ${k}[${i}]`);
+    const origins = {
+      sources: label(data.sources, 'sources'),
+      actors: label(data.actors, 'actors'),
+      relationships: label(data.relationships, 'relationships'),
+      maps: label(data.maps, 'maps'),
+    };
+    return { sources: data.sources, actors: data.actors, relationships: data.relationships, maps: data.maps, origins };
   },
 };
