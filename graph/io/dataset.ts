@@ -101,10 +101,25 @@ export function toJsonLines(records: { id: string }[]): string {
 }
 
 /** Writes a dataset directory in the format readDatasetDir reads. */
-export async function writeDatasetDir(dir: string, data: GraphData): Promise<void> {
+/**
+ * Writes the three record files, and maps.jsonl when the graph has maps (an
+ * old maps.jsonl is removed when it has none, so the directory matches the
+ * graph). Returns the files written.
+ */
+export async function writeDatasetDir(dir: string, data: GraphData): Promise<string[]> {
   await fs.mkdir(dir, { recursive: true });
+  const written: string[] = [];
   for (const key of ['sources', 'actors', 'relationships'] as const) {
-    await fs.writeFile(path.join(dir, DATASET_FILES[key]), toJsonLines(data[key]), 'utf8');
+    const file = path.join(dir, DATASET_FILES[key]);
+    await fs.writeFile(file, toJsonLines(data[key]), 'utf8');
+    written.push(file);
   }
-  if (data.maps?.length) await fs.writeFile(path.join(dir, MAPS_FILE), toJsonLines(data.maps), 'utf8');
+  const mapsFile = path.join(dir, MAPS_FILE);
+  if (data.maps?.length) {
+    await fs.writeFile(mapsFile, toJsonLines(data.maps), 'utf8');
+    written.push(mapsFile);
+  } else {
+    await fs.rm(mapsFile, { force: true });
+  }
+  return written;
 }

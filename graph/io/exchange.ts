@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ValidationError, type FieldProblem } from '../errors';
 import type { GraphStore, ImportResult } from '../store';
-import { DATASET_FILES, writeDatasetDir, type RecordOrigins } from './dataset';
+import { writeDatasetDir, type RecordOrigins } from './dataset';
 import { formatByName, formatForFile, FORMATS, type GraphFormat, type ParsedGraph } from './formats';
 
 async function isDirectory(p: string): Promise<boolean> {
@@ -61,19 +61,17 @@ export async function importFile(store: GraphStore, input: string, formatName?: 
   }
 }
 
-/** Writes the whole store in a format into a directory; returns the files written. */
 /**
- * `dataset`: the bundled dataset's own files (data/*.jsonl, sorted by id), so
- * `npm run export -- --format dataset --out data` writes back what intake and
- * review added. Source texts stay in the store; the dataset keeps excerpts.
+ * `dataset`: the bundled dataset's own files (data/*.jsonl, sorted by id, with
+ * the curated maps), so `npm run export -- --format dataset --out data` writes
+ * back what intake and review added. Source texts stay in the store; the
+ * dataset keeps excerpts.
  */
 export const DATASET_FORMAT = 'dataset';
 
+/** Writes the whole store in a format into a directory; returns the files written. */
 export async function exportTo(store: GraphStore, formatName: string, outDir: string): Promise<string[]> {
-  if (formatName === DATASET_FORMAT) {
-    await writeDatasetDir(outDir, await store.exportGraph());
-    return Object.values(DATASET_FILES).map((name) => path.join(outDir, name));
-  }
+  if (formatName === DATASET_FORMAT) return writeDatasetDir(outDir, await store.exportGraph());
   const format = formatByName(formatName);
   if (!format) throw new ValidationError(`Unknown format "${formatName}"`, [{ path: 'format', message: `must be one of ${[...FORMATS.map((f) => f.name), DATASET_FORMAT].join(', ')}` }]);
   const files = format.write(await store.exportGraph());

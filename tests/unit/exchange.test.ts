@@ -59,11 +59,19 @@ describe('dataset export (the maintenance path: intake → review → data/)', (
       target: 'alikhan-smailov',
       citations: [{ sourceId: 'note', excerpt: 'Tokayev appointed Alikhan Smailov as prime minister.' }],
     });
+    await source.saveMap({
+      title: 'A new appointment',
+      nodes: [
+        { actorId: 'kassym-jomart-tokayev', x: 0, y: 0 },
+        { actorId: 'alikhan-smailov', x: 120, y: 40 },
+      ],
+      relationshipIds: ['appointed--test'],
+    });
     const out = mkdtempSync(path.join(os.tmpdir(), 'steppe-out-'));
     const files = await exportTo(source, 'dataset', out);
-    expect(files.map((f) => path.basename(f)).sort()).toEqual(['actors.jsonl', 'relationships.jsonl', 'sources.jsonl']);
+    expect(files.map((f) => path.basename(f)).sort()).toEqual(['actors.jsonl', 'maps.jsonl', 'relationships.jsonl', 'sources.jsonl']);
     const back = await readDatasetDir(out);
-    expect({ sources: back.sources, actors: back.actors, relationships: back.relationships }).toEqual(await source.exportGraph());
+    expect({ sources: back.sources, actors: back.actors, relationships: back.relationships, maps: back.maps }).toEqual(await source.exportGraph());
     expect(await fs.readFile(path.join(out, 'sources.jsonl'), 'utf8')).not.toContain('prime minister');
   });
 });
