@@ -1,15 +1,21 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { loadConfig } from '@/graph/config';
 import { TopNav } from './_shell/TopNav';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'Steppe', template: '%s · Steppe' },
-  description:
-    'Steppe maps political power: who appointed, prosecuted, allied with and invested in whom, with every relationship dated and cited.',
-  applicationName: 'Steppe',
-};
+export function generateMetadata(): Metadata {
+  const publicUrl = loadConfig().publicUrl;
+  return {
+    title: { default: 'Steppe', template: '%s · Steppe' },
+    description:
+      'Steppe maps political power: who appointed, prosecuted, allied with and invested in whom, with every relationship dated and cited.',
+    applicationName: 'Steppe',
+    // Absolute addresses for link previews of shared maps (og:image).
+    ...(publicUrl ? { metadataBase: new URL(publicUrl) } : {}),
+  };
+}
 
 export const viewport: Viewport = {
   themeColor: '#ffffff',

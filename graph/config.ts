@@ -56,6 +56,12 @@ export interface SteppeConfig {
   loadDatasetWhenEmpty: boolean;
   /** Env `NODE_ENV`; anything but `production` shows error details for debugging. */
   production: boolean;
+  /**
+   * Env `STEPPE_PUBLIC_URL`, e.g. `https://steppe.example.org`: the address
+   * readers reach this server at, used for absolute links in shared-map
+   * previews (OpenGraph images). Unset: Next.js falls back to localhost.
+   */
+  publicUrl?: string;
   limits: ApiLimits;
 }
 
@@ -65,6 +71,7 @@ export type ConfigOptions = {
   datasetDir?: string;
   loadDatasetWhenEmpty?: boolean;
   production?: boolean;
+  publicUrl?: string;
   limits?: Partial<ApiLimits>;
 };
 
@@ -81,6 +88,18 @@ function hubPageSizeFrom(raw: string | undefined): number {
   const n = intFrom('STEPPE_HUB_PAGE_SIZE', raw, 25);
   if (n > 500) throw new ConfigError(`STEPPE_HUB_PAGE_SIZE must be at most 500 (the largest page), got "${raw}"`);
   return n;
+}
+
+function publicUrlFrom(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`STEPPE_PUBLIC_URL must be an absolute http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`STEPPE_PUBLIC_URL must be an absolute http(s) URL, got "${raw}"`);
+  return url.origin + url.pathname.replace(/\/$/, '');
 }
 
 /** Builds the configuration: explicit options, then `env`, then defaults. Throws ConfigError on a bad value. */
@@ -112,6 +131,7 @@ export function loadConfig(options: ConfigOptions = {}, env: Env = process.env):
     datasetDir: path.resolve(options.datasetDir ?? env.STEPPE_DATASET_DIR ?? 'data'),
     loadDatasetWhenEmpty: options.loadDatasetWhenEmpty ?? env.STEPPE_LOAD_DATASET !== '0',
     production: options.production ?? env.NODE_ENV === 'production',
+    publicUrl: publicUrlFrom(options.publicUrl ?? env.STEPPE_PUBLIC_URL),
     limits: {
       maxQueryDepth: l.maxQueryDepth ?? intFrom('STEPPE_MAX_DEPTH', env.STEPPE_MAX_DEPTH, 8),
       maxQueryCost: l.maxQueryCost ?? intFrom('STEPPE_MAX_COST', env.STEPPE_MAX_COST, 5000),

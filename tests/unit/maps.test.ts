@@ -155,6 +155,13 @@ describe('example maps in data/maps.jsonl', () => {
 });
 
 describe('hub page size setting', () => {
+  it('reads STEPPE_PUBLIC_URL for link previews and refuses anything but an absolute http(s) URL', () => {
+    expect(loadConfig({}, {}).publicUrl).toBeUndefined();
+    expect(loadConfig({}, { STEPPE_PUBLIC_URL: 'https://steppe.example.org/' }).publicUrl).toBe('https://steppe.example.org');
+    expect(loadConfig({ publicUrl: 'http://localhost:3000' }, { STEPPE_PUBLIC_URL: 'https://x.org' }).publicUrl).toBe('http://localhost:3000');
+    for (const bad of ['steppe.example.org', 'ftp://x.org', '/maps']) expect(() => loadConfig({}, { STEPPE_PUBLIC_URL: bad }), bad).toThrow(ConfigError);
+  });
+
   it('defaults to 25, reads STEPPE_HUB_PAGE_SIZE, and refuses values outside 1–500', () => {
     expect(loadConfig({}, {}).limits.hubPageSize).toBe(25);
     expect(loadConfig({}, { STEPPE_HUB_PAGE_SIZE: '40' }).limits.hubPageSize).toBe(40);
