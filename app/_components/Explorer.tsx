@@ -13,6 +13,7 @@ import { computeVisibility, countByKindAndType, mergeSubgraphs, relationshipLabe
 import { GraphQLClientError } from '@/app/_lib/graphql-client';
 import { fetchDatasetFacts, fetchPaths, NEIGHBORHOOD_LIMIT, type PathRecord, type Subgraph } from '@/app/_lib/queries';
 import { useAsync } from '@/app/_lib/use-async';
+import { useInsights } from '@/app/_lib/use-insights';
 import { useNeighborhoods } from '@/app/_lib/use-neighborhoods';
 import { useViewState } from '@/app/_lib/use-view-state';
 import { DEFAULT_ACTOR, type Selection, type ViewState } from '@/app/_lib/url-state';
@@ -21,9 +22,11 @@ import { Legend } from './Legend';
 import { PathFinder, type PathEnd } from './PathFinder';
 import { SearchBox } from './SearchBox';
 import { SidePanel, type PanelContent } from './SidePanel';
+import { SideTabs } from './SideTabs';
 import { EmptyState, ErrorState, LoadingState } from './States';
 import { TimeSlider } from './TimeSlider';
 import { Toolbar } from './Toolbar';
+import { ViewKey } from './ViewKey';
 import styles from './Explorer.module.css';
 
 /** Path searches follow the date slider, but not on every pixel of a drag. */
@@ -116,7 +119,14 @@ export function Explorer({ initialView }: { initialView: ViewState }) {
   );
   const counts = useMemo(() => countByKindAndType(graph), [graph]);
 
-  const canvasNodes = useMemo<CanvasNode[]>(() => [...graph.actors.values()].map((a) => ({ id: a.id, label: a.name, kind: a.kind })), [graph]);
+  // ---- dataset facts (date range for the slider), then sizes, colours, diff marks and timeline
+  const facts = useAsync('stats', (signal) => fetchDatasetFacts(signal));
+  const insights = useInsights(view, graph, facts.status === 'ready' ? facts.data.dateRange : null);
+
+  const canvasNodes = useMemo<CanvasNode[]>(
+    () => [...graph.actors.values()].map((a) => ({ id: a.id, label: a.name, kind: a.kind, ...insights.looks.get(a.id) })),
+    [graph, insights.looks],
+  );
   const canvasEdges = useMemo<CanvasEdge[]>(
     () =>
       [...graph.relationships.values()].map((r) => ({
@@ -136,11 +146,11 @@ export function Explorer({ initialView }: { initialView: ViewState }) {
   const focusName = graph.actors.get(shown.actor)?.name ?? shown.actor;
   const truncated = hoodData.some((d) => d?.truncated);
 
-  // ---- dataset facts (date range for the slider)
-  const facts = useAsync('stats', (signal) => fetchDatasetFacts(signal));
 
   // ---- actions
   const select = (selected: Selection | null) => update((v) => ({ ...v, selected }));
+  // A tap on the graph shows what was tapped.
+  const selectOnCanvas = (selected: Selection | null) => update((v) => ({ ...v, selected, tab: selected ? 'details' : v.tab }));
   const focus = (id: string) => update((v) => ({ ...v, actor: id, expanded: [], selected: null }));
   const expand = (id: string) =>
     update((v) => (id === v.actor || v.expanded.includes(id) ? v : { ...v, expanded: [...v.expanded, id] }));
@@ -232,6 +242,7 @@ export function Explorer({ initialView }: { initialView: ViewState }) {
           onToggleType={(t: RelationshipType) => update((v) => ({ ...v, hiddenTypes: toggle(v.hiddenTypes, t) }))}
           onReset={() => update((v) => ({ ...v, hiddenKinds: [], hiddenTypes: [] }))}
         />
+        <ViewKey sizeBy={view.sizeBy} communities={insights.keyCommunities} diff={insights.marks.size > 0} />
         {facts.status === 'ready' ? (
           <p className={styles.datasetNote}>
             Dataset: {facts.data.actors.toLocaleString('en-GB')} actors, {facts.data.relationships.toLocaleString('en-GB')} cited relationships.
@@ -247,12 +258,13 @@ export function Explorer({ initialView }: { initialView: ViewState }) {
           hidden={visibility.hidden}
           dormant={visibility.dormant}
           pathIds={pathIds}
+          marks={insights.marks}
           focusId={shown.actor}
           expandedIds={shown.expanded}
           selected={view.selected}
           layout={view.layout}
           layoutKey={`${shown.actor}|${view.layout}|${layoutRun}`}
-          onSelect={select}
+          onSelect={selectOnCanvas}
           onExpand={expand}
           description={description}
           insets={CANVAS_INSETS}
@@ -362,20 +374,32 @@ export function Explorer({ initialView }: { initialView: ViewState }) {
         </div>
       </section>
 
-      <SidePanel
-        content={panelContent}
-        generation={retries}
-        placeholder={focusError && !view.selected ? 'Details appear here once the network loads.' : undefined}
-        closable={!!view.selected}
+      <SideTabs
+        view={view}
+        update={update}
+        insights={insights}
         graph={graph}
-        focusId={shown.actor}
-        expandedIds={shown.expanded}
-        asOf={view.asOf}
-        onSelect={select}
+        visibility={visibility}
+        dateRange={facts.status === 'ready' ? facts.data.dateRange : null}
+        canvas={canvas}
         onFocus={focus}
-        onExpand={expand}
-        onCollapse={collapse}
-        onPathFrom={(id) => setEnds((e) => ({ from: { id, name: nameOf(id) ?? id }, to: e.to && e.to.id !== id ? e.to : null, generation: e.generation + 1 }))}
+        details={
+          <SidePanel
+            content={panelContent}
+            generation={retries}
+            placeholder={focusError && !view.selected ? 'Details appear here once the network loads.' : undefined}
+            closable={!!view.selected}
+            graph={graph}
+            focusId={shown.actor}
+            expandedIds={shown.expanded}
+            asOf={view.asOf}
+            onSelect={select}
+            onFocus={focus}
+            onExpand={expand}
+            onCollapse={collapse}
+            onPathFrom={(id) => setEnds((e) => ({ from: { id, name: nameOf(id) ?? id }, to: e.to && e.to.id !== id ? e.to : null, generation: e.generation + 1 }))}
+          />
+        }
       />
     </div>
   );
