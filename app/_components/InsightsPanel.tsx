@@ -91,7 +91,7 @@ export function InsightsPanel(props: Props) {
                       <span className={styles.rowMain}>
                         <span className={styles.name}>{b.actor.name}</span>
                         <span className={styles.detail}>
-                          bridges {b.score} other {b.score === 1 ? 'community' : 'communities'} · in {b.metrics.community.label}’s
+                          bridges {b.score} other {b.score === 1 ? 'community' : 'communities'} · member of {b.metrics.community.label}’s
                         </span>
                       </span>
                     </button>

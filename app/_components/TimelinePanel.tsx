@@ -25,8 +25,8 @@ export function TimelinePanel({ events, current, asOf, undated, onPick }: Props)
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
     const el = list.current?.querySelector<HTMLElement>('[aria-current="true"]');
-    // Scroll the list only (never the page): `block: nearest` keeps it still when the event is already visible.
-    el?.scrollIntoView({ block: 'nearest' });
+    // Centred, so the events around it show too (the explorer page itself does not scroll).
+    el?.scrollIntoView({ block: 'center' });
   }, [current, events]);
 
   return (
