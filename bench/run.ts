@@ -14,7 +14,8 @@
  *
  * Options: --size N, --seed S, --quick (skip the HTTP load and render phases),
  * --out DIR (where results go; default bench/), --explorer-url URL (measure a
- * running explorer page instead of the bundled canvas), --keep-data.
+ * running explorer page instead of the bundled canvas), --keep-data,
+ * --render-only (only the render ratio, printed, nothing recorded).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +25,8 @@ import type { Options } from './runner';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 
-function parseArgs(argv: string[]): Options {
-  const opts: Options = { size: 10_000, seed: DEFAULT_SEED, quick: false, out: BENCH_DIR, keepData: false };
+function parseArgs(argv: string[]): Options & { renderOnly: boolean } {
+  const opts: Options & { renderOnly: boolean } = { size: 10_000, seed: DEFAULT_SEED, quick: false, out: BENCH_DIR, keepData: false, renderOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -48,8 +49,11 @@ function parseArgs(argv: string[]): Options {
       case '--keep-data':
         opts.keepData = true;
         break;
+      case '--render-only':
+        opts.renderOnly = true;
+        break;
       default:
-        throw new Error(`Unknown option ${argv[i]}. Options: --size N, --seed S, --quick, --out DIR, --explorer-url URL, --keep-data`);
+        throw new Error(`Unknown option ${argv[i]}. Options: --size N, --seed S, --quick, --out DIR, --explorer-url URL, --keep-data, --render-only`);
     }
   }
   if (!Number.isInteger(opts.size) || opts.size < 100) throw new Error(`--size must be an integer of at least 100, got ${opts.size}`);
@@ -63,6 +67,15 @@ async function main(): Promise<void> {
   // Before graphql (and anything else reading it at load time) is imported.
   const env = process.env as Record<string, string | undefined>;
   env.NODE_ENV ??= 'production';
+  if (opts.renderOnly) {
+    // The render ratio alone (about a minute): its elements do not depend on --size.
+    const { measureRender } = await import('./render/render');
+    const render = await measureRender({ workDir: path.join(opts.out, '.work'), explorerUrl: opts.explorerUrl });
+    for (const s of render.sizes) {
+      console.log(`render ${s.elements} elements (${s.nodes} nodes): explorer ${(s.explorer.totalMs / 1000).toFixed(2)} s vs bare ${(s.bare.totalMs / 1000).toFixed(2)} s = ${s.ratio.toFixed(2)}×`);
+    }
+    return;
+  }
   const { runBench, step } = await import('./runner');
   const { formatTable, writeResults } = await import('./report');
   const result = await runBench(opts);

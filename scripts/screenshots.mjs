@@ -55,6 +55,9 @@ const shots = [
   { file: 'explorer-expanded.png', url: `/?focus=${FOCUS}&expand=${expand}&sel=actor:${FOCUS}`, canvas: true },
   { file: 'path-finder.png', url: `/?focus=${pathFrom}&path=${pathFrom}~${pathTo}`, canvas: true },
   { file: 'actor-page.png', url: `/actors/${FOCUS}`, canvas: false },
+  { file: 'explorer-insights.png', url: `/?focus=${FOCUS}&tab=insights&size=pagerank&colour=community`, canvas: true },
+  { file: 'explorer-changes.png', url: `/?focus=${FOCUS}&tab=changes`, canvas: true },
+  { file: 'explorer-timeline.png', url: `/?focus=${FOCUS}&tab=timeline&asOf=2022-01-06`, canvas: true },
 ];
 
 await mkdir(outDir, { recursive: true });

@@ -13,6 +13,7 @@ import { computeVisibility, countByKindAndType, mergeSubgraphs, relationshipLabe
 import { GraphQLClientError } from '@/app/_lib/graphql-client';
 import { fetchDatasetFacts, fetchPaths, NEIGHBORHOOD_LIMIT, type PathRecord, type Subgraph } from '@/app/_lib/queries';
 import { useAsync } from '@/app/_lib/use-async';
+import { useInsights } from '@/app/_lib/use-insights';
 import { useNeighborhoods } from '@/app/_lib/use-neighborhoods';
 import { useViewState } from '@/app/_lib/use-view-state';
 import { DEFAULT_ACTOR, type Selection, type ViewState } from '@/app/_lib/url-state';
@@ -24,9 +25,11 @@ import { Legend } from './Legend';
 import { PathFinder, type PathEnd } from './PathFinder';
 import { SearchBox } from './SearchBox';
 import { SidePanel, type PanelContent } from './SidePanel';
+import { SideTabs } from './SideTabs';
 import { EmptyState, ErrorState, LoadingState } from './States';
 import { TimeSlider } from './TimeSlider';
 import { Toolbar } from './Toolbar';
+import { ViewKey } from './ViewKey';
 import styles from './Explorer.module.css';
 
 /** Path searches follow the date slider, but not on every pixel of a drag. */
@@ -120,6 +123,10 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
   );
   const counts = useMemo(() => countByKindAndType(graph), [graph]);
 
+  // ---- dataset facts (date range for the slider), then sizes, colours, diff marks and timeline
+  const facts = useAsync('stats', (signal) => fetchDatasetFacts(signal));
+  const insights = useInsights(view, graph, facts.status === 'ready' ? facts.data.dateRange : null);
+
   // Paged hubs carry an "N more" node (hub-paging.ts).
   const more = useMemo(
     () =>
@@ -136,8 +143,8 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
   );
   const moreEls = useMemo(() => moreElements(more), [more]);
   const canvasNodes = useMemo<CanvasNode[]>(
-    () => [...[...graph.actors.values()].map((a) => ({ id: a.id, label: a.name, kind: a.kind })), ...moreEls.nodes],
-    [graph, moreEls],
+    () => [...[...graph.actors.values()].map((a) => ({ id: a.id, label: a.name, kind: a.kind, ...insights.looks.get(a.id) })), ...moreEls.nodes],
+    [graph, insights.looks, moreEls],
   );
   const canvasEdges = useMemo<CanvasEdge[]>(
     () =>
@@ -158,11 +165,11 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
   const focusName = graph.actors.get(shown.actor)?.name ?? shown.actor;
   const truncated = hoodData.some((d) => d?.truncated);
 
-  // ---- dataset facts (date range for the slider)
-  const facts = useAsync('stats', (signal) => fetchDatasetFacts(signal));
 
   // ---- actions
   const select = (selected: Selection | null) => update((v) => ({ ...v, selected }));
+  // A tap on the graph shows what was tapped.
+  const selectOnCanvas = (selected: Selection | null) => update((v) => ({ ...v, selected, tab: selected ? 'details' : v.tab }));
   const focus = (id: string) => update((v) => ({ ...v, actor: id, expanded: [], selected: null }));
   const expand = (id: string) =>
     update((v) => (id === v.actor || v.expanded.includes(id) ? v : { ...v, expanded: [...v.expanded, id] }));
@@ -254,6 +261,7 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
           onToggleType={(t: RelationshipType) => update((v) => ({ ...v, hiddenTypes: toggle(v.hiddenTypes, t) }))}
           onReset={() => update((v) => ({ ...v, hiddenKinds: [], hiddenTypes: [] }))}
         />
+        <ViewKey sizeBy={view.sizeBy} communities={insights.keyCommunities} diff={insights.marks.size > 0} />
         {facts.status === 'ready' ? (
           <p className={styles.datasetNote}>
             Dataset: {facts.data.actors.toLocaleString('en-GB')} actors, {facts.data.relationships.toLocaleString('en-GB')} cited relationships.
@@ -269,12 +277,13 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
           hidden={visibility.hidden}
           dormant={visibility.dormant}
           pathIds={pathIds}
+          marks={insights.marks}
           focusId={shown.actor}
           expandedIds={shown.expanded}
           selected={view.selected}
           layout={view.layout}
           layoutKey={`${shown.actor}|${view.layout}|${layoutRun}`}
-          onSelect={(s) => (isMoreNodeId(s?.id) ? hoods.loadMore(hubOfMoreNode(s.id)) : select(s))}
+          onSelect={(s) => (isMoreNodeId(s?.id) ? hoods.loadMore(hubOfMoreNode(s.id)) : selectOnCanvas(s))}
           onExpand={(id) => (isMoreNodeId(id) ? hoods.loadMore(hubOfMoreNode(id)) : expand(id))}
           description={description}
           insets={CANVAS_INSETS}
@@ -386,20 +395,32 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
         </div>
       </section>
 
-      <SidePanel
-        content={panelContent}
-        generation={retries}
-        placeholder={focusError && !view.selected ? 'Details appear here once the network loads.' : undefined}
-        closable={!!view.selected}
+      <SideTabs
+        view={view}
+        update={update}
+        insights={insights}
         graph={graph}
-        focusId={shown.actor}
-        expandedIds={shown.expanded}
-        asOf={view.asOf}
-        onSelect={select}
+        visibility={visibility}
+        dateRange={facts.status === 'ready' ? facts.data.dateRange : null}
+        canvas={canvas}
         onFocus={focus}
-        onExpand={expand}
-        onCollapse={collapse}
-        onPathFrom={(id) => setEnds((e) => ({ from: { id, name: nameOf(id) ?? id }, to: e.to && e.to.id !== id ? e.to : null, generation: e.generation + 1 }))}
+        details={
+          <SidePanel
+            content={panelContent}
+            generation={retries}
+            placeholder={focusError && !view.selected ? 'Details appear here once the network loads.' : undefined}
+            closable={!!view.selected}
+            graph={graph}
+            focusId={shown.actor}
+            expandedIds={shown.expanded}
+            asOf={view.asOf}
+            onSelect={select}
+            onFocus={focus}
+            onExpand={expand}
+            onCollapse={collapse}
+            onPathFrom={(id) => setEnds((e) => ({ from: { id, name: nameOf(id) ?? id }, to: e.to && e.to.id !== id ? e.to : null, generation: e.generation + 1 }))}
+          />
+        }
       />
     </div>
   );

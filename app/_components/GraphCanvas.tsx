@@ -10,9 +10,9 @@ import cytoscape, { type CollectionReturnValue, type Core, type ElementDefinitio
 import fcose from 'cytoscape-fcose';
 import { useEffect, useImperativeHandle, useRef, type KeyboardEvent, type Ref } from 'react';
 import type { ActorKind, RelationshipType } from '@/graph/model';
-import { cytoscapeStylesheet } from '@/app/_lib/graph-style';
+import { LARGE_GRAPH_ELEMENTS } from '@/app/_lib/graph-style';
 import type { MORE_KIND } from '@/app/_lib/hub-paging';
-import { extraStylesheet } from '@/app/_lib/map-style';
+import { canvasEdgeLook, canvasNodeLook, canvasStylesheet } from '@/app/_lib/map-style';
 import { fitViewport, layoutOptions, placeNewNodes, settleNewNodes, type Insets } from '@/app/_lib/layouts';
 import type { LayoutName, Selection } from '@/app/_lib/url-state';
 import styles from './GraphCanvas.module.css';
@@ -31,6 +31,10 @@ export interface CanvasNode {
   label: string;
   /** MORE: a paged hub's "N more" node (hub-paging.ts). */
   kind: ActorKind | typeof MORE_KIND;
+  /** Size factor (size by centrality); 1 when absent. */
+  scale?: number;
+  /** Fill overriding the kind's colour (colour by community). */
+  color?: string;
 }
 
 export interface CanvasEdge {
@@ -47,6 +51,8 @@ export interface CanvasEdge {
 export interface GraphCanvasHandle {
   fit(): void;
   zoomBy(factor: number): void;
+  /** Centres the view on these elements (zoomed to fit them, no closer than a plain fit). */
+  reveal(ids: readonly string[]): void;
   /** PNG of the current view (what is drawn, at 2× resolution, on white). */
   png(): Promise<Blob>;
   /** The Cytoscape instance, for tools drawn over the canvas (map notes) and saving positions. */
@@ -60,6 +66,8 @@ interface Props {
   dormant: ReadonlySet<string>;
   /** Ids on the found paths; everything else is dimmed while set. */
   pathIds: ReadonlySet<string> | null;
+  /** Diff marks: a canvas class (`diff-added`, `diff-removed`) per relationship id. */
+  marks?: ReadonlyMap<string, string>;
   focusId: string;
   expandedIds: readonly string[];
   selected: Selection | null;
@@ -114,12 +122,13 @@ export function GraphCanvas({ ref, ...props }: Props) {
     const container = containerRef.current!;
     const cy = cytoscape({
       container,
-      style: [...(cytoscapeStylesheet() as object[]), ...(extraStylesheet() as object[])] as never,
+      style: canvasStylesheet(false),
       minZoom: 0.05,
       maxZoom: 4,
       boxSelectionEnabled: false,
       selectionType: 'single',
     });
+    cy.scratch('_steppeLarge', false);
     cyRef.current = cy;
     window.cy = cy;
     container.dataset.layoutState = 'idle';
@@ -137,9 +146,11 @@ export function GraphCanvas({ ref, ...props }: Props) {
 
     window.__steppeRender = async (elements, options = {}) => {
       const t0 = performance.now();
+      // The same per-element style data and edge style as the explorer's own patches give.
+      setLarge(cy, elements.length);
       cy.batch(() => {
         cy.elements().remove();
-        cy.add(elements);
+        cy.add(elements.map(withStyleData));
       });
       const t1 = performance.now();
       await runLayout(cy, container, options.layout ?? latest.current.layout, latest.current.focusId, false, running);
@@ -173,6 +184,7 @@ export function GraphCanvas({ ref, ...props }: Props) {
     const wantNodes = new Map(nodes.map((n) => [n.id, n]));
     const wantEdges = new Map(edges.map((e) => [e.id, e]));
     let added: NodeCollection = cy.collection();
+    setLarge(cy, nodes.length + edges.length);
     cy.batch(() => {
       cy.elements().forEach((ele) => {
         if (ele.removed()) return;
@@ -182,15 +194,19 @@ export function GraphCanvas({ ref, ...props }: Props) {
       const newNodes: ElementDefinition[] = [];
       for (const n of nodes) {
         const ele = cy.getElementById(n.id);
+        const data = { label: n.label, kind: n.kind, ...canvasNodeLook(n.kind, { scale: n.scale, color: n.color }) };
         if (ele.nonempty()) {
-          if (ele.data('label') !== n.label || ele.data('kind') !== n.kind) ele.data({ label: n.label, kind: n.kind });
-        } else newNodes.push({ group: 'nodes', data: { id: n.id, label: n.label, kind: n.kind } });
+          if (ele.data('label') !== data.label || ele.data('kind') !== data.kind || ele.data('w') !== data.w || ele.data('color') !== data.color) ele.data(data);
+        } else newNodes.push({ group: 'nodes', data: { id: n.id, ...data } });
       }
       added = cy.add(newNodes).nodes();
       const newEdges: ElementDefinition[] = [];
       for (const e of edges) {
         if (cy.getElementById(e.id).nonempty()) continue;
-        newEdges.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, type: e.type, label: e.label, start: e.start, end: e.end } });
+        newEdges.push({
+          group: 'edges',
+          data: { id: e.id, source: e.source, target: e.target, type: e.type, label: e.label, start: e.start, end: e.end, ...canvasEdgeLook(e.type) },
+        });
       }
       cy.add(newEdges);
     });
@@ -233,7 +249,7 @@ export function GraphCanvas({ ref, ...props }: Props) {
   }, [nodes, edges, layoutKey, layout, focusId]);
 
   // ---- classes: filters, dormant, focus, expanded, path highlight
-  const { hidden, dormant, pathIds, expandedIds } = props;
+  const { hidden, dormant, pathIds, expandedIds, marks = NO_MARKS } = props;
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
@@ -245,6 +261,9 @@ export function GraphCanvas({ ref, ...props }: Props) {
         ele.toggleClass('dormant', dormant.has(id));
         ele.toggleClass('path', !!pathIds?.has(id));
         ele.toggleClass('off-path', !!pathIds && !pathIds.has(id));
+        const mark = marks.get(id);
+        ele.toggleClass('diff-added', mark === 'diff-added');
+        ele.toggleClass('diff-removed', mark === 'diff-removed');
         if (ele.isNode()) {
           ele.toggleClass('focus', id === focusId);
           ele.toggleClass('expanded', expanded.has(id));
@@ -258,7 +277,7 @@ export function GraphCanvas({ ref, ...props }: Props) {
       pathFitPending.current = false;
       fitElements(cy, cy.elements('.path'), true);
     }
-  }, [nodes, edges, hidden, dormant, pathIds, focusId, expandedIds]);
+  }, [nodes, edges, hidden, dormant, pathIds, focusId, expandedIds, marks]);
 
   // ---- selection
   const { selected, description } = props;
@@ -278,6 +297,13 @@ export function GraphCanvas({ ref, ...props }: Props) {
       fit() {
         const cy = cyRef.current;
         if (cy) fitVisible(cy, true);
+      },
+      reveal(ids: readonly string[]) {
+        const cy = cyRef.current;
+        if (!cy) return;
+        let eles = cy.collection();
+        for (const id of ids) eles = eles.union(cy.getElementById(id));
+        if (eles.nonempty()) fitElements(cy, eles.union(eles.connectedNodes()), true);
       },
       zoomBy(factor: number) {
         const cy = cyRef.current;
@@ -326,6 +352,23 @@ export function GraphCanvas({ ref, ...props }: Props) {
     </div>
   );
 }
+
+/** Switches to the large-graph stylesheet above LARGE_GRAPH_ELEMENTS elements (and back); only when the side changes. */
+function setLarge(cy: Core, count: number): void {
+  const large = count > LARGE_GRAPH_ELEMENTS;
+  if (cy.scratch('_steppeLarge') === large) return;
+  cy.scratch('_steppeLarge', large);
+  cy.style(canvasStylesheet(large));
+}
+
+/** A benchmark element (data as the canvas props carry it) with the style data the canvas adds. */
+function withStyleData(ele: ElementDefinition): ElementDefinition {
+  const d = ele.data as Record<string, unknown>;
+  const look = ele.group === 'nodes' ? canvasNodeLook(d.kind as ActorKind) : canvasEdgeLook(d.type as RelationshipType);
+  return { ...ele, data: { ...d, ...look } };
+}
+
+const NO_MARKS: ReadonlyMap<string, string> = new Map();
 
 const NO_INSETS: Insets = { top: 24, right: 24, bottom: 24, left: 24 };
 

@@ -4,7 +4,7 @@
  * so the legend can never disagree with the drawing.
  */
 import type { StylesheetJson } from 'cytoscape';
-import { ACTOR_KINDS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, type ActorKind, type RelationshipType } from '@/graph/model';
+import { RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, type ActorKind, type RelationshipType } from '@/graph/model';
 
 export type NodeShape = 'ellipse' | 'round-rectangle' | 'diamond';
 export type LineStyle = 'solid' | 'dashed' | 'dotted';
@@ -82,20 +82,104 @@ export function shapePath(shape: NodeShape, size: number): string {
   return `M1 ${h} A${h - 1} ${h - 1} 0 1 0 ${s - 1} ${h} A${h - 1} ${h - 1} 0 1 0 1 ${h} Z`;
 }
 
+/** Node box per kind, in model units: the look is carried on each element's data (see nodeStyleData). */
+const KIND_SIZE: Record<ActorKind, { w: number; h: number }> = {
+  PERSON: { w: 26, h: 26 },
+  INSTITUTION: { w: 30, h: 24 },
+  STATE: { w: 32, h: 32 },
+};
+
+/** Focus box: larger than any kind's plain box, keeping the institution's wider-than-tall shape. */
+const FOCUS_MIN = 40;
+
 /**
- * The Cytoscape stylesheet. Classes set by the canvas:
+ * Style fields a node carries in its data, read by `data(...)` mappers: one
+ * rule for every node instead of one selector per kind, which Cytoscape would
+ * test against every element on each style pass (about 1.3 s at 5 000 elements).
+ * `scale` enlarges the node (size by centrality); `color` overrides the fill
+ * (colour by community) and darkens into the border.
+ */
+export interface NodeStyleData {
+  shape: NodeShape;
+  color: string;
+  border: string;
+  w: number;
+  h: number;
+  /** Box when the node is the focus. */
+  fw: number;
+  fh: number;
+}
+
+export function nodeStyleData(kind: ActorKind, opts: { scale?: number; color?: string } = {}): NodeStyleData {
+  const k = KIND_STYLES[kind];
+  const box = KIND_SIZE[kind];
+  const scale = opts.scale ?? 1;
+  const w = round1(box.w * scale);
+  const h = round1(box.h * scale);
+  const grow = Math.max(FOCUS_MIN / box.h, 1.25 * scale);
+  return {
+    shape: k.shape,
+    color: opts.color ?? k.color,
+    border: opts.color ? darken(opts.color, 0.35) : k.border,
+    w,
+    h,
+    fw: round1(box.w * grow),
+    fh: round1(box.h * grow),
+  };
+}
+
+/** Style fields an edge carries in its data (see nodeStyleData for why). */
+export interface EdgeStyleData {
+  color: string;
+  line: LineStyle;
+  arrow: ArrowShape;
+}
+
+export function edgeStyleData(type: RelationshipType): EdgeStyleData {
+  const t = TYPE_STYLES[type];
+  return { color: t.color, line: t.line, arrow: t.arrow };
+}
+
+/**
+ * Above this many elements (nodes + edges) the canvas uses the large-graph
+ * stylesheet: haystack edges without arrowheads (bezier edges separate
+ * parallel edges but cost control points, parallel-edge checks and arrow
+ * drawing per edge, about 0.8 s at 5 000 elements, and at that density
+ * neither the separation nor the arrowheads are readable; the direction stays
+ * in the edge label and the details panel), no opacity transitions, and node
+ * labels only once zoomed in past the fit.
+ */
+export const LARGE_GRAPH_ELEMENTS = 1000;
+
+/** Rendered font size (px) below which a large graph's node labels are not drawn: 11 px × zoom ≥ 14 px means zoom ≥ 1.27, just past the fit's cap. */
+export const LARGE_GRAPH_LABEL_MIN_PX = 14;
+
+/** Marks of the diff view (relationships started / ended between two dates). */
+export const DIFF_STYLES = {
+  added: { label: 'Started', color: '#15803d', line: 'solid' as LineStyle },
+  removed: { label: 'Ended', color: '#b91c1c', line: 'dashed' as LineStyle },
+};
+
+/**
+ * The Cytoscape stylesheet. Looks come from element data (nodeStyleData,
+ * edgeStyleData); classes set by the canvas:
  * `focus` (the centre actor), `expanded`, `filtered` (hidden by a filter),
  * `dormant` (node with no edge in force under the current filters),
- * `hover` (edge label shown), `path` / `off-path` (path finder highlight).
+ * `hover` (edge label shown), `path` / `off-path` (path finder highlight),
+ * `diff-added` / `diff-removed` (diff view), `timeline` (timeline event's actors).
+ * `large`: the canvas holds more than LARGE_GRAPH_ELEMENTS elements.
  */
-export function cytoscapeStylesheet(): StylesheetJson {
+export function cytoscapeStylesheet(opts: { large?: boolean } = {}): StylesheetJson {
   // Typed loosely: the bundled typings reject valid properties (e.g. `min-zoomed-font-size` with numbers).
   const sheet: { selector: string; style: Record<string, string | number> }[] = [
     {
       selector: 'node',
       style: {
-        width: 26,
-        height: 26,
+        shape: 'data(shape)',
+        width: 'data(w)',
+        height: 'data(h)',
+        'background-color': 'data(color)',
+        'border-color': 'data(border)',
         'border-width': 1.5,
         label: 'data(label)',
         'font-family': FONT,
@@ -110,33 +194,51 @@ export function cytoscapeStylesheet(): StylesheetJson {
         'line-height': 1.15,
         'text-outline-color': '#ffffff',
         'text-outline-width': 2.5,
-        'text-outline-opacity': 0.95,
-        // Labels drop out when zoomed far out: unreadable anyway and the costliest thing to draw.
-        'min-zoomed-font-size': 7,
+        // Labels drop out when zoomed far out: unreadable anyway and the costliest thing to draw. In a large
+        // graph (hundreds of nodes, overlapping at the fitted zoom) they appear once zoomed in past the fit.
+        'min-zoomed-font-size': opts.large ? LARGE_GRAPH_LABEL_MIN_PX : 7,
         'overlay-padding': 4,
-        'transition-property': 'opacity',
-        'transition-duration': 150,
+        ...(opts.large ? {} : { 'transition-property': 'opacity', 'transition-duration': 150 }),
       },
     },
-    ...ACTOR_KINDS.map((k) => ({
-      selector: `node[kind = "${k}"]`,
-      style: { shape: KIND_STYLES[k].shape, 'background-color': KIND_STYLES[k].color, 'border-color': KIND_STYLES[k].border },
-    })),
-    { selector: 'node[kind = "INSTITUTION"]', style: { width: 30, height: 24 } },
-    { selector: 'node[kind = "STATE"]', style: { width: 32, height: 32 } },
     {
       selector: 'node.focus',
-      style: { width: 40, height: 40, 'border-width': 4, 'border-color': ACCENT, 'font-size': 13, 'font-weight': 700, 'z-index': 10 },
+      style: { width: 'data(fw)', height: 'data(fh)', 'border-width': 4, 'border-color': ACCENT, 'font-size': 13, 'font-weight': 700, 'z-index': 10 },
     },
-    { selector: 'node.focus[kind = "INSTITUTION"]', style: { width: 46, height: 36 } },
     { selector: 'node.expanded', style: { 'border-width': 3, 'border-style': 'double' } },
     {
+      // Only what every edge needs: Cytoscape checks each non-default property of each element on every style pass.
       selector: 'edge',
+      style: opts.large
+        ? // Haystack lines (no arrowheads): a fraction of the drawing and bounds work of straight or bezier edges.
+          { width: 1.8, 'curve-style': 'haystack', 'line-color': 'data(color)', 'line-style': 'data(line)' }
+        : {
+            width: 1.8,
+            'curve-style': 'bezier',
+            'line-color': 'data(color)',
+            'line-style': 'data(line)',
+            'target-arrow-color': 'data(color)',
+            'target-arrow-shape': 'data(arrow)',
+            'arrow-scale': 0.9,
+            'transition-property': 'opacity',
+            'transition-duration': 150,
+          },
+    },
+    {
+      selector: 'edge.diff-added',
+      style: { width: 3.5, 'line-color': DIFF_STYLES.added.color, 'target-arrow-color': DIFF_STYLES.added.color, 'line-style': 'solid', 'z-index': 15 },
+    },
+    {
+      selector: 'edge.diff-removed',
+      style: { width: 3.5, 'line-color': DIFF_STYLES.removed.color, 'target-arrow-color': DIFF_STYLES.removed.color, 'line-style': 'dashed', 'z-index': 15 },
+    },
+    {
+      // Edge labels (and their look) only where they are shown.
+      selector: 'edge.hover, edge:selected',
       style: {
-        width: 1.8,
-        'curve-style': 'bezier',
-        'arrow-scale': 0.9,
-        label: '',
+        label: 'data(label)',
+        width: 3,
+        'z-index': 20,
         'font-size': 10,
         'font-family': FONT,
         color: NEUTRAL_EDGE_LABEL,
@@ -149,20 +251,8 @@ export function cytoscapeStylesheet(): StylesheetJson {
         'text-border-opacity': 1,
         'text-rotation': 'autorotate',
         'overlay-padding': 3,
-        'transition-property': 'opacity',
-        'transition-duration': 150,
       },
     },
-    ...RELATIONSHIP_TYPES.map((t) => ({
-      selector: `edge[type = "${t}"]`,
-      style: {
-        'line-color': TYPE_STYLES[t].color,
-        'line-style': TYPE_STYLES[t].line,
-        'target-arrow-color': TYPE_STYLES[t].color,
-        'target-arrow-shape': TYPE_STYLES[t].arrow,
-      },
-    })),
-    { selector: 'edge.hover, edge:selected', style: { label: 'data(label)', width: 3, 'z-index': 20 } },
     { selector: 'node:selected', style: { 'overlay-color': ACCENT, 'overlay-opacity': 0.18, 'border-color': ACCENT, 'border-width': 3 } },
     { selector: 'edge:selected', style: { 'overlay-color': ACCENT, 'overlay-opacity': 0.15 } },
     { selector: '.dormant', style: { opacity: 0.32 } },
@@ -172,4 +262,14 @@ export function cytoscapeStylesheet(): StylesheetJson {
     { selector: '.filtered', style: { display: 'none' } },
   ];
   return sheet as unknown as StylesheetJson;
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/** `#rrggbb` mixed toward black by `amount` (0..1). */
+export function darken(hex: string, amount: number): string {
+  const c = [1, 3, 5].map((i) => Math.round(parseInt(hex.slice(i, i + 2), 16) * (1 - amount)));
+  return `#${c.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
 }

@@ -5,6 +5,8 @@
  * saved) and kind/type `MORE` (the "N more" node of a paged hub and its edge).
  */
 import type { StylesheetJson } from 'cytoscape';
+import type { ActorKind, RelationshipType } from '@/graph/model';
+import { cytoscapeStylesheet, edgeStyleData, nodeStyleData, type EdgeStyleData, type NodeStyleData } from './graph-style';
 import { MORE_KIND } from './hub-paging';
 
 export const DELETED_GREY = '#8a929c';
@@ -39,4 +41,22 @@ export function extraStylesheet(): StylesheetJson {
     { selector: `edge[type = "${MORE_KIND}"]`, style: { 'line-color': '#b9cbef', 'line-style': 'dashed', 'target-arrow-shape': 'none', width: 1.2 } },
   ];
   return sheet as unknown as StylesheetJson;
+}
+
+/** The "N more" node's and edge's style data (the data mappers in graph-style.ts read it; the rules above refine it). */
+const MORE_NODE_LOOK: NodeStyleData = { shape: 'round-rectangle', color: '#ffffff', border: '#2253b8', w: 78, h: 24, fw: 78, fh: 24 };
+const MORE_EDGE_LOOK: EdgeStyleData = { color: '#b9cbef', line: 'dashed', arrow: 'none' };
+
+/** Style data for any canvas node: an actor's by kind (sized and coloured by insights), or the "N more" node's. */
+export function canvasNodeLook(kind: ActorKind | typeof MORE_KIND, opts: { scale?: number; color?: string } = {}): NodeStyleData {
+  return kind === MORE_KIND ? MORE_NODE_LOOK : nodeStyleData(kind, opts);
+}
+
+export function canvasEdgeLook(type: RelationshipType | typeof MORE_KIND): EdgeStyleData {
+  return type === MORE_KIND ? MORE_EDGE_LOOK : edgeStyleData(type);
+}
+
+/** The canvas stylesheet: the shared one (graph-style.ts), then the map and hub-paging rules. */
+export function canvasStylesheet(large: boolean): StylesheetJson {
+  return [...(cytoscapeStylesheet({ large }) as object[]), ...(extraStylesheet() as object[])] as unknown as StylesheetJson;
 }

@@ -218,3 +218,134 @@ export async function fetchDatasetFacts(signal?: AbortSignal): Promise<DatasetFa
   const data = await graphqlRequest<{ stats: DatasetFacts }>(STATS, undefined, { signal });
   return data.stats;
 }
+
+// ---------------------------------------------------------------- analytics (insights tab, size and colour by)
+
+export type CentralityMeasure = 'DEGREE' | 'BETWEENNESS' | 'PAGERANK';
+
+export interface RankedActorRecord {
+  rank: number;
+  actor: ActorRef;
+  score: number;
+  metrics: { community: { id: number; label: string }; bridgedCommunities: number; participation: number };
+}
+
+export interface CommunityRecord {
+  id: number;
+  label: string;
+  size: number;
+}
+
+export interface AnalyticsRecord {
+  actorCount: number;
+  modularity: number;
+  betweennessSampled: boolean;
+  /** Every analysed actor (up to ANALYTICS_ACTORS), most central first: ranks, sizes and community colours all come from it. */
+  central: RankedActorRecord[];
+  brokers: RankedActorRecord[];
+  communities: CommunityRecord[];
+}
+
+/** Analysed actors fetched with their scores: every actor of a dataset this size, the top of a larger one. */
+export const ANALYTICS_ACTORS = 500;
+export const BROKERS_SHOWN = 10;
+
+const RANKED_FIELDS = /* GraphQL */ `
+  fragment RankedFields on RankedActor {
+    rank score
+    actor { id name kind }
+    metrics { community { id label } bridgedCommunities participation }
+  }
+`;
+
+const ANALYTICS = /* GraphQL */ `
+  query ExplorerAnalytics($asOf: String, $types: [RelationshipType!], $by: CentralityMeasure!, $first: Int!, $brokers: Int!) {
+    stats(filter: { asOf: $asOf, types: $types }, top: 1) {
+      analytics {
+        actorCount modularity betweennessSampled
+        central(by: $by, first: $first) { ...RankedFields }
+        brokers(first: $brokers) { ...RankedFields }
+        communities { id label size }
+      }
+    }
+  }
+  ${RANKED_FIELDS}
+`;
+
+export interface AnalyticsQuery {
+  by: CentralityMeasure;
+  asOf?: string;
+  types?: RelationshipType[];
+}
+
+export async function fetchAnalytics(q: AnalyticsQuery, signal?: AbortSignal): Promise<AnalyticsRecord> {
+  const data = await graphqlRequest<{ stats: { analytics: AnalyticsRecord } }, AnalyticsQuery & { first: number; brokers: number }>(
+    ANALYTICS,
+    { ...q, first: ANALYTICS_ACTORS, brokers: BROKERS_SHOWN },
+    { signal },
+  );
+  return data.stats.analytics;
+}
+
+// ---------------------------------------------------------------- diff (changes tab)
+
+export interface DiffRelationship {
+  id: string;
+  type: RelationshipType;
+  role: string | null;
+  start: string | null;
+  end: string | null;
+  source: ActorRef;
+  target: ActorRef;
+}
+
+export interface DiffEvent {
+  date: string;
+  kind: 'START' | 'END';
+  relationship: DiffRelationship;
+}
+
+export interface PositionChangeRecord {
+  type: RelationshipType;
+  date: string;
+  role: string | null;
+  counterpart: ActorRef;
+  relationship: { id: string };
+}
+
+export interface DiffRecord {
+  from: string;
+  to: string;
+  started: DiffEvent[];
+  ended: DiffEvent[];
+  uncertain: DiffEvent[];
+  positions: { actor: ActorRef; gained: PositionChangeRecord[]; lost: PositionChangeRecord[] }[];
+}
+
+const DIFF = /* GraphQL */ `
+  query ExplorerDiff($from: String!, $to: String!) {
+    diff(from: $from, to: $to) {
+      from to
+      started { ...DiffEventFields }
+      ended { ...DiffEventFields }
+      uncertain { ...DiffEventFields }
+      positions {
+        actor { id name kind }
+        gained { ...PositionFields }
+        lost { ...PositionFields }
+      }
+    }
+  }
+  fragment DiffEventFields on TimelineEvent {
+    date kind
+    relationship { id type role start end source { id name kind } target { id name kind } }
+  }
+  fragment PositionFields on PositionChange {
+    type date role counterpart { id name kind } relationship { id }
+  }
+`;
+
+export async function fetchDiff(range: { from: string; to: string }, signal?: AbortSignal): Promise<DiffRecord> {
+  const data = await graphqlRequest<{ diff: DiffRecord }, { from: string; to: string }>(DIFF, range, { signal });
+  return data.diff;
+}

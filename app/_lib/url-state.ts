@@ -6,7 +6,9 @@
  *
  *   ?focus=kassym-jomart-tokayev&expand=a,b&hideTypes=APPOINTED&hideKinds=STATE
  *    &asOf=2022-01-05&layout=concentric&sel=rel:some-id&path=a~b
+ *    &size=pagerank&colour=community&tab=changes&diff=2022-01-01~2022-12-31
  */
+import { COLOR_BY, SIZE_BY, type ColorBy, type SizeBy } from './insights';
 import { ACTOR_KINDS, ID_PATTERN, RELATIONSHIP_TYPES, isPartialDate, type ActorKind, type PartialDate, type RelationshipType } from '@/graph/model';
 
 export const LAYOUTS = ['fcose', 'concentric', 'breadthfirst', 'circle', 'grid'] as const;
@@ -15,6 +17,10 @@ export const DEFAULT_LAYOUT: LayoutName = 'fcose';
 
 /** The first screen shows a network, not an empty canvas. */
 export const DEFAULT_ACTOR = 'kassym-jomart-tokayev';
+
+/** The tabs of the explorer's side panel. */
+export const PANEL_TABS = ['details', 'insights', 'changes', 'timeline'] as const;
+export type PanelTab = (typeof PANEL_TABS)[number];
 
 export type Selection = { kind: 'actor'; id: string } | { kind: 'relationship'; id: string };
 
@@ -32,6 +38,14 @@ export interface ViewState {
   selected: Selection | null;
   /** Path finder endpoints, when a path search is active. */
   path: { from: string; to: string } | null;
+  /** Node size by a centrality measure (analysis as of the slider date, over the shown types). */
+  sizeBy: SizeBy;
+  /** Node fill by actor kind or by community. */
+  colorBy: ColorBy;
+  /** The side panel's open tab. */
+  tab: PanelTab;
+  /** The Changes tab's date range (days); null: the default range. */
+  diff: { from: string; to: string } | null;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -43,6 +57,10 @@ export const DEFAULT_VIEW: ViewState = {
   layout: DEFAULT_LAYOUT,
   selected: null,
   path: null,
+  sizeBy: 'none',
+  colorBy: 'kind',
+  tab: 'details',
+  diff: null,
 };
 
 type ParamSource = URLSearchParams | string | Record<string, string | string[] | undefined>;
@@ -83,6 +101,20 @@ function uniqueValid<T extends string>(values: string[], ok: (v: string) => v is
 const isType = (v: string): v is RelationshipType => (RELATIONSHIP_TYPES as readonly string[]).includes(v);
 const isKind = (v: string): v is ActorKind => (ACTOR_KINDS as readonly string[]).includes(v);
 const isLayout = (v: string): v is LayoutName => (LAYOUTS as readonly string[]).includes(v);
+const oneOf =
+  <T extends string>(values: readonly T[]) =>
+  (v: string | undefined): v is T =>
+    v !== undefined && (values as readonly string[]).includes(v);
+const isSizeBy = oneOf(SIZE_BY);
+const isColorBy = oneOf(COLOR_BY);
+const isTab = oneOf(PANEL_TABS);
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function parseDiff(raw: string | undefined): ViewState['diff'] {
+  const [from, to, ...rest] = (raw ?? '').split('~');
+  if (rest.length || !DAY.test(from ?? '') || !DAY.test(to ?? '') || !isPartialDate(from) || !isPartialDate(to) || from > to) return null;
+  return { from, to };
+}
 
 function parseSelection(raw: string | undefined): Selection | null {
   if (!raw) return null;
@@ -114,6 +146,10 @@ export function parseViewState(input: ParamSource): ViewState {
     layout: layoutRaw && isLayout(layoutRaw) ? layoutRaw : DEFAULT_LAYOUT,
     selected: parseSelection(get('sel')),
     path: parsePath(get('path')),
+    sizeBy: isSizeBy(get('size')) ? (get('size') as SizeBy) : 'none',
+    colorBy: isColorBy(get('colour')) ? (get('colour') as ColorBy) : 'kind',
+    tab: isTab(get('tab')) ? (get('tab') as PanelTab) : 'details',
+    diff: parseDiff(get('diff')),
   };
 }
 
@@ -134,6 +170,10 @@ export function serializeViewState(view: ViewState): string {
   if (view.layout !== DEFAULT_LAYOUT) params.set('layout', view.layout);
   if (view.selected) params.set('sel', `${view.selected.kind === 'actor' ? 'actor' : 'rel'}:${view.selected.id}`);
   if (view.path) params.set('path', `${view.path.from}~${view.path.to}`);
+  if (view.sizeBy !== 'none') params.set('size', view.sizeBy);
+  if (view.colorBy !== 'kind') params.set('colour', view.colorBy);
+  if (view.tab !== 'details') params.set('tab', view.tab);
+  if (view.diff) params.set('diff', `${view.diff.from}~${view.diff.to}`);
   // Commas and tildes are safe in a query; keeping them literal makes links readable.
   return params.toString().replace(/%2C/g, ',').replace(/%7E/gi, '~').replace(/%3A/g, ':');
 }

@@ -11,10 +11,10 @@ import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { inForceAsOf, type PartialDate } from '@/graph/model';
-import { cytoscapeStylesheet, TYPE_STYLES } from '@/app/_lib/graph-style';
+import { TYPE_STYLES } from '@/app/_lib/graph-style';
 import { relationshipLabel, type LoadedGraph } from '@/app/_lib/graph-view';
 import { exploreFromMap, type MapRecord } from '@/app/_lib/map-records';
-import { extraStylesheet } from '@/app/_lib/map-style';
+import { canvasEdgeLook, canvasNodeLook, canvasStylesheet } from '@/app/_lib/map-style';
 import { DEFAULT_VIEW, viewHref, type Selection } from '@/app/_lib/url-state';
 import { SidePanel } from '@/app/_components/SidePanel';
 import { TimeSlider } from '@/app/_components/TimeSlider';
@@ -50,7 +50,12 @@ function fitScale(map: MapRecord, width: number, height: number): number {
 function elementsOf(map: MapRecord, scale: number): ElementDefinition[] {
   const nodes: ElementDefinition[] = map.nodes.map((n) => ({
     group: 'nodes',
-    data: { id: n.actorId, label: n.deleted ? `${n.savedName} (deleted)` : (n.actor?.name ?? n.savedName), kind: n.actor?.kind ?? n.savedKind },
+    data: {
+      id: n.actorId,
+      label: n.deleted ? `${n.savedName} (deleted)` : (n.actor?.name ?? n.savedName),
+      kind: n.actor?.kind ?? n.savedKind,
+      ...canvasNodeLook(n.actor?.kind ?? n.savedKind),
+    },
     position: { x: n.x * scale, y: n.y * scale },
     classes: n.deleted ? 'deleted' : '',
   }));
@@ -68,6 +73,7 @@ function elementsOf(map: MapRecord, scale: number): ElementDefinition[] {
           target: e.savedTarget,
           type,
           label: r ? relationshipLabel(r, TYPE_STYLES[type].label) : `${TYPE_STYLES[type].label} (deleted)`,
+          ...canvasEdgeLook(type),
         },
         classes: e.deleted ? 'deleted' : '',
       };
@@ -105,7 +111,7 @@ export function MapViewer({ map, svg, embed = false }: Props) {
     const instance = cytoscape({
       container: container.current!,
       elements: elementsOf(map, s),
-      style: [...(cytoscapeStylesheet() as object[]), ...(extraStylesheet() as object[])] as never,
+      style: canvasStylesheet(false),
       // Zoom 1: fitScale already spread the map to the stage, at reading size.
       layout: { name: 'preset', fit: false },
       zoom: 1,

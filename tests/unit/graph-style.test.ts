@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTOR_KINDS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO } from '@/graph/model';
-import { ACCENT, KIND_STYLES, TYPE_STYLES, cytoscapeStylesheet } from '@/app/_lib/graph-style';
+import { ACCENT, KIND_STYLES, TYPE_STYLES, cytoscapeStylesheet, darken, edgeStyleData, nodeStyleData } from '@/app/_lib/graph-style';
 
 /** WCAG relative luminance contrast ratio of two #rrggbb colours. */
 function contrast(a: string, b: string): number {
@@ -46,9 +46,53 @@ describe('graph-style', () => {
 
   it('shows edge labels on hover or selection only, and hides filtered elements', () => {
     const sheet = cytoscapeStylesheet() as unknown as { selector: string; style: Record<string, unknown> }[];
-    expect(sheet.find((b) => b.selector === 'edge')?.style.label).toBe('');
+    expect(sheet.find((b) => b.selector === 'edge')?.style.label ?? '').toBe('');
     expect(sheet.find((b) => b.selector.includes('edge.hover'))?.style.label).toBe('data(label)');
     expect(sheet.find((b) => b.selector === 'node')?.style.label).toBe('data(label)');
     expect(sheet.find((b) => b.selector === '.filtered')?.style.display).toBe('none');
+  });
+
+  type Block = { selector: string; style: Record<string, unknown> };
+  const blocks = (large: boolean) => cytoscapeStylesheet({ large }) as unknown as Block[];
+
+  it('reads looks from element data: no selector per kind or type (each costs a test per element per style pass)', () => {
+    for (const large of [false, true]) {
+      const sheet = blocks(large);
+      expect(sheet.filter((b) => /\[(kind|type)\s*=/.test(b.selector)), `large=${large}`).toEqual([]);
+      const node = sheet.find((b) => b.selector === 'node')!.style;
+      expect(node['background-color']).toBe('data(color)');
+      expect(node.shape).toBe('data(shape)');
+      expect(node.width).toBe('data(w)');
+      expect(sheet.find((b) => b.selector === 'edge')!.style['line-color']).toBe('data(color)');
+    }
+  });
+
+  it('gives each element the look of its kind or type', () => {
+    for (const k of ACTOR_KINDS) {
+      const d = nodeStyleData(k);
+      expect(d).toMatchObject({ shape: KIND_STYLES[k].shape, color: KIND_STYLES[k].color, border: KIND_STYLES[k].border });
+      // The focus is drawn larger than any plain node.
+      expect(d.fh).toBeGreaterThanOrEqual(40);
+      expect(d.fw).toBeGreaterThan(d.w);
+    }
+    expect(nodeStyleData('INSTITUTION').w).toBeGreaterThan(nodeStyleData('INSTITUTION').h);
+    for (const t of RELATIONSHIP_TYPES) expect(edgeStyleData(t)).toEqual({ color: TYPE_STYLES[t].color, line: TYPE_STYLES[t].line, arrow: TYPE_STYLES[t].arrow });
+  });
+
+  it('scales a node and overrides its fill (size and colour by), keeping the shape', () => {
+    const big = nodeStyleData('PERSON', { scale: 2, color: '#0072b2' });
+    expect(big).toMatchObject({ shape: 'ellipse', color: '#0072b2', border: darken('#0072b2', 0.35), w: 52, h: 52 });
+    expect(big.fw).toBeGreaterThan(big.w);
+    expect(darken('#ffffff', 0.5)).toBe('#808080');
+  });
+
+  it('draws large graphs with haystack edges and later labels, small ones with bezier edges and arrows', () => {
+    const small = blocks(false).find((b) => b.selector === 'edge')!.style;
+    const large = blocks(true).find((b) => b.selector === 'edge')!.style;
+    expect(small['curve-style']).toBe('bezier');
+    expect(small['target-arrow-shape']).toBe('data(arrow)');
+    expect(large['curve-style']).toBe('haystack');
+    const minFont = (l: boolean) => blocks(l).find((b) => b.selector === 'node')!.style['min-zoomed-font-size'] as number;
+    expect(minFont(true)).toBeGreaterThan(minFont(false));
   });
 });

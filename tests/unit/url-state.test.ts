@@ -10,6 +10,10 @@ const full: ViewState = {
   layout: 'concentric',
   selected: { kind: 'relationship', id: 'appointed--a--b' },
   path: { from: 'kassym-jomart-tokayev', to: 'russia' },
+  sizeBy: 'pagerank',
+  colorBy: 'community',
+  tab: 'changes',
+  diff: { from: '2022-01-01', to: '2022-12-31' },
 };
 
 describe('url-state', () => {
@@ -94,5 +98,17 @@ describe('url-state', () => {
     expect(v.expanded).toEqual(['a', 'b']);
     expect(v.path).toEqual({ from: 'a', to: 'b' });
     expect(v.selected).toEqual({ kind: 'actor', id: 'a' });
+  });
+
+  it('reads the insights options leniently: unknown size, colour or tab fall back; a reversed or partial diff range is dropped', () => {
+    const v = parseViewState('size=pagerank&colour=community&tab=timeline&diff=2021-03-01~2022-02-28');
+    expect(v).toMatchObject({ sizeBy: 'pagerank', colorBy: 'community', tab: 'timeline', diff: { from: '2021-03-01', to: '2022-02-28' } });
+    const bad = parseViewState('size=loudness&colour=mood&tab=secrets&diff=2022-12-31~2022-01-01');
+    expect(bad).toMatchObject({ sizeBy: 'none', colorBy: 'kind', tab: 'details', diff: null });
+    expect(parseViewState('diff=2022~2023').diff).toBeNull();
+    expect(parseViewState('diff=2022-02-30~2023-01-01').diff).toBeNull();
+    // Defaults stay out of the link.
+    expect(serializeViewState({ ...DEFAULT_VIEW })).toBe('focus=kassym-jomart-tokayev');
+    expect(serializeViewState({ ...DEFAULT_VIEW, sizeBy: 'degree', tab: 'insights' })).toBe('focus=kassym-jomart-tokayev&size=degree&tab=insights');
   });
 });
