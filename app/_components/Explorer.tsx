@@ -168,8 +168,10 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
 
   // ---- actions
   const select = (selected: Selection | null) => update((v) => ({ ...v, selected }));
-  // A tap on the graph shows what was tapped.
-  const selectOnCanvas = (selected: Selection | null) => update((v) => ({ ...v, selected, tab: selected ? 'details' : v.tab }));
+  // A tap on the graph shows what was tapped, except over the Changes and Timeline tabs: they are about the
+  // drawn edges (their marks stay, and a selected edge shows its label on the graph).
+  const selectOnCanvas = (selected: Selection | null) =>
+    update((v) => ({ ...v, selected, tab: selected && v.tab !== 'changes' && v.tab !== 'timeline' ? 'details' : v.tab }));
   const focus = (id: string) => update((v) => ({ ...v, actor: id, expanded: [], selected: null }));
   const expand = (id: string) =>
     update((v) => (id === v.actor || v.expanded.includes(id) ? v : { ...v, expanded: [...v.expanded, id] }));

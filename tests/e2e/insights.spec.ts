@@ -21,6 +21,29 @@ async function openExplorer(page: Page, query = ''): Promise<void> {
   await waitForGraph(page);
 }
 
+/** Clicks a node (centred first, a few pixels off its centre: a diamond's exact centre line can miss). */
+async function tapNode(page: Page, id: string): Promise<void> {
+  // The view's own fit animation (after a layout) would move the node under the pointer.
+  await page.waitForFunction(() => !window.cy!.animated());
+  const point = await page.evaluate((nodeId) => {
+    const cy = window.cy!;
+    const node = cy.getElementById(nodeId);
+    cy.center(node);
+    const p = node.renderedPosition();
+    const box = cy.container()!.getBoundingClientRect();
+    return { x: box.left + p.x + 3, y: box.top + p.y + 2 };
+  }, id);
+  await page.mouse.click(point.x, point.y);
+}
+
+const layoutRuns = (page: Page) => page.getByTestId('graph-canvas').evaluate((el) => Number((el as HTMLElement).dataset.layoutRuns ?? 0));
+
+/** Waits for a layout started after `before` runs to finish (a new focus lays the graph out again, animated). */
+async function waitForNewLayout(page: Page, before: number): Promise<void> {
+  await expect.poll(() => layoutRuns(page)).toBeGreaterThan(before);
+  await waitForGraph(page);
+}
+
 const nodeWidths = (page: Page) => page.evaluate(() => Object.fromEntries(window.cy!.nodes().map((n) => [n.id(), n.width()])));
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 
@@ -87,9 +110,16 @@ test.describe('explorer insights', () => {
     const names = await list.locator('[data-actor-id]').evaluateAll((els) => els.slice(0, 5).map((e) => e.getAttribute('data-actor-id')));
     expect(names).toEqual([KAZAKHSTAN, TOKAYEV, 'nursultan-nazarbayev', 'russia', 'mazhilis']);
     await expect(page.getByTestId('broker-list').getByRole('button').first()).toBeVisible();
+    const runs = await layoutRuns(page);
     await list.getByRole('button').first().click();
     await expect.poll(() => param(page, 'focus')).toBe(KAZAKHSTAN);
     await expect.poll(() => page.evaluate(() => window.cy!.nodes('.focus').map((n) => n.id()))).toEqual([KAZAKHSTAN]);
+    await waitForNewLayout(page, runs);
+
+    // A tap on the graph from the Insights tab shows the tapped actor's details.
+    await tapNode(page, KAZAKHSTAN);
+    await expect(page.getByRole('tab', { name: 'Details' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('side-panel').getByRole('heading', { level: 2 })).toHaveText('Kazakhstan');
   });
 
   test('the 2022 diff marks added and removed edges on the graph and lists the Massimov prosecution', async ({ page }) => {
@@ -123,10 +153,18 @@ test.describe('explorer insights', () => {
     await onGraph.click();
     await expect.poll(() => param(page, 'sel')).toBe(`rel:${added[0]}`);
     const massimovId = (await massimov.getAttribute('data-relationship-id'))!;
+    const runs = await layoutRuns(page);
     await massimov.click();
     await expect.poll(() => param(page, 'sel')).toBe(`rel:${massimovId}`);
-    await waitForGraph(page);
+    await waitForNewLayout(page, runs);
     await expect.poll(() => page.evaluate((id) => window.cy!.getElementById(id).selected(), massimovId)).toBe(true);
+
+    // A tap on the graph selects without leaving the tab, so the marks stay.
+    const focus = (await param(page, 'focus'))!;
+    await tapNode(page, focus);
+    await expect.poll(() => param(page, 'sel')).toBe(`actor:${focus}`);
+    await expect(page.getByRole('tab', { name: 'Changes' })).toHaveAttribute('aria-selected', 'true');
+    expect((await marked()).added.length).toBeGreaterThan(0);
 
     // Leaving the tab clears the marks.
     await page.getByRole('tab', { name: 'Details' }).click();
