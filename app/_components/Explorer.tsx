@@ -8,6 +8,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '@/graph/model';
+import { download } from '@/app/_lib/download';
 import { TYPE_STYLES } from '@/app/_lib/graph-style';
 import { computeVisibility, countByKindAndType, mergeSubgraphs, relationshipLabel, visibleSubgraphExport } from '@/app/_lib/graph-view';
 import { GraphQLClientError } from '@/app/_lib/graphql-client';
@@ -49,18 +50,6 @@ function useDebounced<T>(value: T, ms: number): T {
 
 function toggle<T>(list: readonly T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
-}
-
-function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: { initialView: ViewState; hubPageSize?: number }) {

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { mapToInput, type MapRecord } from '@/app/_lib/map-records';
 import { drawingFromMap, renderMapSvg } from '@/app/_lib/map-svg';
 import { Icon } from '@/app/_components/Icon';
-import { download, svgToPng } from './download';
+import { download, svgToPng } from '@/app/_lib/download';
 
 export function MapExport({ map }: { map: MapRecord }) {
   const [error, setError] = useState<string | null>(null);

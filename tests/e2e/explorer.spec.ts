@@ -4,29 +4,15 @@
  * what is hidden) and the DOM (panel, legend, URL), never pixels.
  */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { inForceAsOf } from '../../graph/model';
-import { graphql, graphqlData } from './helpers';
+import { expectNoSeriousAxeViolations, graphql, graphqlData, openExplorer, waitForGraph } from './helpers';
 
 const TOKAYEV = 'kassym-jomart-tokayev';
 const NAZARBAYEV = 'nursultan-nazarbayev';
 const RUSSIA = 'russia';
 const KAZAKHSTAN = 'kazakhstan';
 const CSTO = 'collective-security-treaty-organization';
-
-/** Waits until the canvas holds a graph and no layout is running. */
-async function waitForGraph(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const el = document.querySelector('[data-testid="graph-canvas"]') as HTMLElement | null;
-    return !!window.cy && window.cy.nodes().length > 0 && el?.dataset.layoutState === 'idle' && Number(el.dataset.layoutRuns ?? 0) > 0;
-  });
-}
-
-async function openExplorer(page: Page, query = ''): Promise<void> {
-  await page.goto(query ? `/?${query}` : '/');
-  await waitForGraph(page);
-}
 
 const nodeIds = (page: Page) => page.evaluate(() => window.cy!.nodes().map((n) => n.id()).sort());
 const focusId = (page: Page) => page.evaluate(() => window.cy!.nodes('.focus').map((n) => n.id()));
@@ -485,10 +471,6 @@ test.describe('explorer', () => {
   test('has no serious or critical axe violations with a selection, a path and filters', async ({ page }) => {
     await openExplorer(page, `focus=${TOKAYEV}&hideTypes=MEMBER_OF&asOf=2022-02-01&path=${NAZARBAYEV}~${CSTO}&sel=actor:${RUSSIA}`);
     await page.waitForLoadState('networkidle');
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const blocking = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(blocking, blocking.join('\n')).toEqual([]);
+    await expectNoSeriousAxeViolations(page);
   });
 });

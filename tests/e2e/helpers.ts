@@ -2,7 +2,8 @@
  * Shared constants and helpers for the browser specs. The server under test is
  * started by playwright.config.ts with these values.
  */
-import type { APIRequestContext } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 /** Port of the production server the specs run against. Env `STEPPE_E2E_PORT`, default 3310. */
 export const E2E_PORT = Number(process.env.STEPPE_E2E_PORT || 3310);
@@ -50,4 +51,27 @@ export async function graphqlData<T>(
     throw new Error(`GraphQL request failed: ${codes || 'no data'}`);
   }
   return body.data;
+}
+
+/** Waits until the explorer's canvas holds a graph and no layout is running. */
+export async function waitForGraph(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid="graph-canvas"]') as HTMLElement | null;
+    return !!window.cy && window.cy.nodes().length > 0 && el?.dataset.layoutState === 'idle' && Number(el.dataset.layoutRuns ?? 0) > 0;
+  });
+}
+
+/** Opens the explorer with a query string (URL state) and waits for its graph. */
+export async function openExplorer(page: Page, query = ''): Promise<void> {
+  await page.goto(query ? `/?${query}` : '/');
+  await waitForGraph(page);
+}
+
+/** The axe scan every view must pass: no serious or critical WCAG 2.1 A/AA violation. */
+export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const blocking = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(blocking, blocking.join('\n')).toEqual([]);
 }

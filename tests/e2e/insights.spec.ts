@@ -3,23 +3,11 @@
  * server and the bundled dataset: sizes and colours read from the Cytoscape
  * model (`window.cy`), lists and URL from the DOM.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousAxeViolations, openExplorer, waitForGraph } from './helpers';
 
 const TOKAYEV = 'kassym-jomart-tokayev';
 const KAZAKHSTAN = 'kazakhstan';
-
-async function waitForGraph(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const el = document.querySelector('[data-testid="graph-canvas"]') as HTMLElement | null;
-    return !!window.cy && window.cy.nodes().length > 0 && el?.dataset.layoutState === 'idle' && Number(el.dataset.layoutRuns ?? 0) > 0;
-  });
-}
-
-async function openExplorer(page: Page, query = ''): Promise<void> {
-  await page.goto(query ? `/?${query}` : '/');
-  await waitForGraph(page);
-}
 
 /** Clicks a node (centred first, a few pixels off its centre: a diamond's exact centre line can miss). */
 async function tapNode(page: Page, id: string): Promise<void> {
@@ -210,11 +198,7 @@ test.describe('explorer insights', () => {
       await openExplorer(page, `focus=${TOKAYEV}&tab=${tab}&size=pagerank&colour=community&asOf=2022-03-01`);
       await page.waitForLoadState('networkidle');
       await expect(page.getByTestId(`${tab}-panel`)).toBeVisible();
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      const blocking = results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect(blocking, blocking.join('\n')).toEqual([]);
+      await expectNoSeriousAxeViolations(page);
     });
   }
 });

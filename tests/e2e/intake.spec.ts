@@ -7,9 +7,8 @@
  * and the pages pass the axe scan. Everything written is deleted afterwards,
  * so the other specs see the bundled dataset unchanged.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { ADMIN_TOKEN, DATASET, graphql, graphqlData } from './helpers';
+import { ADMIN_TOKEN, DATASET, expectNoSeriousAxeViolations, graphql, graphqlData } from './helpers';
 
 const SMAILOV = 'alikhan-smailov';
 /** A true statement (Smailov became prime minister on 11 January 2022), naming two actors of the bundled dataset. */
@@ -41,14 +40,6 @@ async function addSourceViaApi(request: APIRequestContext, id: string, text: str
   await graphqlData(request, 'mutation($input: SourceInput!, $text: SourceTextInput!) { addSource(input: $input, text: $text) { length } }', { input: { id, title: `E2E ${id}` }, text: { text } }, { admin: true });
 }
 
-async function axe(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(blocking, blocking.join('\n')).toEqual([]);
-}
-
 test('add a document, accept the “appointed” proposal, find the edge and its quote in the explorer', async ({ page }) => {
   await page.goto('/intake');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Evidence intake');
@@ -72,7 +63,7 @@ test('add a document, accept the “appointed” proposal, find the edge and its
   // The sentence is shown with both mentions and the cue highlighted.
   await expect(card.locator('blockquote')).toHaveText(SENTENCE);
   await expect(card.locator('mark')).toHaveText(['Tokayev', 'appointed', 'Alikhan Smailov']);
-  await axe(page);
+  await expectNoSeriousAxeViolations(page);
 
   await card.getByRole('button', { name: 'Accept', exact: true }).click();
   await expect(card).toHaveAttribute('data-status', 'accepted');
@@ -158,5 +149,5 @@ test('a bad upload shows a clear error and adds nothing', async ({ page, request
   const lookup = await graphql<{ source: { id: string } | null }>(request, '{ source(id: "e2e-binary-upload") { id } }');
   expect(lookup.data?.source).toBeNull();
   expect(lookup.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
-  await axe(page);
+  await expectNoSeriousAxeViolations(page);
 });

@@ -5,21 +5,13 @@
  * framing headers, hub paging ("N more"), deleted elements on an old map,
  * exports, and axe scans.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { chromium, expect, test, type Page } from '@playwright/test';
-import { ADMIN_TOKEN, graphql, graphqlData } from './helpers';
+import { ADMIN_TOKEN, expectNoSeriousAxeViolations, graphql, graphqlData, waitForGraph } from './helpers';
 
 const TOKAYEV = 'kassym-jomart-tokayev';
 const NAZARBAYEV = 'nursultan-nazarbayev';
 const KAZAKHSTAN = 'kazakhstan';
 const EXAMPLE = 'fall-of-the-nazarbayev-circle-2022';
-
-async function waitForGraph(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const el = document.querySelector('[data-testid="graph-canvas"]') as HTMLElement | null;
-    return !!window.cy && window.cy.nodes().length > 0 && el?.dataset.layoutState === 'idle' && Number(el.dataset.layoutRuns ?? 0) > 0;
-  });
-}
 
 async function waitForMap(page: Page): Promise<void> {
   await expect(page.getByTestId('map-stage')).toHaveAttribute('data-ready', 'true');
@@ -339,11 +331,7 @@ test.describe('curated maps', () => {
     test(`${path} has no serious or critical axe violations`, async ({ page }) => {
       await page.goto(path);
       if (path !== '/maps') await waitForMap(page);
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      const blocking = results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect(blocking, blocking.join('\n')).toEqual([]);
+      await expectNoSeriousAxeViolations(page);
     });
   }
 });

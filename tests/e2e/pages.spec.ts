@@ -2,9 +2,8 @@
  * The server-rendered reference pages, the security headers and the
  * accessibility of the main views, against the production server.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { DATASET, graphql, graphqlData } from './helpers';
+import { DATASET, expectNoSeriousAxeViolations, graphql, graphqlData } from './helpers';
 
 const ACTOR_PATH = `/actors/${DATASET.tokayev}`;
 
@@ -196,11 +195,7 @@ test.describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
       if (target.name === 'explorer') {
         await page.waitForFunction(() => (window as unknown as { cy?: { nodes(): { length: number } } }).cy?.nodes().length);
       }
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      const blocking = results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect(blocking, blocking.join('\n')).toEqual([]);
+      await expectNoSeriousAxeViolations(page);
     });
   }
 });

@@ -7,6 +7,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import type { SourceRecord } from '@/app/_lib/queries';
 import { safeHttpUrl } from '@/app/_reference/format';
 import { PartialDate } from '@/app/_reference/PartialDate';
 import { runQuery } from '@/app/_reference/run-query';
@@ -14,13 +15,7 @@ import { ReviewBoard } from './ReviewBoard';
 
 type Props = { params: Promise<{ sourceId: string }> };
 
-interface SourceHeader {
-  id: string;
-  title: string;
-  publisher: string | null;
-  author: string | null;
-  published: string | null;
-  url: string | null;
+interface SourceHeader extends SourceRecord {
   hasText: boolean;
 }
 
