@@ -58,7 +58,8 @@ const ACTOR_FIELDS = /* GraphQL */ `
   fragment ActorFields on Actor { id kind name category aliases summary tags degree }
 `;
 
-const RELATIONSHIP_FIELDS = /* GraphQL */ `
+/** The relationship fields every view reads (the explorer and the server-rendered pages). */
+export const RELATIONSHIP_FIELDS = /* GraphQL */ `
   fragment RelationshipFields on Relationship {
     id type symmetric role start end amount currency
     source { id name kind }

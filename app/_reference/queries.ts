@@ -4,40 +4,18 @@
  * `cache` dedupes the fetch between generateMetadata and the page.
  */
 import { cache } from 'react';
-import type { ActorKind, RelationshipType } from '@/graph/model';
+import { RELATIONSHIP_FIELDS, type ActorRef, type RelationshipRecord, type SourceRecord } from '@/app/_lib/queries';
+import type { ActorKind } from '@/graph/model';
 import { runQuery } from './run-query';
+
+export type { ActorRef } from '@/app/_lib/queries';
+/** A relationship as the pages show it: the explorer's shape (one fragment, one type). */
+export type RelationshipView = RelationshipRecord;
 
 /** Relationships per request: well inside the API's default cost limit; pages are followed up to MAX_LISTED. */
 const PAGE_SIZE = 250;
 /** A page lists at most this many relationships and says so when there are more. */
 export const MAX_LISTED = 2000;
-
-export interface ActorRef {
-  id: string;
-  name: string;
-  kind: ActorKind;
-}
-
-export interface SourceRef {
-  id: string;
-  title: string;
-  publisher: string | null;
-  published: string | null;
-}
-
-export interface RelationshipView {
-  id: string;
-  type: RelationshipType;
-  symmetric: boolean;
-  role: string | null;
-  start: string | null;
-  end: string | null;
-  amount: number | null;
-  currency: string | null;
-  source: ActorRef;
-  target: ActorRef;
-  citations: { excerpt: string; source: SourceRef }[];
-}
 
 interface RelationshipPage {
   totalCount: number;
@@ -45,37 +23,36 @@ interface RelationshipPage {
   nodes: RelationshipView[];
 }
 
-const RELATIONSHIP_FIELDS = /* GraphQL */ `
-  fragment RelationshipFields on Relationship {
-    id
-    type
-    symmetric
-    role
-    start
-    end
-    amount
-    currency
-    source { id name kind }
-    target { id name kind }
-    citations { excerpt source { id title publisher published } }
-  }
-`;
+/** The two queries a page with a relationship list needs: its record with the first page, and each further page. */
+function pagedQueries(root: 'actor' | 'source', fields: string): { first: string; more: string } {
+  const relationships = 'relationships(first: $first, after: $after) { totalCount pageInfo { endCursor hasNextPage } nodes { ...RelationshipFields } }';
+  const query = (selection: string) => /* GraphQL */ `
+    query ($id: ID!, $first: Int!, $after: String) { ${root}(id: $id) { ${selection} ${relationships} } }
+    ${RELATIONSHIP_FIELDS}
+  `;
+  return { first: query(fields), more: query('') };
+}
 
-const PAGE_FIELDS = /* GraphQL */ `
-  totalCount
-  pageInfo { endCursor hasNextPage }
-  nodes { ...RelationshipFields }
-`;
-
-/** Follows `after` cursors until the list is complete or MAX_LISTED is reached. */
-async function collect(first: RelationshipPage, next: (after: string) => Promise<RelationshipPage | null>) {
-  const nodes = [...first.nodes];
-  let page: RelationshipPage | null = first;
-  while (page && page.pageInfo.hasNextPage && page.pageInfo.endCursor && nodes.length < MAX_LISTED) {
-    page = await next(page.pageInfo.endCursor);
+/**
+ * The record at `root(id)` with every relationship its connection lists (cursor
+ * by cursor, up to MAX_LISTED), or null when no record has this id.
+ */
+async function withRelationships<T extends object>(
+  root: 'actor' | 'source',
+  queries: { first: string; more: string },
+  id: string,
+): Promise<{ record: T; relationships: RelationshipView[]; totalCount: number } | null> {
+  type Result = Record<typeof root, (T & { relationships: RelationshipPage }) | null>;
+  const head = (await runQuery<Result>(queries.first, { id, first: PAGE_SIZE }))[root];
+  if (!head) return null;
+  const { relationships: firstPage, ...record } = head;
+  const nodes = [...firstPage.nodes];
+  let page: RelationshipPage | undefined = firstPage;
+  while (page?.pageInfo.hasNextPage && page.pageInfo.endCursor && nodes.length < MAX_LISTED) {
+    page = (await runQuery<Result>(queries.more, { id, first: PAGE_SIZE, after: page.pageInfo.endCursor }))[root]?.relationships;
     if (page) nodes.push(...page.nodes);
   }
-  return { relationships: nodes.slice(0, MAX_LISTED), totalCount: first.totalCount };
+  return { record: record as T, relationships: nodes.slice(0, MAX_LISTED), totalCount: firstPage.totalCount };
 }
 
 // ----------------------------------------------------------------- actor page
@@ -95,104 +72,33 @@ export interface ActorPageData {
   totalCount: number;
 }
 
-const ACTOR_QUERY = /* GraphQL */ `
-  query ActorPage($id: ID!, $first: Int!, $after: String) {
-    actor(id: $id) {
-      id
-      kind
-      name
-      category
-      aliases
-      summary
-      tags
-      country { id name kind }
-      relationships(first: $first, after: $after) { ${PAGE_FIELDS} }
-    }
-  }
-  ${RELATIONSHIP_FIELDS}
-`;
-
-const ACTOR_RELATIONSHIPS_QUERY = /* GraphQL */ `
-  query ActorRelationships($id: ID!, $first: Int!, $after: String) {
-    actor(id: $id) { relationships(first: $first, after: $after) { ${PAGE_FIELDS} } }
-  }
-  ${RELATIONSHIP_FIELDS}
-`;
-
-type ActorResult = { actor: (ActorPageData['actor'] & { relationships: RelationshipPage }) | null };
+const ACTOR_QUERIES = pagedQueries('actor', 'id kind name category aliases summary tags country { id name kind }');
 
 /** The actor with every relationship (up to MAX_LISTED), or null when no actor has this id. */
 export const getActorPage = cache(async (id: string): Promise<ActorPageData | null> => {
-  const data = await runQuery<ActorResult>(ACTOR_QUERY, { id, first: PAGE_SIZE });
-  if (!data.actor) return null;
-  const { relationships: firstPage, ...actor } = data.actor;
-  const all = await collect(firstPage, async (after) => {
-    const more = await runQuery<{ actor: { relationships: RelationshipPage } | null }>(ACTOR_RELATIONSHIPS_QUERY, { id, first: PAGE_SIZE, after });
-    return more.actor?.relationships ?? null;
-  });
-  return { actor, ...all };
+  const found = await withRelationships<ActorPageData['actor']>('actor', ACTOR_QUERIES, id);
+  return found && { actor: found.record, relationships: found.relationships, totalCount: found.totalCount };
 });
 
 // ----------------------------------------------------------------- source page
 
 export interface SourcePageData {
-  source: {
-    id: string;
-    title: string;
-    publisher: string | null;
-    author: string | null;
-    published: string | null;
-    url: string | null;
-  };
+  source: SourceRecord;
   relationships: RelationshipView[];
   totalCount: number;
 }
 
-const SOURCE_QUERY = /* GraphQL */ `
-  query SourcePage($id: ID!, $first: Int!, $after: String) {
-    source(id: $id) {
-      id
-      title
-      publisher
-      author
-      published
-      url
-      relationships(first: $first, after: $after) { ${PAGE_FIELDS} }
-    }
-  }
-  ${RELATIONSHIP_FIELDS}
-`;
-
-const SOURCE_RELATIONSHIPS_QUERY = /* GraphQL */ `
-  query SourceRelationships($id: ID!, $first: Int!, $after: String) {
-    source(id: $id) { relationships(first: $first, after: $after) { ${PAGE_FIELDS} } }
-  }
-  ${RELATIONSHIP_FIELDS}
-`;
-
-type SourceResult = { source: (SourcePageData['source'] & { relationships: RelationshipPage }) | null };
+const SOURCE_QUERIES = pagedQueries('source', 'id title publisher author published url');
 
 /** The source with every relationship citing it (up to MAX_LISTED), or null when unknown. */
 export const getSourcePage = cache(async (id: string): Promise<SourcePageData | null> => {
-  const data = await runQuery<SourceResult>(SOURCE_QUERY, { id, first: PAGE_SIZE });
-  if (!data.source) return null;
-  const { relationships: firstPage, ...source } = data.source;
-  const all = await collect(firstPage, async (after) => {
-    const more = await runQuery<{ source: { relationships: RelationshipPage } | null }>(SOURCE_RELATIONSHIPS_QUERY, { id, first: PAGE_SIZE, after });
-    return more.source?.relationships ?? null;
-  });
-  return { source, ...all };
+  const found = await withRelationships<SourceRecord>('source', SOURCE_QUERIES, id);
+  return found && { source: found.record, relationships: found.relationships, totalCount: found.totalCount };
 });
 
 // ----------------------------------------------------------------- sources list
 
-export interface SourceListItem {
-  id: string;
-  title: string;
-  publisher: string | null;
-  author: string | null;
-  published: string | null;
-  url: string | null;
+export interface SourceListItem extends SourceRecord {
   relationships: { totalCount: number };
 }
 
