@@ -6,7 +6,7 @@
  * islands that show them (search, path finder, legend, canvas, toolbar, time
  * slider, side panel).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '@/graph/model';
 import { download } from '@/app/_lib/download';
 import { TYPE_STYLES } from '@/app/_lib/graph-style';
@@ -14,6 +14,7 @@ import { computeVisibility, countByKindAndType, mergeSubgraphs, relationshipLabe
 import { GraphQLClientError } from '@/app/_lib/graphql-client';
 import { fetchDatasetFacts, fetchPaths, NEIGHBORHOOD_LIMIT, type PathRecord, type Subgraph } from '@/app/_lib/queries';
 import { useAsync } from '@/app/_lib/use-async';
+import { useDebounced } from '@/app/_lib/use-debounced';
 import { useInsights } from '@/app/_lib/use-insights';
 import { useNeighborhoods } from '@/app/_lib/use-neighborhoods';
 import { useViewState } from '@/app/_lib/use-view-state';
@@ -38,15 +39,6 @@ const PATH_DATE_DEBOUNCE_MS = 350;
 
 /** Room for the toolbar above and the caption and time slider below the graph. */
 const CANVAS_INSETS = { top: 72, right: 28, bottom: 128, left: 28 };
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const t = window.setTimeout(() => setDebounced(value), ms);
-    return () => window.clearTimeout(t);
-  }, [value, ms]);
-  return debounced;
-}
 
 function toggle<T>(list: readonly T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];

@@ -12,6 +12,7 @@ import type { LoadedGraph } from './graph-view';
 import { communityColor, currentEventIndex, defaultDiffRange, diffMarks, MEASURE, sizeScales, timelineOf, type DiffMark, type TimelineEntry } from './insights';
 import { fetchAnalytics, fetchDiff, type AnalyticsRecord, type DiffRecord } from './queries';
 import { useAsync, type AsyncState } from './use-async';
+import { useDebounced } from './use-debounced';
 import type { ViewState } from './url-state';
 
 export interface NodeLook {
@@ -36,12 +37,17 @@ export interface Insights {
 
 const NO_MARKS: ReadonlyMap<string, DiffMark> = new Map();
 
+/** How long the date must rest before the whole-graph analysis is asked for again. */
+const ANALYSIS_DATE_DEBOUNCE_MS = 300;
+
 export function useInsights(view: ViewState, graph: LoadedGraph, dateRange: { min: string; max: string } | null): Insights {
   // The analysis is wanted for sizes, community colours and the Insights tab; never otherwise (it reads the whole graph).
   const wantAnalytics = view.sizeBy !== 'none' || view.colorBy === 'community' || view.tab === 'insights';
   const by = MEASURE[view.sizeBy === 'none' ? 'pagerank' : view.sizeBy];
   const types = view.hiddenTypes.length ? RELATIONSHIP_TYPES.filter((t) => !view.hiddenTypes.includes(t)) : undefined;
-  const query = { by, asOf: view.asOf ?? undefined, types };
+  // The slider and play move asOf step by step: analyse once it settles (the last result stays shown meanwhile).
+  const asOf = useDebounced(view.asOf, ANALYSIS_DATE_DEBOUNCE_MS);
+  const query = { by, asOf: asOf ?? undefined, types };
   const analytics = useAsync(wantAnalytics ? `analytics:${JSON.stringify(query)}` : null, (signal) => fetchAnalytics(query, signal));
   const analysed = analytics.status === 'ready' ? analytics.data : analytics.status === 'loading' ? analytics.stale : undefined;
 
