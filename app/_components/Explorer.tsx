@@ -243,6 +243,7 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
           onToggleKind={(k: ActorKind) => update((v) => ({ ...v, hiddenKinds: toggle(v.hiddenKinds, k) }))}
           onToggleType={(t: RelationshipType) => update((v) => ({ ...v, hiddenTypes: toggle(v.hiddenTypes, t) }))}
           onReset={() => update((v) => ({ ...v, hiddenKinds: [], hiddenTypes: [] }))}
+          kindsByShapeOnly={view.colorBy === 'community'}
         />
         <ViewKey sizeBy={view.sizeBy} communities={insights.keyCommunities} diff={insights.marks.size > 0} />
         {facts.status === 'ready' ? (

@@ -17,13 +17,18 @@ interface Props {
   onToggleKind(kind: ActorKind): void;
   onToggleType(type: RelationshipType): void;
   onReset(): void;
+  /** Node colour shows something else (communities): draw kinds by shape alone, in grey. */
+  kindsByShapeOnly?: boolean;
 }
 
-export function KindSwatch({ kind, size = 14 }: { kind: ActorKind; size?: number }) {
+/** Kind swatches when colour means community: shape only, so the legend never claims a colour the canvas does not use. */
+const NEUTRAL_SWATCH = { fill: '#cdd2d9', stroke: '#535b66' };
+
+export function KindSwatch({ kind, size = 14, neutral = false }: { kind: ActorKind; size?: number; neutral?: boolean }) {
   const s = KIND_STYLES[kind];
   return (
     <svg width={size} height={size} viewBox={`0 0 ${size} ${size}`} aria-hidden="true" focusable="false" className={styles.swatch}>
-      <path d={shapePath(s.shape, size)} fill={s.color} stroke={s.border} strokeWidth={1} />
+      <path d={shapePath(s.shape, size)} fill={neutral ? NEUTRAL_SWATCH.fill : s.color} stroke={neutral ? NEUTRAL_SWATCH.stroke : s.border} strokeWidth={1} />
     </svg>
   );
 }
@@ -49,7 +54,7 @@ export function TypeSwatch({ type, flip }: { type: RelationshipType; flip?: bool
   );
 }
 
-export function Legend({ kindCounts, typeCounts, hiddenKinds, hiddenTypes, onToggleKind, onToggleType, onReset }: Props) {
+export function Legend({ kindCounts, typeCounts, hiddenKinds, hiddenTypes, onToggleKind, onToggleType, onReset, kindsByShapeOnly = false }: Props) {
   const hiddenTypeSet = new Set(hiddenTypes);
   const inView = RELATIONSHIP_TYPES.filter((t) => (typeCounts.get(t) ?? 0) > 0 || hiddenTypeSet.has(t));
   const notInView = RELATIONSHIP_TYPES.filter((t) => !inView.includes(t));
@@ -93,13 +98,14 @@ export function Legend({ kindCounts, typeCounts, hiddenKinds, hiddenTypes, onTog
       <h3 className={styles.group} id="legend-kinds">
         Actors
       </h3>
+      {kindsByShapeOnly ? <p className={styles.hint}>Shape shows the kind; colour shows the community (key below).</p> : null}
       <ul className={styles.list} aria-labelledby="legend-kinds">
         {ACTOR_KINDS.map((k) => {
           const shown = !hiddenKinds.includes(k);
           return (
             <li key={k}>
               <button type="button" className={styles.toggle} aria-pressed={shown} data-kind={k} onClick={() => onToggleKind(k)}>
-                <KindSwatch kind={k} />
+                <KindSwatch kind={k} neutral={kindsByShapeOnly} />
                 <span className={styles.name}>{KIND_STYLES[k].label}</span>
                 <span className={styles.count}>{kindCounts.get(k) ?? 0}</span>
               </button>

@@ -81,6 +81,8 @@ test.describe('explorer insights', () => {
     const key = page.getByTestId('community-key');
     await expect(key).toBeVisible();
     await expect(key.locator('li').first()).toBeVisible();
+    // The kind legend stops claiming colours: kinds are told apart by shape alone.
+    await expect(page.getByText('Shape shows the kind; colour shows the community')).toBeVisible();
     // Each community in the key is named after its leader; the insights tab lists all of them.
     const communities = page.getByTestId('insights-panel').getByRole('heading', { name: /Communities/ });
     await expect(communities).toContainText('16');
