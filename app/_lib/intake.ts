@@ -5,12 +5,10 @@
  */
 import type { ActorKind, RelationshipType } from '@/graph/model';
 import { graphqlRequest } from './graphql-client';
+import type { ActorRef, SourceRecord } from './queries';
 
-export interface IntakeActor {
-  id: string;
-  name: string;
-  kind: ActorKind;
-}
+/** An actor as proposals name it. */
+export type IntakeActor = ActorRef;
 
 export interface StaleCitationView {
   relationship: { id: string; type: RelationshipType; source: IntakeActor; target: IntakeActor };
@@ -52,7 +50,7 @@ export interface ActorProposalView {
 }
 
 export interface IntakeView {
-  source: { id: string; title: string; publisher: string | null; author: string | null; published: string | null; url: string | null; textLength: number | null; textUpdatedAt: string | null; textCheck: TextCheckView | null };
+  source: SourceRecord & { textLength: number | null; textUpdatedAt: string | null; textCheck: TextCheckView | null };
   sentenceCount: number;
   relationships: RelationshipProposalView[];
   actors: ActorProposalView[];
