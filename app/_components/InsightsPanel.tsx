@@ -9,7 +9,7 @@ import { formatDate } from './TimeSlider';
 import { ErrorState, LoadingState } from './States';
 import { SIZE_BY, SIZE_BY_LABELS, communityColor, type ColorBy, type SizeBy } from '@/app/_lib/insights';
 import type { AnalyticsRecord, RankedActorRecord } from '@/app/_lib/queries';
-import type { AsyncState } from '@/app/_lib/use-async';
+import { latestData, type AsyncState } from '@/app/_lib/use-async';
 import styles from './Insights.module.css';
 
 /** Ranked rows shown. */
@@ -35,7 +35,7 @@ export function formatScore(score: number, measure: SizeBy): string {
 export function InsightsPanel(props: Props) {
   const { analytics } = props;
   const measure: SizeBy = props.sizeBy === 'none' ? 'pagerank' : props.sizeBy;
-  const data = analytics.status === 'ready' ? analytics.data : analytics.status === 'loading' ? analytics.stale : undefined;
+  const data = latestData(analytics);
   const scope = `${props.asOf ? `as of ${formatDate(props.asOf)}` : 'over all dates'}${props.typesFiltered ? ', shown relationship types only' : ''}`;
 
   return (

@@ -9,7 +9,7 @@
  */
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { searchActors, type ActorRef, type SearchHit } from '@/app/_lib/queries';
-import { useAsync } from '@/app/_lib/use-async';
+import { latestData, useAsync } from '@/app/_lib/use-async';
 import { KIND_STYLES } from '@/app/_lib/graph-style';
 import { ErrorState } from './States';
 import { Icon } from './Icon';
@@ -61,7 +61,7 @@ export function SearchBox({ id, label, hideLabel, placeholder, defaultText = '',
   }, [id, shortcut]);
 
   const results = useAsync(open && query ? `search:${query}` : null, (signal) => searchActors(query, signal));
-  const hits: SearchHit[] = results.status === 'ready' ? results.data.hits : results.status === 'loading' ? (results.stale?.hits ?? []) : [];
+  const hits: SearchHit[] = latestData(results)?.hits ?? [];
   const upToDate = results.status === 'ready' && query === text.trim();
   const showList = open && text.trim() !== '' && (hits.length > 0 || results.status !== 'idle');
 

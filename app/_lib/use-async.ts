@@ -15,6 +15,11 @@ export type AsyncState<T> =
   | { status: 'ready'; data: T }
   | { status: 'error'; error: unknown };
 
+/** The answer to show: the current one when ready, the last one while loading, none when idle or failed. */
+export function latestData<T>(state: AsyncState<T>): T | undefined {
+  return state.status === 'ready' ? state.data : state.status === 'loading' ? state.stale : undefined;
+}
+
 interface Settled<T> {
   key: string;
   attempt: number;

@@ -11,7 +11,7 @@ import { RELATIONSHIP_TYPES } from '@/graph/model';
 import type { LoadedGraph } from './graph-view';
 import { communityColor, currentEventIndex, defaultDiffRange, diffMarks, MEASURE, sizeScales, timelineOf, type DiffMark, type TimelineEntry } from './insights';
 import { fetchAnalytics, fetchDiff, type AnalyticsRecord, type DiffRecord } from './queries';
-import { useAsync, type AsyncState } from './use-async';
+import { latestData, useAsync, type AsyncState } from './use-async';
 import { useDebounced } from './use-debounced';
 import type { ViewState } from './url-state';
 
@@ -49,7 +49,7 @@ export function useInsights(view: ViewState, graph: LoadedGraph, dateRange: { mi
   const asOf = useDebounced(view.asOf, ANALYSIS_DATE_DEBOUNCE_MS);
   const query = { by, asOf: asOf ?? undefined, types };
   const analytics = useAsync(wantAnalytics ? `analytics:${JSON.stringify(query)}` : null, (signal) => fetchAnalytics(query, signal));
-  const analysed = analytics.status === 'ready' ? analytics.data : analytics.status === 'loading' ? analytics.stale : undefined;
+  const analysed = latestData(analytics);
 
   const looks = useMemo(() => {
     const out = new Map<string, NodeLook>();

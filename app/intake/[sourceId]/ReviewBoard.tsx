@@ -14,7 +14,7 @@ import { AdminTokenForm } from '@/app/_components/AdminTokenForm';
 import { ErrorState, LoadingState } from '@/app/_components/States';
 import { useAdminToken } from '@/app/_lib/admin-token';
 import { describeError } from '@/app/_lib/graphql-client';
-import { useAsync } from '@/app/_lib/use-async';
+import { latestData, useAsync } from '@/app/_lib/use-async';
 import { createActor, createRelationship, fetchIntake, replaceSourceText, type IntakeView, type NewRelationship } from '@/app/_lib/intake';
 import { RELATIONSHIP_TYPE_INFO, type ActorKind } from '@/graph/model';
 import styles from '../intake.module.css';
@@ -69,7 +69,7 @@ export function ReviewBoard({ sourceId }: { sourceId: string }) {
   const { rejected, reject, restore } = useRejected(sourceId);
 
   const load = intake.retry;
-  const data: IntakeView | null | undefined = intake.status === 'ready' ? intake.data : intake.status === 'loading' ? intake.stale : undefined;
+  const data: IntakeView | null | undefined = latestData(intake);
 
   const statusOf = useCallback(
     (id: string, acceptedAs: { id: string } | null): ProposalStatus => {
