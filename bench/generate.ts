@@ -63,6 +63,10 @@ const TYPE_WEIGHTS: Record<RelationshipType, number> = {
   PROSECUTED: 4,
   SUCCEEDED: 4,
   INTERVENED_IN: 2,
+  COOPERATED_WITH: 6,
+  CRITICIZED: 3,
+  VISITED: 3,
+  MET_WITH: 3,
 };
 
 /** Types that describe a lasting tie (often with an end) rather than an event. */
@@ -230,6 +234,10 @@ const VERBS: Record<RelationshipType, string> = {
   INTERVENED_IN: 'sent forces into',
   SUPPORTED: 'publicly backed',
   OPPOSED: 'publicly opposed',
+  COOPERATED_WITH: 'signed a cooperation agreement with',
+  CRITICIZED: 'publicly criticized',
+  VISITED: 'paid an official visit to',
+  MET_WITH: 'held talks with',
 };
 
 function excerptFor(type: RelationshipType, source: Actor, target: Actor, role: string | undefined, start: string | undefined, rng: Rng): string {

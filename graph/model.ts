@@ -54,6 +54,10 @@ export const RELATIONSHIP_TYPES = [
   'INTERVENED_IN',
   'SUPPORTED',
   'OPPOSED',
+  'COOPERATED_WITH',
+  'CRITICIZED',
+  'VISITED',
+  'MET_WITH',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
@@ -84,6 +88,14 @@ export const RELATIONSHIP_TYPE_INFO: Record<RelationshipType, RelationshipTypeIn
   INTERVENED_IN: { label: 'Intervened in', symmetric: false, direction: 'intervening force → state', sourceKinds: ANY, targetKinds: ['STATE'] },
   SUPPORTED: { label: 'Supported', symmetric: false, direction: 'supporter → supported', sourceKinds: ANY, targetKinds: ANY },
   OPPOSED: { label: 'Opposed', symmetric: false, direction: 'opponent → opposed', sourceKinds: ANY, targetKinds: ANY },
+  // Cooperation, trade or contacts short of an alliance or declared political alignment.
+  COOPERATED_WITH: { label: 'Cooperated with', symmetric: true, direction: 'partner ↔ partner', sourceKinds: ANY, targetKinds: ANY },
+  // Public criticism or condemnation, short of opposing in action.
+  CRITICIZED: { label: 'Criticized', symmetric: false, direction: 'critic → criticized', sourceKinds: ANY, targetKinds: ANY },
+  // A visit, dated where the text dates it: the visitor travels to the host state, institution or person.
+  VISITED: { label: 'Visited', symmetric: false, direction: 'visitor → host', sourceKinds: ANY, targetKinds: ANY },
+  // A meeting or talks where neither side is the host the text names.
+  MET_WITH: { label: 'Met with', symmetric: true, direction: 'party ↔ party', sourceKinds: ANY, targetKinds: ANY },
 };
 
 export function isSymmetric(type: RelationshipType): boolean {

@@ -47,6 +47,10 @@ const TYPE_LOOK: Record<RelationshipType, Omit<TypeStyle, 'label' | 'arrow'> & {
   SUPPORTED: { color: '#4d7c0f', line: 'dotted' },
   FAMILY_OF: { color: '#86198f', line: 'dotted' },
   INVESTED_IN: { color: '#a16207', line: 'dashed' },
+  COOPERATED_WITH: { color: '#0f766e', line: 'dashed' },
+  CRITICIZED: { color: '#9d174d', line: 'dotted', arrow: 'tee' },
+  VISITED: { color: '#1d4ed8', line: 'dotted', arrow: 'vee' },
+  MET_WITH: { color: '#475569', line: 'dashed' },
 };
 
 export const TYPE_STYLES: Record<RelationshipType, TypeStyle> = Object.fromEntries(

@@ -41,6 +41,10 @@ const INCOMING: Record<RelationshipType, string> = {
   INTERVENED_IN: 'Intervention by',
   SUPPORTED: 'Supported by',
   OPPOSED: 'Opposed by',
+  COOPERATED_WITH: 'Cooperated with',
+  CRITICIZED: 'Criticized by',
+  VISITED: 'Visited by',
+  MET_WITH: 'Met with',
 };
 
 /** The verb phrase for a relationship seen from one of its ends: outgoing uses the type's label. */

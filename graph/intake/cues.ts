@@ -105,6 +105,15 @@ export const CUES: readonly CueRule[] = [
     words: String.raw`oppos(?:e|es|ed|ing)|criticis(?:e|es|ed|ing)|criticiz(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|sanction(?:ed|ing)|curtail(?:s|ed|ing)?|weaken(?:s|ed|ing)?|sideline(?:s|d)?|undermin(?:e|es|ed|ing)|annul(?:s|led|ling)?|denounc(?:e|es|ed)|accus(?:e|es|ed)|distanc(?:e|es|ed|ing)|reject(?:s|ed)|question(?:s|ed|ing)|raised questions (?:on|about|over)|cast(?:s|ing)? doubt (?:on|over)|protest(?:s|ed)|threaten(?:s|ed)|confront(?:s|ed)|boycott(?:s|ed)|refus(?:e|es|ed|ing) to recogni[sz]e|(?:would|will|does|did) not recogni[sz]e|wouldn’t recogni[sz]e` },
   { type: 'OPPOSED', form: 'noun', weight: 0.6,
     words: String.raw`opposition|aggression|criticism|condemnation|sanctions|accusations?|hostility|rivalry|rivals?|tensions?|disputes?|confrontation|threats?|in opposition to|against` },
+  // Cooperation short of alliance, criticism, visits and meetings: narrow first cues (issue 21 widens them).
+  { type: 'COOPERATED_WITH', form: 'verb', weight: 0.6,
+    words: String.raw`cooperated with|collaborated with` },
+  { type: 'CRITICIZED', form: 'verb', weight: 0.6,
+    words: String.raw`rebuk(?:e|es|ed)|censur(?:e|es|ed)|lambast(?:s|ed)?|decr(?:y|ies|ied)` },
+  { type: 'VISITED', form: 'verb', weight: 0.7, event: true,
+    words: String.raw`paid (?:a|an|his|her|their) (?:first |official |state )?visit to` },
+  { type: 'MET_WITH', form: 'verb', weight: 0.6, event: true,
+    words: String.raw`met with|held talks with` },
 ];
 
 /** Compiled patterns, one per rule, in table order. */

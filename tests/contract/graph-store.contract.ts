@@ -747,6 +747,10 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
           INTERVENED_IN: 1,
           SUPPORTED: 1,
           OPPOSED: 1,
+          COOPERATED_WITH: 0,
+          CRITICIZED: 0,
+          VISITED: 0,
+          MET_WITH: 0,
         });
         expect(stats.dateRange?.min).toBe('1991');
         const filtered = await store.stats({ filter: { types: ['MEMBER_OF'] } });

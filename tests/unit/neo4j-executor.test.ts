@@ -15,6 +15,7 @@ import { LIST_RELATIONSHIPS } from '@/graph/neo4j/cypher';
 import { mapDriverError, Neo4jQueryError, parseServerVersion, supportsRelationshipUniqueness } from '@/graph/neo4j/executor';
 import { openNeo4jStore } from '@/graph/neo4j';
 import { migrationPlan } from '@/graph/neo4j/migrations';
+import { RELATIONSHIP_TYPES } from '@/graph/model';
 import { closedPort, startUnauthorizedBoltServer, type FakeBoltServer } from '../fixtures/fake-bolt-server';
 
 const run = promisify(execFile);
@@ -81,14 +82,14 @@ describe('server versions and migrations', () => {
 
   it('uses relationship-id indexes on 4.4 and 5.6, constraints from 5.7, and the 5.x full-text syntax only on 5', () => {
     const on44 = migrationPlan({ major: 4, minor: 4 }).map((s) => s.cypher);
-    expect(on44.filter((c) => /^CREATE INDEX steppe_rel_id_\w+ IF NOT EXISTS FOR \(\)-\[r:\w+\]-\(\) ON \(r\.id\)$/.test(c))).toHaveLength(12);
+    expect(on44.filter((c) => /^CREATE INDEX steppe_rel_id_\w+ IF NOT EXISTS FOR \(\)-\[r:\w+\]-\(\) ON \(r\.id\)$/.test(c))).toHaveLength(RELATIONSHIP_TYPES.length);
     expect(on44.some((c) => c.includes('REQUIRE r.id IS UNIQUE'))).toBe(false);
     expect(on44.some((c) => c.includes('FULLTEXT'))).toBe(false);
     const on56 = migrationPlan({ major: 5, minor: 6 }).map((s) => s.cypher);
     expect(on56.some((c) => c.includes('REQUIRE r.id IS UNIQUE'))).toBe(false);
     expect(on56.some((c) => c.startsWith('CREATE FULLTEXT INDEX'))).toBe(true);
     const on57 = migrationPlan({ major: 5, minor: 7 }).map((s) => s.cypher);
-    expect(on57.filter((c) => c.includes('REQUIRE r.id IS UNIQUE'))).toHaveLength(12);
+    expect(on57.filter((c) => c.includes('REQUIRE r.id IS UNIQUE'))).toHaveLength(RELATIONSHIP_TYPES.length);
   });
 });
 

@@ -207,8 +207,8 @@ export interface RelationshipPatch {
 }
 
 /** The kind of a relationship. `relationshipTypes` gives each one's label and direction. */
-export type RelationshipType = 'APPOINTED' | 'DISMISSED' | 'PROSECUTED' | 'ALLIED_WITH' | 'INVESTED_IN' | 'MEMBER_OF' | 'HOLDS_POSITION' | 'FAMILY_OF' | 'SUCCEEDED' | 'INTERVENED_IN' | 'SUPPORTED' | 'OPPOSED';
-export const RelationshipTypeValues = ['APPOINTED', 'DISMISSED', 'PROSECUTED', 'ALLIED_WITH', 'INVESTED_IN', 'MEMBER_OF', 'HOLDS_POSITION', 'FAMILY_OF', 'SUCCEEDED', 'INTERVENED_IN', 'SUPPORTED', 'OPPOSED'] as const;
+export type RelationshipType = 'APPOINTED' | 'DISMISSED' | 'PROSECUTED' | 'ALLIED_WITH' | 'INVESTED_IN' | 'MEMBER_OF' | 'HOLDS_POSITION' | 'FAMILY_OF' | 'SUCCEEDED' | 'INTERVENED_IN' | 'SUPPORTED' | 'OPPOSED' | 'COOPERATED_WITH' | 'CRITICIZED' | 'VISITED' | 'MET_WITH';
+export const RelationshipTypeValues = ['APPOINTED', 'DISMISSED', 'PROSECUTED', 'ALLIED_WITH', 'INVESTED_IN', 'MEMBER_OF', 'HOLDS_POSITION', 'FAMILY_OF', 'SUCCEEDED', 'INTERVENED_IN', 'SUPPORTED', 'OPPOSED', 'COOPERATED_WITH', 'CRITICIZED', 'VISITED', 'MET_WITH'] as const;
 
 /** A new source, or the full replacement of one. */
 export interface SourceInput {
