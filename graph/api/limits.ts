@@ -239,7 +239,7 @@ export const WHOLE_GRAPH_READS: ReadonlySet<string> = new Set([
  * cost this much each, so a list of sources cannot ask for every text at once.
  */
 export const SOURCE_TEXT_COST = 200;
-export const SOURCE_TEXT_READS: ReadonlySet<string> = new Set(['Source.text', 'Source.textCheck']);
+export const SOURCE_TEXT_READS: ReadonlySet<string> = new Set(['Source.text', 'Source.textCheck', 'Query.intake']);
 
 /** What one whole-graph read adds to an operation's cost: a fifth of the default limit (5000). */
 export const WHOLE_GRAPH_READ_COST = 1000;

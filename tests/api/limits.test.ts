@@ -60,7 +60,7 @@ describe('introspection', () => {
     const r = await gql(api.url, getIntrospectionQuery());
     expect(r.status).toBe(200);
     expect(r.body.errors).toBeUndefined();
-    expect(r.body.data.__schema.queryType.name).toBe('Query');
+    expect(r.body.data!.__schema.queryType.name).toBe('Query');
   });
 
   it('counts each __schema in the cost, so aliased copies cannot multiply a 70 KB answer', async () => {
