@@ -2,14 +2,14 @@
  * The GraphStore contract: one suite every store must pass (embedded, Neo4j).
  * Each case opens a fresh store through `makeStore`, builds what it needs
  * (usually the mini fixture graph) and checks behaviour documented in
- * graph/store.ts and graph/model.ts. Errors are checked by class and `code`,
+ * graph/core/store.ts and graph/core/model.ts. Errors are checked by class and `code`,
  * never by message text.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConflictError, NotFoundError, ValidationError, type ErrorCode } from '@/graph/errors';
-import type { Actor, GraphData, Relationship, Source } from '@/graph/model';
-import type { MapInput } from '@/graph/maps';
-import type { Change, GraphStore, Path } from '@/graph/store';
+import { ConflictError, NotFoundError, ValidationError, type ErrorCode } from '@/graph/core/errors';
+import type { Actor, GraphData, Relationship, Source } from '@/graph/core/model';
+import type { MapInput } from '@/graph/core/maps';
+import type { Change, GraphStore, Path } from '@/graph/core/store';
 import { miniGraph, MINI_COUNTS, SRC_A, SRC_B } from '../fixtures/mini-graph';
 
 export type StoreHandle = { store: GraphStore; cleanup?: () => Promise<void> };

@@ -7,10 +7,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConflictError, ValidationError } from '@/graph/errors';
+import { ConflictError, ValidationError } from '@/graph/core/errors';
 import { MemoryStore } from '@/graph/memory';
-import { MAX_REPORTED_PROBLEMS } from '@/graph/memory/plan';
-import type { Actor } from '@/graph/model';
+import { MAX_REPORTED_PROBLEMS } from '@/graph/core/plan';
+import type { Actor } from '@/graph/core/model';
 import { miniGraph } from '../fixtures/mini-graph';
 
 let dir: string;
