@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { IntakeAnalysis } from '../intake/analysis';
 import { AnalysisWorker } from '../intake/analysis-pool';
-import type { Actor } from '../model';
+import type { Actor } from '../core/model';
 
 interface Entry {
   textKey: string;

@@ -5,7 +5,7 @@
  * sake (unref), and is replaced if it dies; a job that was running then fails.
  */
 import { Worker } from 'node:worker_threads';
-import type { Actor } from '../model';
+import type { Actor } from '../core/model';
 import type { AnalysisReply, IntakeAnalysis } from './analysis';
 
 /** The error a worker reported, rebuilt with the same name, code and problems (BAD_USER_INPUT for a bad text stays one). */

@@ -5,7 +5,7 @@
  * { id, error } with the error's name, code, message and problems.
  */
 import { parentPort } from 'node:worker_threads';
-import type { Actor } from '../model';
+import type { Actor } from '../core/model';
 import { toAnalysis, type AnalysisReply } from './analysis';
 import { proposeFromText } from './proposals';
 

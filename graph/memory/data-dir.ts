@@ -12,7 +12,7 @@
 import { closeSync, fsyncSync, openSync, promises as fsp, unlinkSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { StoreUnavailableError } from '../errors';
+import { StoreUnavailableError } from '../core/errors';
 
 const GEN_DIGITS = 6;
 

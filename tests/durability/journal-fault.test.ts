@@ -10,7 +10,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NotFoundError } from '@/graph/errors';
+import { NotFoundError } from '@/graph/core/errors';
 import { MemoryStore } from '@/graph/memory';
 import { gql } from '../api/http-harness';
 

@@ -4,7 +4,7 @@
  *
  * Usage: node --import tsx lock-opener.ts <dataDir>
  */
-import { isSteppeError } from '../../graph/errors';
+import { isSteppeError } from '../../graph/core/errors';
 import { MemoryStore } from '../../graph/memory';
 
 try {

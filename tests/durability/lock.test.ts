@@ -10,7 +10,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NotFoundError } from '@/graph/errors';
+import { NotFoundError } from '@/graph/core/errors';
 import { MemoryStore } from '@/graph/memory';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_EXCERPT_LENGTH } from '@/graph/model';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { MAX_EXCERPT_LENGTH } from '@/graph/core/model';
 import { excerptRange, splitSentences } from '@/graph/intake';
 import { MAX_SENTENCE_LENGTH } from '@/graph/intake/sentences';
 
