@@ -21,7 +21,7 @@ import {
   type RelationshipType,
   type Source,
 } from '../core/model';
-import { compareHits, matchActor, tokens } from '../core/search';
+import { compareHits, matchActor, searchWords } from '../core/search';
 import type {
   ActorHit,
   ActorQuery,
@@ -191,10 +191,11 @@ export class Neo4jStore implements GraphStore {
     const kinds = kindsArg('kinds', q0.kinds);
     const window = pageArg(q0);
     const text = q0.search ?? '';
-    const words = tokens(text);
+    const words = searchWords(text);
     const kindList = kinds ? [...kinds] : null;
+    if (words?.length === 0) return { items: [], totalCount: 0, hasNextPage: false, endCursor: null };
     return this.read(async (q) => {
-      if (!words.length) {
+      if (!words) {
         const named = (await q.run(cypher.LIST_ACTOR_NAMES, { kinds: kindList })).map((r) => ({ id: String(r.id), name: String(r.name) }));
         named.sort((a, b) => compareHits({ actor: a, match: 'ALL' }, { actor: b, match: 'ALL' }));
         const page = pageOf(named, window, (a) => a.id);

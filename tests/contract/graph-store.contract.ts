@@ -384,6 +384,16 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         expect(institutions.items.every((h) => h.actor.kind === 'INSTITUTION')).toBe(true);
       });
 
+      it('search text with nothing searchable in it ("$", an emoji, punctuation) matches no actor, rather than all', async () => {
+        const store = await openMini();
+        for (const search of ['$', '🙂', '🇰🇿🙂', '—?!', '"']) {
+          const page = await store.findActors({ search, first: 500 });
+          expect(page.totalCount, search).toBe(0);
+          expect(page.items, search).toEqual([]);
+          expect(page.hasNextPage).toBe(false);
+        }
+      });
+
       it('without search text lists every actor by name with match ALL', async () => {
         const store = await openMini();
         const expected = miniGraph()
