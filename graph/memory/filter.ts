@@ -33,6 +33,7 @@ export function compileFilter(state: GraphState, filter: RelationshipFilter = {}
   if (from !== undefined || to !== undefined) ranges.push(dayRange(from, to));
   if (asOf !== undefined) ranges.push(dayRange(asOf, asOf));
   if (filter.actorId != null && !state.actors.has(filter.actorId)) throw new NotFoundError('Actor', filter.actorId);
+  if (filter.sourceId != null && !state.sources.has(filter.sourceId)) throw new NotFoundError('Source', filter.sourceId);
   return { types, ranges, actorId: filter.actorId ?? undefined, sourceId: filter.sourceId ?? undefined };
 }
 
