@@ -172,6 +172,11 @@ export function createGraphqlApi({ store, config }: GraphqlApiOptions): GraphqlA
       if (contentType !== MEDIA_JSON) {
         return requestError(request, 415, 'POST requests need "Content-Type: application/json" with a JSON body {"query": "...", "variables": {...}}.');
       }
+      // JSON is UTF-8 (RFC 8259); a body declared as another charset would otherwise be read as UTF-8 and silently garbled.
+      const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(request.headers.get('content-type') ?? '')?.[1].toLowerCase();
+      if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+        return requestError(request, 415, `The request body must be UTF-8 JSON; charset=${charset.slice(0, 40)} is not supported.`);
+      }
       let text: string;
       try {
         text = await readBody(request, maxBodyBytes);
