@@ -1,7 +1,7 @@
 /** What every resolver receives: the store, this request's loaders and analytics, the config and the caller's write rights. */
 import type { GraphMetrics } from '../analytics';
 import type { SteppeConfig } from '../config';
-import type { GraphStore } from '../core/store';
+import type { GraphStore, WriteContext } from '../core/store';
 import type { AuthStatus } from './auth';
 import { IntakeAnalyses } from './intake-analyses';
 import { createLoaders, type DegreeCache, type Loaders } from './loaders';
@@ -15,6 +15,8 @@ export interface ApiContext {
   analytics: RequestMetrics;
   config: SteppeConfig;
   auth: AuthStatus;
+  /** Who writes, for the change log: the admin token's name ("api" for the single STEPPE_ADMIN_TOKEN). */
+  writer: WriteContext;
   /** Intake analyses of source texts, kept across requests (intake-analyses.ts). */
   intake: IntakeAnalyses;
   /** Forgets what this request read or cached about the store: called after each write. */
@@ -35,7 +37,7 @@ export function createApiCaches(): ApiCaches {
   return { metrics: new VersionedCache<Promise<GraphMetrics>>(METRICS_CACHE_ENTRIES), degrees: new VersionedCache<number>(), intake: new IntakeAnalyses() };
 }
 
-export function createContext(store: GraphStore, config: SteppeConfig, auth: AuthStatus, caches: ApiCaches): ApiContext {
+export function createContext(store: GraphStore, config: SteppeConfig, auth: AuthStatus, caches: ApiCaches, writer: string | null = null): ApiContext {
   const version = requestVersion(store);
   const ctx: ApiContext = {
     store,
@@ -43,6 +45,7 @@ export function createContext(store: GraphStore, config: SteppeConfig, auth: Aut
     analytics: requestMetrics(store, caches.metrics, version),
     config,
     auth,
+    writer: { by: writer ?? 'api' },
     intake: caches.intake,
     afterWrite() {
       version.forget();

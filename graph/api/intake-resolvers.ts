@@ -11,7 +11,7 @@ import type { CitationReport } from '../core/citations';
 import { checkSourceText } from '../core/source-text';
 import { decodeUpload, MAX_UPLOAD_BYTES, MIN_PROPOSAL_CONFIDENCE } from '../intake';
 import { validateSource, type Actor, type Relationship, type Source } from '../core/model';
-import type { GraphStore, WriteContext } from '../core/store';
+import type { GraphStore } from '../core/store';
 import { isPossibleId } from './args';
 import type { ApiContext } from './context';
 import type {
@@ -25,7 +25,6 @@ import type {
   TextFormat,
 } from './generated/schema-types';
 
-const WRITE_CONTEXT: WriteContext = { by: 'api' };
 
 function refuse(path: string, message: string): never {
   throw new ValidationError('Invalid source text', [{ path, message }]);
@@ -183,7 +182,7 @@ export const intakeMutationResolvers: Pick<MutationResolvers, 'addSource' | 'set
     const read = readSourceText(text);
     const [existing] = await ctx.store.getSources([source.id]);
     if (existing) throw new ConflictError(`Source "${source.id}" already exists; use setSourceText to replace its text`);
-    const result = await written(ctx, ctx.store.setSourceText(source.id, read.text, { source }, WRITE_CONTEXT));
+    const result = await written(ctx, ctx.store.setSourceText(source.id, read.text, { source }, ctx.writer));
     await startAnalysis(ctx, source, read.text);
     return { source, length: result.info.length, format: read.format, encoding: read.encoding, textCheck: await textCheckOf(ctx.store, result.check) };
   },
@@ -191,7 +190,7 @@ export const intakeMutationResolvers: Pick<MutationResolvers, 'addSource' | 'set
   async setSourceText(_root, { sourceId, text }, ctx) {
     if (!isPossibleId(sourceId)) refuse('sourceId', `"${sourceId}" is not a valid id`);
     const read = readSourceText(text);
-    const result = await written(ctx, ctx.store.setSourceText(sourceId, read.text, {}, WRITE_CONTEXT));
+    const result = await written(ctx, ctx.store.setSourceText(sourceId, read.text, {}, ctx.writer));
     const source = await ctx.store.getSource(sourceId);
     await startAnalysis(ctx, source, read.text);
     return { source, length: result.info.length, format: read.format, encoding: read.encoding, textCheck: await textCheckOf(ctx.store, result.check) };

@@ -7,6 +7,7 @@ import { NotFoundError } from '../core/errors';
 import { ACTOR_KINDS, INSTITUTION_CATEGORIES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, type Actor } from '../core/model';
 import type { RelationshipFilter } from '../core/store';
 import { checkAnalyticsFilter } from './analytics-resolvers';
+import { adminTokensOf } from './auth';
 import { dateArg, intArg, isPossibleId, listArg, pageSize, searchArg } from './args';
 import type { ApiContext } from './context';
 import type { QueryResolvers, RelationshipFilter as FilterInput } from './generated/schema-types';
@@ -142,7 +143,7 @@ export const queryResolvers: Omit<QueryResolvers, 'communities' | 'diff' | 'inta
   institutionCategories: () => [...INSTITUTION_CATEGORIES],
 
   apiInfo: (_root, _args, ctx) => ({
-    readOnly: !ctx.config.adminToken,
+    readOnly: adminTokensOf(ctx.config).length === 0,
     store: ctx.store.kind,
     limits: { ...ctx.config.limits },
   }),
