@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const root = path.resolve(__dirname, '../..');
+const root = path.resolve(__dirname, '../../..');
 const seeds = path.resolve(root, '../shared/seeds');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
 const hasSeeds = existsSync(seeds);

@@ -21,7 +21,7 @@ import { isSymmetric, MAX_EXCERPT_LENGTH, RELATIONSHIP_TYPE_INFO, type Relations
 import { checkSourceText } from '@/graph/core/source-text';
 import { buildActorMatcher, proposeFromText, type RelationshipProposal } from '@/graph/intake';
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = path.resolve(import.meta.dirname, '../../..');
 const seeds = path.resolve(root, '../shared/seeds');
 const hasSeeds = existsSync(seeds);
 if (!hasSeeds) console.log(`intake-quality: skipped, no seed texts at ${seeds} (the five seed documents are needed to measure intake)`);
