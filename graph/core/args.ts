@@ -37,7 +37,7 @@ export function kindsArg(path: string, kinds: readonly string[] | undefined | nu
 
 export function dateArg(path: string, value: string | undefined | null): PartialDate | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!isPartialDate(value)) bad(path, 'must be a date of the form YYYY, YYYY-MM or YYYY-MM-DD');
+  if (!isPartialDate(value)) bad(path, 'must be a partial date: YYYY, YYYY-MM or YYYY-MM-DD');
   return value;
 }
 
