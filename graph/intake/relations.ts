@@ -25,6 +25,7 @@
 import type { Actor, RelationshipType, RelationshipTypeInfo } from '../model';
 import { CUE_PATTERNS, type CueRule, type Role } from './cues';
 import type { ActorMatcher, Mention } from './mentions';
+import { unstated } from './modality';
 import { tokenize } from './tokens';
 
 export interface CueHit {
@@ -51,6 +52,21 @@ type Span = { start: number; end: number };
 /** How far (characters) a cue reaches for its actors. */
 const REACH = 150;
 const NO_BREAK = /^[^;]*$/;
+/** "anointed successor to", "hand-picked heir of": the actor after it did the choosing. */
+const CHOSEN_SUCCESSOR = /^\s+(?:[\p{L}-]+\s+)?(?:successor|heir)\s+(?:to|of)\s+(?:the\s+)?$/iu;
+/** A phrase that opens a sentence before its subject: a preposition or an -ing word ("In talks with …,", "Visiting …,"). */
+const FRONTED = /^(?:(?:In|At|On|During|After|Before|While|Following|Amid|Upon|Since|Through)\s|\p{Lu}\p{Ll}+ing\s)/u;
+/** Symmetric or visit nouns whose subject may come after an opening phrase ("In a public discussion with Putin, Tokayev …"). */
+const FRONTED_NOUN_TYPES = new Set<RelationshipType>(['MET_WITH', 'COOPERATED_WITH', 'VISITED']);
+/** Verbs whose object does the next verb: "helped him succeed", "allowed Russia to …". */
+const CONTROL_VERB = /(?:^|[^\p{L}])(?:help(?:s|ed|ing)?|allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|let(?:s|ting)?|made|makes|urged?|asked|forced|persuaded|encouraged)\s+$/iu;
+/** Words for the place troops are sent to: "… arrived in Kazakhstan", "deployed to Syria". */
+const SENT_TO = /(?:^|[^\p{L}])(?:in|into|to)\s+(?:the\s+)?$/iu;
+
+/** What a sentence leaves for the next ones: whose relatives were just listed ("The youngest daughter, …"). */
+export interface DocumentMemory {
+  kinOwner: { actorId: string; sentence: number } | undefined;
+}
 /** Words that make the next actor an object of a preposition, not a subject. */
 const PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:of|to|with|by|from|for|in|into|on|at|against|towards?|between|among|amongst|under|over|via|than|like|about|within|without|despite|amid|during)\s+(?:the\s+|a\s+|an\s+)?$/iu;
 /** A verb (past tense or -ing) right before the actor: the actor is its object ("advised Tokayev"). */
@@ -102,6 +118,8 @@ function proximity(...d: number[]): number {
 
 export class SentenceRelations {
   readonly out: Candidate[] = [];
+  /** Verb cues of the sentence: an actor right after one is its object, not a subject. */
+  private verbHits: CueHit[] = [];
   /** Actors that can take part: written names, aliases and pronouns, not adjectives or hyphenated modifiers. */
   private readonly named: Mention[];
   private readonly actors: ReadonlyMap<string, Actor>;
@@ -112,14 +130,16 @@ export class SentenceRelations {
     private readonly mentions: Mention[],
     private readonly matcher: ActorMatcher,
     private readonly typeInfo: TypeInfo,
+    private readonly memory: DocumentMemory = { kinOwner: undefined },
   ) {
     this.named = mentions.filter((m) => (m.via !== 'demonym' || m.asState) && !m.compound);
     this.actors = matcher.actors;
   }
 
-  /** Applies every cue found in the sentence; then the two-actor fallback. */
+  /** Applies every cue found in the sentence. Actors no cue pattern relates are left alone: nearness alone says nothing about direction. */
   run(found: CueHit[]): Candidate[] {
-    const hits = found.map((h) => this.unlessNegated(h)).filter((h): h is CueHit => h !== null);
+    const hits = found.filter((h) => this.stated(h));
+    this.verbHits = found.filter((h) => h.rule.form === 'verb');
     for (const hit of hits) {
       if (hit.rule.form === 'verb') this.verb(hit);
       else if (hit.rule.form === 'noun') this.noun(hit);
@@ -128,7 +148,6 @@ export class SentenceRelations {
       else this.led(hit);
     }
     this.possessiveParty();
-    this.fallback(hits);
     return this.out;
   }
 
@@ -143,12 +162,10 @@ export class SentenceRelations {
     }
   }
 
-  /** "would not assist Russia": negated support is opposition; any other negated cue says nothing. */
-  private unlessNegated(hit: CueHit): CueHit | null {
-    const before = this.view.slice(Math.max(this.sentence.start, hit.start - 40), hit.start);
-    if (!/(?:(?:^|[^\p{L}])(?:not|never|no longer)|n[’']t|(?:^|[^\p{L}])(?:refused|refuses|refusing|declined|declines|declining) to)\s+(?:[\p{L}]+\s+){0,2}$/iu.test(before)) return hit;
-    if (hit.rule.type !== 'SUPPORTED') return null;
-    return { ...hit, rule: { ...hit.rule, type: 'OPPOSED', otherwise: undefined, weight: 0.9 * hit.rule.weight } };
+  /** A cue that is negated, wished, a prospect or undone states nothing (see modality.ts), and proposes nothing. */
+  private stated(hit: CueHit): boolean {
+    const factual = hit.rule.form === 'title' || hit.rule.form === 'kin' || hit.rule.form === 'led';
+    return unstated(this.view, this.sentence.start, hit.start, hit.end, factual) === null;
   }
 
   // --- finding actors around a cue -------------------------------------------------
@@ -157,10 +174,25 @@ export class SentenceRelations {
     return this.view.slice(Math.max(this.sentence.start, m.start - 30), m.start);
   }
 
-  /** An actor that reads as a subject: not the object of a preposition or of a verb. */
+  /** An actor that reads as a subject: not the object of a preposition or of a verb ("help Ukraine and … help Russia"). */
   private subjectLike(m: Mention): boolean {
     const b = this.before(m);
-    return !PREPOSITION_BEFORE.test(b) && !VERB_BEFORE.test(b);
+    if (PREPOSITION_BEFORE.test(b) || VERB_BEFORE.test(b)) return false;
+    return !this.verbHits.some((h) => h.end <= m.start && /^\s+(?:the\s+)?$/u.test(this.view.slice(h.end, m.start)));
+  }
+
+  /**
+   * The subject of a phrase that opens the sentence ("Visiting Astana, the president of the European Council,
+   * Charles Michel, …", "In a public discussion with Vladimir Putin …, Tokayev made clear …"): the first actor
+   * after the phrase's comma, a person when one is named there.
+   */
+  private frontedSubject(hit: CueHit, after: Span, except: string): Mention | undefined {
+    if (hit.start - this.sentence.start > 40 || this.named.some((m) => m.end <= hit.start && m.via !== 'implied')) return undefined;
+    if (!FRONTED.test(this.view.slice(this.sentence.start, hit.start + 1))) return undefined;
+    const comma = this.view.indexOf(',', after.end);
+    if (comma < 0 || comma >= this.sentence.end) return undefined;
+    const pool = this.named.filter((m) => m.start > comma && m.start - comma <= 90 && m.actorId !== except && m.via !== 'implied');
+    return pool.find((m) => m.kind === 'PERSON') ?? pool.find((m) => this.subjectLike(m));
   }
 
   /**
@@ -169,7 +201,18 @@ export class SentenceRelations {
    */
   private subjectOf(lefts: Mention[], except?: string): Mention | undefined {
     const pool = lefts.filter((m) => m.actorId !== except);
-    return pool.find((m) => this.subjectLike(m)) ?? pool.find((m) => /(?:^|[^\p{L}])by\s+(?:the\s+)?$/iu.test(this.before(m)));
+    return pool.find((m) => this.subjectLike(m)) ?? pool.find((m) => /(?:^|[^\p{L}])by\s+(?:the\s+)?$/iu.test(this.before(m))) ?? this.controlled(pool[0]);
+  }
+
+  /** "helped him succeed Nazarbayev", "allowed Russia to annex …": the object of help/allow/let is the subject of the next verb. */
+  private controlled(m: Mention | undefined): Mention | undefined {
+    if (!m) return undefined;
+    return CONTROL_VERB.test(this.before(m)) && /^\s+(?:to\s+)?$/.test(this.view.slice(m.possessiveEnd, m.possessiveEnd + 4).replace(/\S+$/, '')) ? m : undefined;
+  }
+
+  /** The gap before an actor ends with one of these prepositions (and at most two words after it): "ties with the …". */
+  private prepBefore(gap: string, preps: readonly string[]): boolean {
+    return new RegExp(String.raw`(?:^|\s)(?:${preps.join('|')})\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$`, 'iu').test(gap);
   }
 
   private left(at: Span, pool = this.named, reach = REACH): Mention[] {
@@ -234,11 +277,23 @@ export class SentenceRelations {
       }
       return;
     }
-    const subject = this.subjectOf(lefts);
-    // The object follows the verb closely: a handful of words, no comma …
-    let object = rights.find((m) => /^[^,;:]*$/.test(this.view.slice(hit.end, m.start)) && this.view.slice(hit.end, m.start).trim().split(/\s+/).filter(Boolean).length <= 6);
+    // "Tokayev, anointed successor to Nazarbayev": the one named after "successor to" chose the one before.
+    if (rule.type === 'APPOINTED') {
+      const chooser = rights.find((m) => CHOSEN_SUCCESSOR.test(this.view.slice(hit.end, m.start)));
+      if (chooser) {
+        const chosen = lefts.find((m) => m.kind === 'PERSON' && m.actorId !== chooser.actorId);
+        if (chosen) this.add(rule.type, chooser, chosen, hit, rule.weight * proximity(distance(chosen, hit)), 'verb:chosen-successor', { directed: true });
+        return;
+      }
+    }
+    // The object follows the verb closely: a handful of words, no comma, not introduced by "from" ("supporting
+    // forces from the CSTO" names who supports) and, for "ties with", after the cue's own preposition.
+    const objectGap = (gap: string) =>
+      /^[^,;:]*$/.test(gap) && gap.trim().split(/\s+/).filter(Boolean).length <= 6 && (!/(?:^|\s)from\s/i.test(gap) || /^\s+(?:itself|himself|herself|themselves)\s+from\s/i.test(gap)) && (!rule.preps || this.prepBefore(gap, rule.preps));
+    let object = rights.find((m) => objectGap(this.view.slice(hit.end, m.start)));
+    const subject = this.subjectOf(lefts) ?? (object ? this.frontedSubject(hit, object, object.actorId) : undefined);
     // … or heads a relative clause before the subject: "an alliance to which Kazakhstan belongs".
-    if (!object && subject && /(?:^|[^\p{L}])(?:to|of|in) which\s+$/iu.test(this.before(subject))) {
+    if (!object && subject && subject.end <= hit.start && /(?:^|[^\p{L}])(?:to|of|in) which\s+$/iu.test(this.before(subject))) {
       object = this.left(subject, this.named, 80).find((m) => m.actorId !== subject.actorId);
     }
     if (!subject || !object) return;
@@ -258,7 +313,7 @@ export class SentenceRelations {
     // The possessor: "Russia’s invasion", "his shares", or the word just before the noun ("a U.S. partner", "Russian troops").
     const possessor = this.left(hit, this.mentions.filter((m) => m.via !== 'implied'), 40).find((m) => {
       const between = this.view.slice(m.possessiveEnd, hit.start);
-      if (m.possessive) return /^[\s\p{L}\p{N}-]*$/u.test(between);
+      if (m.possessive) return /^[\s\p{L}\p{N}-]*$/u.test(between) && between.trim().split(/\s+/).filter(Boolean).length <= 3;
       return /^\.?[\s-]{1,3}$/u.test(between);
     });
     let complement: Mention | undefined;
@@ -266,7 +321,9 @@ export class SentenceRelations {
     let between = false;
     for (const m of this.right(hit, this.named, 60)) {
       const g = this.view.slice(hit.end, m.start);
-      const prep = /^\s+(?:[\p{L}-]+\s+)?(of|to|for|in|into|on|with|within|at|against|from|by|between|towards?)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.exec(g);
+      // The preposition nearest the actor ("mission of 2,500 troops from Russia"): a few words may come before it.
+      const prep = /^\s+(?:[\p{L}\p{N},.’'-]+\s+){0,4}?(of|to|for|in|into|on|with|within|at|against|from|by|between|among|towards?)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.exec(g);
+      if (prep && rule.preps && !rule.preps.includes(prep[1].toLowerCase())) continue;
       if (prep && !/(?:^|\s)(?:which|who|whom|whose|that)\s/i.test(g)) {
         complement = m;
         if (/^(?:from|by)$/i.test(prep[1])) complementRole = 'source';
@@ -293,6 +350,17 @@ export class SentenceRelations {
         return;
       }
     }
+    // "a CSTO mission of 2,500 troops from Russia, Armenia, … arrived … in Kazakhstan": those sending troops intervened where they arrived.
+    if (rule.type === 'INTERVENED_IN' && complement && complementRole === 'source') {
+      const senders = [...(possessor && possessor.actorId !== complement.actorId ? [possessor] : []), ...this.group(complement)];
+      const host = this.named.find(
+        (m) => m.kind === 'STATE' && m.start > complement.end && !senders.some((x) => x.actorId === m.actorId) && SENT_TO.test(this.view.slice(Math.max(this.sentence.start, m.start - 12), m.start)),
+      );
+      if (host) {
+        for (const x of senders) this.add(rule.type, x, host, hit, rule.weight * proximity(distance(x, hit)), 'noun:sent-from-to', { directed: true });
+        return;
+      }
+    }
     if (possessor && complement) {
       if (!sym && possessorRole === complementRole) return; // "Russian troops from Belarus": both would be the source
       for (const c of this.group(complement)) emit(possessor, possessorRole, c, rule.weight * proximity(distance(possessor, hit), distance(c, hit)), 'noun:possessor+complement');
@@ -300,13 +368,23 @@ export class SentenceRelations {
     }
     const subject = this.subjectOf(this.left(possessor ?? hit), possessor?.actorId);
     if (possessor) {
-      const other = subject ?? this.right(hit, this.named, 60)[0];
+      // The possessor acting on someone needs that someone in apposition ("his predecessor Nazarbayev"): the
+      // sentence's subject is not its object ("Kazakhstan distanced itself from Russia’s aggression").
+      const apposed = this.right(hit, this.named, 3)[0];
+      const other = !sym && possessorRole === 'source' ? apposed : (subject ?? this.right(hit, this.named, 60)[0]);
       if (other) emit(possessor, possessorRole, other, 0.85 * rule.weight * proximity(distance(other, hit)), 'noun:possessor');
       return;
     }
     if (complement) {
-      if (subject) for (const c of this.group(complement)) emit(c, complementRole, subject, 0.9 * rule.weight * proximity(distance(subject, hit), distance(c, hit)), 'noun:complement');
+      const doer = subject ?? (FRONTED_NOUN_TYPES.has(rule.type) ? this.frontedSubject(hit, complement, complement.actorId) : undefined);
+      if (doer) for (const c of this.group(complement)) emit(c, complementRole, doer, 0.9 * rule.weight * proximity(distance(doer, hit), distance(c, hit)), subject ? 'noun:complement' : 'noun:fronted');
       return;
+    }
+    // "both the Kazakhstani and the Russian governments … continue bilateral cooperation": the pairs of the subject.
+    if (sym && subject) {
+      const parties = this.group(subject);
+      for (let i = 0; i < parties.length; i++) for (let j = i + 1; j < parties.length; j++) this.add(rule.type, parties[i], parties[j], hit, 0.8 * rule.weight * proximity(distance(subject, hit)), 'noun:joint-subject');
+      if (parties.length > 1) return;
     }
     if (sym) {
       const l = this.left(hit, this.named, 80)[0];
@@ -361,7 +439,7 @@ export class SentenceRelations {
       .map((m) => ({ m, d: m.start < span.end && span.start < m.end ? 0 : distance(m, span) }))
       .filter(({ m, d }) => d <= 110 && NO_BREAK.test(this.view.slice(Math.min(m.end, span.end), Math.max(m.start, span.start))) && (d === 0 || this.subjectLike(m) || m.start >= span.end))
       // A member is named before "member of …" ("X is a member of Y", "X, a member of Y"), not after it.
-      .filter(({ m }) => !isMember || m.end <= hit.start)
+      .filter(({ m, d }) => !isMember || (m.end <= hit.start && d <= 50))
       .sort((a, b) => a.d - b.d)[0];
     if (!holder) return;
     const role = isMember ? undefined : hit.text.toLowerCase();
@@ -451,26 +529,6 @@ export class SentenceRelations {
     if (org) this.add(hit.rule.type, leader, org, hit, hit.rule.weight * proximity(distance(org, hit)), 'led', { role: 'leading member', directed: true });
   }
 
-  /** A sentence naming exactly two actors and holding a verb cue that found no pair: the nearest verb's type, with less confidence. */
-  private fallback(hits: CueHit[]): void {
-    const present = this.named.filter((m) => m.via !== 'implied');
-    const ids = [...new Set(present.map((m) => m.actorId))];
-    if (ids.length !== 2 || this.out.length || !hits.length) return;
-    const a = present.find((m) => m.actorId === ids[0])!;
-    const b = present.find((m) => m.actorId === ids[1])!;
-    const [first, second] = a.start < b.start ? [a, b] : [b, a];
-    const pair = { start: first.start, end: second.end };
-    const usable = hits.filter((h) => h.rule.form === 'verb');
-    const hit = usable.sort((x, y) => distance(x, pair) - distance(y, pair))[0];
-    if (!hit) return;
-    const conf = 0.5 * hit.rule.weight * proximity(distance(hit, pair));
-    // The actor that reads as the subject is the source; otherwise text order decides.
-    const firstIsObject = !this.subjectLike(first) && this.subjectLike(second) && second.end <= hit.start;
-    const reverse = hit.rule.subjectIsTarget !== firstIsObject || (hit.rule.form === 'noun' && first.possessive && hit.rule.possessor === 'target');
-    if (reverse) this.add(hit.rule.type, second, first, hit, conf, 'fallback');
-    else this.add(hit.rule.type, first, second, hit, conf, 'fallback');
-  }
-
   // --- output -----------------------------------------------------------------------
 
   /** The actor's country as a stand-in mention, placed at the cue. */
@@ -522,6 +580,8 @@ export class SentenceRelations {
     if (fits(type, source, target)) return push(type, source, target, confidence, basis);
     if (fits(type, target, source) && (symmetric || !opts.directed)) return push(type, target, source, symmetric ? confidence : 0.8 * confidence, `${basis}+flipped`);
     const other = cue.rule.otherwise;
+    // Troops "under the provisions of the CSTO" do not support the CSTO: an intervention backs a person, not a body.
+    if (type === 'INTERVENED_IN' && source.kind !== 'PERSON' && target.kind !== 'PERSON') return;
     if (other && other !== type) {
       if (fits(other, source, target)) return push(other, source, target, 0.8 * confidence, `${basis}+${other}`);
       if (fits(other, target, source)) return push(other, target, source, 0.8 * confidence, `${basis}+${other}`);
