@@ -66,7 +66,9 @@ export const CUES: readonly CueRule[] = [
   { type: 'COOPERATED_WITH', form: 'noun', weight: 0.6, preps: ['with', 'between', 'among'],
     words: String.raw`cooperation|co-operation|cooperations|collaboration|agreements?|contacts|dialogue|trading partners?|joint (?:projects?|ventures?|exercises?|production)` },
   { type: 'COOPERATED_WITH', form: 'noun', weight: 0.55, preps: ['with', 'between', 'among'],
-    words: String.raw`(?:close|closer|economic|commercial|trade|technological|military|security|energy|bilateral|diplomatic|business)(?: and (?:economic|commercial|trade|technological|military|security|energy|diplomatic))? (?:ties|relations|links)|(?:strengthen(?:s|ed|ing)?|deepen(?:s|ed|ing)?|develop(?:s|ed|ing)?|expand(?:s|ed|ing)?|build(?:s|ing)?|built|establish(?:es|ed|ing)?|intensif(?:y|ies|ied|ying)|(?:has|have) constructed|constructed) (?:its |their |his |her |the )?(?:[\p{L}-]+ ){0,2}(?:ties|relations|relationships?|links|contacts)` },
+    words: String.raw`(?:close|closer|economic|commercial|trade|technological|military|security|energy|bilateral|diplomatic|business)(?: and (?:economic|commercial|trade|technological|military|security|energy|diplomatic))? (?:ties|relations|links)` },
+  { type: 'COOPERATED_WITH', form: 'verb', weight: 0.55, preps: ['with', 'between', 'and'],
+    words: String.raw`(?:strengthen(?:s|ed|ing)?|deepen(?:s|ed|ing)?|develop(?:s|ed|ing)?|expand(?:s|ed|ing)?|build(?:s|ing)?|built|establish(?:es|ed|ing)?|intensif(?:y|ies|ied|ying)|(?:has|have) constructed|constructed) (?:its |their |his |her |the )?(?:[\p{L}-]+ ){0,2}(?:ties|relations|relationships?|links|contacts)` },
   { type: 'COOPERATED_WITH', form: 'verb', weight: 0.6,
     words: String.raw`cooperat(?:e|es|ed|ing) with|co-operat(?:e|es|ed|ing) with|collaborat(?:e|es|ed|ing) with|work(?:s|ed|ing)? together with|partner(?:s|ed)? with|signed (?:an? |the )?(?:[\p{L}-]+ ){0,3}(?:agreements?|deals?|treat(?:y|ies)|memorand(?:um|a)) with` },
   // Money

@@ -67,8 +67,11 @@ export function proposeFromText(
   const minConfidence = options.minConfidence ?? MIN_PROPOSAL_CONFIDENCE;
   const matcher = options.matcher ?? buildActorMatcher(actors);
   const sentences = splitSentences(text);
-  const mentions = matcher.find(text, sentences);
-  const view = readableView(text);
+  // Page furniture inside a sentence (see sentences.ts) is blanked from the view and names no actor.
+  const skips = sentences.flatMap((s) => s.skip ?? []);
+  const inSkip = (m: Mention) => skips.some(([a, b]) => m.start < b && a < m.end);
+  const mentions = skips.length ? matcher.find(text, sentences).filter((m) => !inSkip(m)) : matcher.find(text, sentences);
+  const view = blank(readableView(text), skips);
 
   const bySentence = new Map<number, Mention[]>();
   for (const m of mentions) (bySentence.get(m.sentence) ?? bySentence.set(m.sentence, []).get(m.sentence)!).push(m);
@@ -89,6 +92,19 @@ export function proposeFromText(
   relationshipProposals.sort((a, b) => a.excerptStart - b.excerptStart || b.confidence - a.confidence || a.id.localeCompare(b.id));
 
   return { sentences, mentions, relationshipProposals, actorProposals: proposeNewActors(text, sentences, mentions) };
+}
+
+/** `view` with the given ranges replaced by spaces (same length, so offsets still point into the text). */
+function blank(view: string, ranges: [number, number][]): string {
+  if (!ranges.length) return view;
+  const parts: string[] = [];
+  let at = 0;
+  for (const [a, b] of ranges) {
+    parts.push(view.slice(at, a), ' '.repeat(b - a));
+    at = b;
+  }
+  parts.push(view.slice(at));
+  return parts.join('');
 }
 
 /** One candidate per type and pair (the most confident); a second type for a pair only when nearly as confident as the best. */

@@ -58,6 +58,10 @@ const CHOSEN_SUCCESSOR = /^\s+(?:[\p{L}-]+\s+)?(?:successor|heir)\s+(?:to|of)\s+
 const FRONTED = /^(?:(?:In|At|On|During|After|Before|While|Following|Amid|Upon|Since|Through)\s|\p{Lu}\p{Ll}+ing\s)/u;
 /** Symmetric or visit nouns whose subject may come after an opening phrase ("In a public discussion with Putin, Tokayev …"). */
 const FRONTED_NOUN_TYPES = new Set<RelationshipType>(['MET_WITH', 'COOPERATED_WITH', 'VISITED']);
+/** A modal verb anywhere between a subject and its verb ("may" in lower case only: "in May 2022" is a date). */
+const MODAL_BETWEEN = /(?:^|[^\p{L}])(?:[Ss]hould|[Oo]ught\s+to|[Cc]ould|[Mm]ight|can|[Ww]ould|[Mm]ust|[Ss]hall|may)(?![\p{L}])/u;
+/** A noun inside a prepositional phrase ("information concerning the war in Ukraine"): the sentence's subject is not its agent. */
+const NOUN_IN_PHRASE = /(?:^|[^\p{L}])(?:about|concerning|regarding|over|into|during|amid|despite|on)\s+(?:the|this|that|a|an)\s+(?:[\p{L}-]+\s+)?$/iu;
 /** Verbs whose object does the next verb: "helped him succeed", "allowed Russia to …". */
 const CONTROL_VERB = /(?:^|[^\p{L}])(?:help(?:s|ed|ing)?|allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|let(?:s|ting)?|made|makes|urged?|asked|forced|persuaded|encouraged)\s+$/iu;
 /** Words for the place troops are sent to: "… arrived in Kazakhstan", "deployed to Syria". */
@@ -199,15 +203,18 @@ export class SentenceRelations {
    * The subject for a cue: the nearest actor before it that reads as a subject, else the agent of
    * a participle before it ("Reforms introduced by Tokayev are annulling …").
    */
-  private subjectOf(lefts: Mention[], except?: string): Mention | undefined {
-    const pool = lefts.filter((m) => m.actorId !== except);
-    return pool.find((m) => this.subjectLike(m)) ?? pool.find((m) => /(?:^|[^\p{L}])by\s+(?:the\s+)?$/iu.test(this.before(m))) ?? this.controlled(pool[0]);
+  private subjectOf(lefts: Mention[], except?: string, at?: Span): Mention | undefined {
+    // "the EU’s understanding … would help": a possessor is not the subject of a verb.
+    const pool = lefts.filter((m) => m.actorId !== except && !(at && m.possessive));
+    // "a response to Kazakhstan distancing itself": an actor right before the verb is its subject, whatever precedes it.
+    if (at && pool[0] && /^\s+(?:[\p{L}]+ly\s+)?$/u.test(this.view.slice(pool[0].possessiveEnd, at.start))) return pool[0];
+    return pool.find((m) => this.subjectLike(m)) ?? pool.find((m) => /(?:^|[^\p{L}])by\s+(?:the\s+)?$/iu.test(this.before(m))) ?? this.controlled(pool[0], at);
   }
 
   /** "helped him succeed Nazarbayev", "allowed Russia to annex …": the object of help/allow/let is the subject of the next verb. */
-  private controlled(m: Mention | undefined): Mention | undefined {
-    if (!m) return undefined;
-    return CONTROL_VERB.test(this.before(m)) && /^\s+(?:to\s+)?$/.test(this.view.slice(m.possessiveEnd, m.possessiveEnd + 4).replace(/\S+$/, '')) ? m : undefined;
+  private controlled(m: Mention | undefined, at: Span | undefined): Mention | undefined {
+    if (!m || !at) return undefined;
+    return CONTROL_VERB.test(this.before(m)) && /^\s+(?:to\s+)?$/.test(this.view.slice(m.possessiveEnd, at.start)) ? m : undefined;
   }
 
   /** The gap before an actor ends with one of these prepositions (and at most two words after it): "ties with the …". */
@@ -291,7 +298,9 @@ export class SentenceRelations {
     const objectGap = (gap: string) =>
       /^[^,;:]*$/.test(gap) && gap.trim().split(/\s+/).filter(Boolean).length <= 6 && (!/(?:^|\s)from\s/i.test(gap) || /^\s+(?:itself|himself|herself|themselves)\s+from\s/i.test(gap)) && (!rule.preps || this.prepBefore(gap, rule.preps));
     let object = rights.find((m) => objectGap(this.view.slice(hit.end, m.start)));
-    const subject = this.subjectOf(lefts) ?? (object ? this.frontedSubject(hit, object, object.actorId) : undefined);
+    const subject = this.subjectOf(lefts, undefined, hit) ?? (object ? this.frontedSubject(hit, object, object.actorId) : undefined);
+    // "The EU and its member states might use … and help Kazakhstan": a modal between subject and verb rules the verb.
+    if (subject && subject.end <= hit.start && MODAL_BETWEEN.test(this.view.slice(subject.end, hit.start))) return;
     // … or heads a relative clause before the subject: "an alliance to which Kazakhstan belongs".
     if (!object && subject && subject.end <= hit.start && /(?:^|[^\p{L}])(?:to|of|in) which\s+$/iu.test(this.before(subject))) {
       object = this.left(subject, this.named, 80).find((m) => m.actorId !== subject.actorId);
@@ -313,7 +322,9 @@ export class SentenceRelations {
     // The possessor: "Russia’s invasion", "his shares", or the word just before the noun ("a U.S. partner", "Russian troops").
     const possessor = this.left(hit, this.mentions.filter((m) => m.via !== 'implied'), 40).find((m) => {
       const between = this.view.slice(m.possessiveEnd, hit.start);
-      if (m.possessive) return /^[\s\p{L}\p{N}-]*$/u.test(between) && between.trim().split(/\s+/).filter(Boolean).length <= 3;
+      if (m.possessive) return /^[\s\p{L}\p{N}-]*$/u.test(between) && between.trim().split(/\s+/).filter(Boolean).length <= 5;
+      // "the Russian full-scale invasion": an adjective of nationality may stand before other adjectives.
+      if (m.via === 'demonym') return /^\s+(?:[\p{L}-]+\s+){0,2}$/u.test(between);
       return /^\.?[\s-]{1,3}$/u.test(between);
     });
     let complement: Mention | undefined;
@@ -376,7 +387,9 @@ export class SentenceRelations {
       return;
     }
     if (complement) {
-      const doer = subject ?? (FRONTED_NOUN_TYPES.has(rule.type) ? this.frontedSubject(hit, complement, complement.actorId) : undefined);
+      let doer = subject ?? (FRONTED_NOUN_TYPES.has(rule.type) ? this.frontedSubject(hit, complement, complement.actorId) : undefined);
+      if (doer && doer === subject && !sym && complementRole === 'target' && NOUN_IN_PHRASE.test(this.before(hit))) doer = undefined;
+      if (doer && doer.end <= hit.start && MODAL_BETWEEN.test(this.view.slice(doer.end, hit.start))) doer = undefined;
       if (doer) for (const c of this.group(complement)) emit(c, complementRole, doer, 0.9 * rule.weight * proximity(distance(doer, hit), distance(c, hit)), subject ? 'noun:complement' : 'noun:fronted');
       return;
     }
@@ -387,7 +400,7 @@ export class SentenceRelations {
       if (parties.length > 1) return;
     }
     if (sym) {
-      const l = this.left(hit, this.named, 80)[0];
+      const l = this.left(hit, this.named, 80).find((m) => this.subjectLike(m));
       const r = this.right(hit, this.named, 80).find((m) => /(?:^|[^\p{L}])(?:with|and|between)\s+(?:the\s+)?$/iu.test(this.view.slice(hit.end, m.start)));
       if (l && r) this.add(rule.type, l, r, hit, 0.7 * rule.weight * proximity(distance(l, hit), distance(r, hit)), 'noun:around');
     }
