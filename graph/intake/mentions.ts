@@ -239,14 +239,13 @@ function ellipses(
     const conj = k >= 1 && toks[k - 1].norm === 'the' ? k - 2 : k - 1;
     if (conj < 1 || !/^(?:and|or)$/.test(toks[conj].norm)) continue;
     const x = toks[conj - 1];
-    if (!isCapitalised(x.surface) || found.some((f) => f.start <= x.start && x.start < f.end)) continue;
+    const there = found.find((f) => f.start <= x.start && x.start < f.end);
     if (m.via === 'demonym') {
       // "the Kazakhstani and the Russian governments": an adjective of nationality before "and" shares the noun.
-      if (!m.asState) continue;
-      const entry = lookup(root, [x.norm])?.find((e) => e.via === 'demonym');
-      if (entry) extra.push({ ...mention(entry, conj - 1, conj - 1, false), asState: true });
+      if (m.asState && there?.via === 'demonym' && there.end === x.end) there.asState = true;
       continue;
     }
+    if (!isCapitalised(x.surface) || there) continue;
     const tail = toks.slice(k + 1).filter((t) => t.end <= m.end).map(word);
     if (!tail.length) continue;
     const singular = [...tail.slice(0, -1), tail[tail.length - 1].replace(/s$/, '')];

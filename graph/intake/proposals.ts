@@ -8,7 +8,7 @@ import { RELATIONSHIP_TYPE_INFO, type Actor, type PartialDate, type Relationship
 import { nearestDate, statedDates } from './dates';
 import { buildActorMatcher, type ActorMatcher, type Mention } from './mentions';
 import { proposeNewActors, type ActorProposal } from './new-actors';
-import { cueHits, readableView, SentenceRelations, type Candidate } from './relations';
+import { cueHits, readableView, SentenceRelations, type Candidate, type DocumentMemory } from './relations';
 import { excerptRange, splitSentences, type Sentence } from './sentences';
 import { checkSourceText } from './text';
 
@@ -77,11 +77,14 @@ export function proposeFromText(
   for (const m of mentions) (bySentence.get(m.sentence) ?? bySentence.set(m.sentence, []).get(m.sentence)!).push(m);
 
   const relationshipProposals: RelationshipProposal[] = [];
+  const memory: DocumentMemory = { kinOwner: undefined };
   for (const s of sentences) {
     const here = bySentence.get(s.index) ?? [];
-    if (new Set(here.map((m) => m.actorId)).size < 2) continue;
+    // One actor is enough right after a list of someone's relatives ("The youngest daughter, Aliya …").
+    const recentKin = memory.kinOwner !== undefined && s.index - memory.kinOwner.sentence <= 2;
+    if (new Set(here.map((m) => m.actorId)).size < (recentKin ? 1 : 2)) continue;
     const hits = cueHits(view, s.start, s.end, here);
-    const candidates = new SentenceRelations(view, s, here, matcher, typeInfo).run(hits);
+    const candidates = new SentenceRelations(view, s, here, matcher, typeInfo, memory).run(hits);
     const dates = statedDates(text, s.start, s.end);
     for (const c of pickPerPair(candidates)) {
       if (c.confidence < minConfidence) continue;

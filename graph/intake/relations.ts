@@ -23,7 +23,7 @@
  * proposal names the rule that made it (`basis`).
  */
 import type { Actor, RelationshipType, RelationshipTypeInfo } from '../model';
-import { CUE_PATTERNS, type CueRule, type Role } from './cues';
+import { CUE_PATTERNS, CUES, type CueRule, type Role } from './cues';
 import type { ActorMatcher, Mention } from './mentions';
 import { unstated } from './modality';
 import { tokenize } from './tokens';
@@ -62,6 +62,14 @@ const FRONTED_NOUN_TYPES = new Set<RelationshipType>(['MET_WITH', 'COOPERATED_WI
 const MODAL_BETWEEN = /(?:^|[^\p{L}])(?:[Ss]hould|[Oo]ught\s+to|[Cc]ould|[Mm]ight|can|[Ww]ould|[Mm]ust|[Ss]hall|may)(?![\p{L}])/u;
 /** A noun inside a prepositional phrase ("information concerning the war in Ukraine"): the sentence's subject is not its agent. */
 const NOUN_IN_PHRASE = /(?:^|[^\p{L}])(?:about|concerning|regarding|over|into|during|amid|despite|on)\s+(?:the|this|that|a|an)\s+(?:[\p{L}-]+\s+)?$/iu;
+/** A family word right after a possessor: "Nazarbayev’s nephew", "Nazarbayev’s eldest daughter". */
+const KIN_AFTER = new RegExp(String.raw`^\s+(?:[\p{L}-]+\s+)?(?:${CUES.find((c) => c.form === 'kin')!.words})(?![\p{L}])`, 'iu');
+/** "Alikhan Smailov as prime minister": the person holds the post named after "as". */
+const AS_POST = /^\s+as\s+(?:the\s+|a\s+|an\s+)?$/iu;
+/** "the new appointments being Alikhan Smailov", "the appointee was X": the appointment names its appointee. */
+const NAMES_APPOINTEE = /^\s+(?:being|was|were|is|are|included|including)\s+(?:the\s+)?$/iu;
+/** "called in Russian troops", "invited foreign forces": whoever calls them in is the one they come to support. */
+const CALLED_IN = /(?:^|[^\p{L}])(?:call(?:s|ed|ing)?\s+in|invit(?:e|es|ed|ing)|request(?:s|ed|ing)?|appeal(?:s|ed|ing)?\s+for|asked\s+for)\s+(?:the\s+)?$/iu;
 /** Verbs whose object does the next verb: "helped him succeed", "allowed Russia to …". */
 const CONTROL_VERB = /(?:^|[^\p{L}])(?:help(?:s|ed|ing)?|allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|let(?:s|ting)?|made|makes|urged?|asked|forced|persuaded|encouraged)\s+$/iu;
 /** Words for the place troops are sent to: "… arrived in Kazakhstan", "deployed to Syria". */
@@ -130,7 +138,7 @@ export class SentenceRelations {
 
   constructor(
     private readonly view: string,
-    private readonly sentence: Span,
+    private readonly sentence: Span & { index: number },
     private readonly mentions: Mention[],
     private readonly matcher: ActorMatcher,
     private readonly typeInfo: TypeInfo,
@@ -192,7 +200,7 @@ export class SentenceRelations {
    */
   private frontedSubject(hit: CueHit, after: Span, except: string): Mention | undefined {
     if (hit.start - this.sentence.start > 40 || this.named.some((m) => m.end <= hit.start && m.via !== 'implied')) return undefined;
-    if (!FRONTED.test(this.view.slice(this.sentence.start, hit.start + 1))) return undefined;
+    if (!FRONTED.test(this.view.slice(this.sentence.start, hit.end + 1))) return undefined;
     const comma = this.view.indexOf(',', after.end);
     if (comma < 0 || comma >= this.sentence.end) return undefined;
     const pool = this.named.filter((m) => m.start > comma && m.start - comma <= 90 && m.actorId !== except && m.via !== 'implied');
@@ -342,6 +350,15 @@ export class SentenceRelations {
         break;
       }
     }
+    if (!complement && (rule.type === 'APPOINTED' || rule.type === 'DISMISSED')) {
+      complement = this.right(hit, this.named, 40).find((m) => NAMES_APPOINTEE.test(this.view.slice(hit.end, m.start)));
+      complementRole = 'target';
+    }
+    // "Kazakhtelekom (in which he had relinquished his shares)": the relative pronoun's antecedent is the complement.
+    if (!complement && possessor) {
+      const antecedent = this.left(possessor, this.named, 80).find((m) => m.actorId !== possessor.actorId && /^[\s(]*(?:in|of|to|through|from)\s+which\s/iu.test(this.view.slice(m.possessiveEnd, possessor.start)));
+      if (antecedent) complement = antecedent;
+    }
     const sym = this.typeInfo[rule.type].symmetric;
     const emit = (a: Mention, aRole: Role, b: Mention, conf: number, basis: string) => {
       if (aRole === 'source') this.add(rule.type, a, b, hit, conf, basis, { directed: !sym });
@@ -382,7 +399,9 @@ export class SentenceRelations {
       // The possessor acting on someone needs that someone in apposition ("his predecessor Nazarbayev"): the
       // sentence's subject is not its object ("Kazakhstan distanced itself from Russia’s aggression").
       const apposed = this.right(hit, this.named, 3)[0];
-      const other = !sym && possessorRole === 'source' ? apposed : (subject ?? this.right(hit, this.named, 60)[0]);
+      // "force the government of President Tokayev to call in Russian troops": the troops come for the one calling.
+      const caller = rule.type === 'INTERVENED_IN' && CALLED_IN.test(this.before(possessor)) ? this.left(possessor, this.named, 80).find((m) => m.kind === 'PERSON') : undefined;
+      const other = caller ?? (!sym && possessorRole === 'source' ? apposed : (subject ?? this.right(hit, this.named, 60)[0]));
       if (other) emit(possessor, possessorRole, other, 0.85 * rule.weight * proximity(distance(other, hit)), 'noun:possessor');
       return;
     }
@@ -450,9 +469,10 @@ export class SentenceRelations {
     // The holder: inside the title's own span ("President Tokayev"), in apposition next to post and place, or before the post — not an object of another verb.
     const holder = holders
       .map((m) => ({ m, d: m.start < span.end && span.start < m.end ? 0 : distance(m, span) }))
-      .filter(({ m, d }) => d <= 110 && NO_BREAK.test(this.view.slice(Math.min(m.end, span.end), Math.max(m.start, span.start))) && (d === 0 || this.subjectLike(m) || m.start >= span.end))
+      .filter(({ m, d }) => d <= 110 && NO_BREAK.test(this.view.slice(Math.min(m.end, span.end), Math.max(m.start, span.start))) && (d === 0 || this.subjectLike(m) || m.start >= span.end || AS_POST.test(this.view.slice(m.possessiveEnd, span.start))))
       // A member is named before "member of …" ("X is a member of Y", "X, a member of Y"), not after it.
-      .filter(({ m, d }) => !isMember || (m.end <= hit.start && d <= 50))
+      // … close to it, or as the subject of a relative clause ("Timur Suleimenov, a finance expert …, who served as a member of …").
+      .filter(({ m, d }) => !isMember || (m.end <= hit.start && (d <= 50 || /,\s+(?:who|which)\s/i.test(this.view.slice(m.possessiveEnd, hit.start)))))
       .sort((a, b) => a.d - b.d)[0];
     if (!holder) return;
     const role = isMember ? undefined : hit.text.toLowerCase();
@@ -462,7 +482,7 @@ export class SentenceRelations {
       if (!state) return;
       if (NATIONAL_TITLES.test(hit.text)) {
         // "President Tokayev", "former President Nursultan Nazarbayev", "the state secretary, Erlan Karin": the person's country.
-        const apposition = /^\s*,?\s*(?:(?:the|former|then|late)\s+)*$/i;
+        const apposition = /^\s*,?\s*(?:as\s+)?(?:(?:the|former|then|late)\s+)*$/i;
         const adjacent = holder.d === 0 || apposition.test(holder.m.start >= hit.end ? this.view.slice(hit.end, holder.m.start) : this.view.slice(holder.m.possessiveEnd, hit.start));
         if (adjacent) this.add(hit.rule.type, holder.m, state, hit, 0.8 * hit.rule.weight, 'title:implied-country', { role });
         return;
@@ -516,20 +536,49 @@ export class SentenceRelations {
     // The relative named by possession: "Nazarbayev’s nephew", "nephew of Nazarbayev", "his nephew".
     const owner =
       persons.find((m) => m.possessive && m.possessiveEnd <= hit.start && hit.start - m.possessiveEnd <= 30 && /^[\s\p{L}-]*$/u.test(this.view.slice(m.possessiveEnd, hit.start))) ??
-      persons.find((m) => m.start >= hit.end && /^\s+of\s+(?:the\s+)?$/iu.test(this.view.slice(hit.end, m.start)));
+      persons.find((m) => m.start >= hit.end && /^\s+of\s+(?:the\s+)?$/iu.test(this.view.slice(hit.end, m.start))) ??
+      this.pronounOwner(hit, persons) ??
+      this.rememberedOwner(hit);
     if (owner) {
       // The other person, in apposition: "nephew, Samat Abish", "Samat Abish, Nazarbayev’s nephew".
       const other =
         persons.find((m) => m.actorId !== owner.actorId && m.start >= hit.end && /^\s*,?\s*$/.test(this.view.slice(hit.end, m.start))) ??
         persons.find((m) => m.actorId !== owner.actorId && m.possessiveEnd <= Math.min(owner.start, hit.start) && /^\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.test(this.view.slice(m.possessiveEnd, Math.min(owner.start, hit.start))));
       if (other) {
-        this.add('FAMILY_OF', owner, other, hit, hit.rule.weight, 'kin:apposition', { role });
+        this.add('FAMILY_OF', owner, other, hit, (owner.via === 'implied' ? 0.8 : 1) * hit.rule.weight, owner.via === 'implied' ? 'kin:previous-owner' : 'kin:apposition', { role });
+        if (owner.via !== 'implied') this.memory.kinOwner = { actorId: owner.actorId, sentence: this.sentence.index };
         return;
       }
     }
     const l = this.left(hit, persons, 60)[0];
     const r = this.right(hit, persons, 60)[0];
     if (l && r) this.add('FAMILY_OF', l, r, hit, 0.6 * hit.rule.weight * proximity(distance(l, hit), distance(r, hit)), 'kin:around', { role });
+  }
+
+  /**
+   * "his eldest daughter, Dariga": whose relative "his" means. When the sentence already lists someone's relatives
+   * ("Nazarbayev’s nephew, Samat Abish, …; and his eldest daughter") it is that someone; otherwise the last person named before it.
+   */
+  private pronounOwner(hit: CueHit, persons: Mention[]): Mention | undefined {
+    const before = this.view.slice(Math.max(this.sentence.start, hit.start - 30), hit.start);
+    const m = /(?:^|[^\p{L}])(his|her)\s+(?:[\p{L}-]+\s+){0,2}$/iu.exec(before);
+    if (!m) return undefined;
+    const at = hit.start - before.length + m.index + m[0].indexOf(m[1]);
+    const named = persons.filter((p) => p.via !== 'pronoun' && p.end <= at);
+    const parallel = named.find((p) => p.possessive && KIN_AFTER.test(this.view.slice(p.possessiveEnd, p.possessiveEnd + 40)));
+    const who = parallel ?? named[named.length - 1];
+    if (!who) return undefined;
+    return { ...who, start: at, end: at + m[1].length, possessiveEnd: at + m[1].length, possessive: true, via: 'pronoun', surface: m[1] };
+  }
+
+  /** "The youngest daughter, Aliya Nazarbayeva, …" right after a sentence listing Nazarbayev's relatives: his daughter. */
+  private rememberedOwner(hit: CueHit): Mention | undefined {
+    const last = this.memory.kinOwner;
+    if (!last || this.sentence.index - last.sentence > 2) return undefined;
+    if (!/^(?:the|another|his|her)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(this.view.slice(this.sentence.start, hit.start))) return undefined;
+    const actor = this.actors.get(last.actorId);
+    if (!actor) return undefined;
+    return { actorId: actor.id, kind: actor.kind, start: hit.start, end: hit.end, possessiveEnd: hit.end, possessive: true, surface: hit.text, matched: actor.name, via: 'implied', sentence: this.sentence.index };
   }
 
   /** "Russia-led alliance", "the CSTO, a Russian-dominated alliance": the state is a leading member. */
