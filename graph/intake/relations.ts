@@ -610,6 +610,8 @@ export class SentenceRelations {
   /** Records a candidate after checking the type's kind rules (retype, flip when the direction was only a guess, or drop). */
   private add(type: RelationshipType, source: Mention, target: Mention, cue: CueHit, confidence: number, basis: string, opts: { role?: string; directed?: boolean } = {}): void {
     if (source.actorId === target.actorId) return;
+    // Visits are paid by people ("troops … arrived in Armenia" is no visit).
+    if (type === 'VISITED' && source.kind !== 'PERSON') return;
     // An actor does not ally with, support, oppose or invade its own state; that tie is a post or a membership.
     const own = (a: Mention, b: Mention) => this.actors.get(a.actorId)?.country === b.actorId;
     if (OWN_STATE_EXCLUDED.has(type) && (own(source, target) || own(target, source))) return;
