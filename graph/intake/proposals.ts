@@ -5,7 +5,8 @@
  * anywhere; a reviewer accepts, edits or rejects each proposal.
  */
 import { RELATIONSHIP_TYPE_INFO, type Actor, type PartialDate, type RelationshipType, type RelationshipTypeInfo } from '../model';
-import { nearestDate, statedDates } from './dates';
+import { documentDate, nearestDate, statedDates } from './dates';
+import { explain } from './reasons';
 import { buildActorMatcher, type ActorMatcher, type Mention } from './mentions';
 import { proposeNewActors, type ActorProposal } from './new-actors';
 import { cueHits, readableView, SentenceRelations, type Candidate, type DocumentMemory } from './relations';
@@ -36,6 +37,13 @@ export interface RelationshipProposal {
   role?: string;
   /** Only when the sentence states a date, with the precision it states. */
   start?: PartialDate;
+  /** When the sentence states no date: the date the document says it was written, i.e. when the fact was reported (never a start). */
+  reported?: PartialDate;
+  /** The words naming the source and target actors, as written ("his", "Astana", "the Kazakhstani"). */
+  sourceText: string;
+  targetText: string;
+  /** Why it was proposed, in one line: which words played which part, and the rule. */
+  reason: string;
 }
 
 export interface IntakeResult {
@@ -92,9 +100,16 @@ export function proposeFromText(
       if (p) relationshipProposals.push(p);
     }
   }
+  const reported = documentDate(text);
+  if (reported) for (const p of relationshipProposals) if (!p.start) p.reported = reported.value;
   relationshipProposals.sort((a, b) => a.excerptStart - b.excerptStart || b.confidence - a.confidence || a.id.localeCompare(b.id));
 
   return { sentences, mentions, relationshipProposals, actorProposals: proposeNewActors(text, sentences, mentions) };
+}
+
+/** The words naming an actor as written, or its name marked as implied (the country of "President Tokayev"). */
+function written(text: string, m: Mention): string {
+  return m.via === 'implied' ? `${m.matched} (implied)` : text.slice(m.start, m.end);
 }
 
 /** `view` with the given ranges replaced by spaces (same length, so offsets still point into the text). */
@@ -144,7 +159,11 @@ function toProposal(text: string, s: Sentence, c: Candidate, dates: ReturnType<t
     basis: c.basis,
     sourceSpan: [c.source.start, c.source.end],
     targetSpan: [c.target.start, c.target.end],
+    sourceText: written(text, c.source),
+    targetText: written(text, c.target),
+    reason: '',
   };
+  proposal.reason = explain(proposal);
   if (c.role) proposal.role = c.role;
   if (date) proposal.start = date.value;
   return proposal;

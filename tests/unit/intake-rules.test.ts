@@ -118,6 +118,22 @@ describe('cooperation, criticism, visits and meetings', () => {
   });
 });
 
+describe('document date', () => {
+  it('is offered as the reported date of proposals whose sentence states none, never as their start', () => {
+    const text = 'Caucasus Brief\nUpdated March 4, 2023\n\nMacron met with Ilham Aliyev in Brussels. In May 2021 Pashinyan visited Tehran.';
+    const [met, visited] = propose(text);
+    expect(met).toMatchObject({ type: 'MET_WITH', reported: '2023-03-04' });
+    expect(met.start).toBeUndefined();
+    expect(visited).toMatchObject({ type: 'VISITED', start: '2021-05' });
+    expect(visited.reported).toBeUndefined();
+  });
+
+  it('is only taken from a dateline near the top, not from any date in the text', () => {
+    const text = 'Caucasus Brief\n\nIn May 2021 the talks stalled. Macron met with Ilham Aliyev in Brussels.';
+    expect(propose(text).map((p) => p.reported)).toEqual([undefined]);
+  });
+});
+
 describe('cost', () => {
   it('grows about linearly with the text: 200,000 characters take at most six times as long as 50,000', () => {
     const paragraph =

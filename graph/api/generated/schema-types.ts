@@ -1147,6 +1147,10 @@ export interface RelationshipProposalParent {
   basis: string;
   role?: string | null | undefined;
   start?: string | null | undefined;
+  reported?: string | null | undefined;
+  sourceText: string;
+  targetText: string;
+  reason: string;
   accepted: boolean;
   acceptedAs?: RelationshipParent | null | undefined;
   existing: Array<RelationshipParent>;
@@ -1166,6 +1170,10 @@ export interface RelationshipProposalFieldTypes {
   basis: string;
   role: string | null | undefined;
   start: string | null | undefined;
+  reported: string | null | undefined;
+  sourceText: string;
+  targetText: string;
+  reason: string;
   accepted: boolean;
   acceptedAs: RelationshipParent | null | undefined;
   existing: Array<RelationshipParent>;
@@ -1185,6 +1193,10 @@ export interface RelationshipProposalArgTypes {
   basis: Record<string, never>;
   role: Record<string, never>;
   start: Record<string, never>;
+  reported: Record<string, never>;
+  sourceText: Record<string, never>;
+  targetText: Record<string, never>;
+  reason: Record<string, never>;
   accepted: Record<string, never>;
   acceptedAs: Record<string, never>;
   existing: Record<string, never>;
