@@ -21,7 +21,7 @@ import type { Sentence } from './sentences';
 import { isAcronym, isCapitalised, tokenize, type Token } from './tokens';
 
 /** `implied`: not written in the text but implied by it, e.g. the country of "President Tokayev" or of "his country". */
-export type MentionVia = 'name' | 'alias' | 'surname' | 'short' | 'demonym' | 'pronoun' | 'implied';
+export type MentionVia = 'name' | 'alias' | 'surname' | 'short' | 'demonym' | 'pronoun' | 'implied' | 'description';
 
 export interface Mention {
   actorId: string;
@@ -48,7 +48,7 @@ type CaseRule = 'upper' | 'cap' | 'any';
 interface Entry {
   actorId: string;
   label: string;
-  via: Exclude<MentionVia, 'pronoun' | 'implied'>;
+  via: Exclude<MentionVia, 'pronoun' | 'implied' | 'description'>;
   rules: CaseRule[];
   /** A shortened institution name ("the presidential administration"): any case, but only after "the". */
   article?: boolean;

@@ -8,6 +8,7 @@ import { RELATIONSHIP_TYPE_INFO, type Actor, type PartialDate, type Relationship
 import { documentDate, nearestDate, statedDates } from './dates';
 import { explain } from './reasons';
 import { buildActorMatcher, type ActorMatcher, type Mention } from './mentions';
+import { describedInstitutions } from './institutions';
 import { proposeNewActors, type ActorProposal } from './new-actors';
 import { cueHits, readableView, SentenceRelations, type Candidate, type DocumentMemory } from './relations';
 import { excerptRange, splitSentences, type Sentence } from './sentences';
@@ -78,7 +79,8 @@ export function proposeFromText(
   // Page furniture inside a sentence (see sentences.ts) is blanked from the view and names no actor.
   const skips = sentences.flatMap((s) => s.skip ?? []);
   const inSkip = (m: Mention) => skips.some(([a, b]) => m.start < b && a < m.end);
-  const mentions = skips.length ? matcher.find(text, sentences).filter((m) => !inSkip(m)) : matcher.find(text, sentences);
+  const named = skips.length ? matcher.find(text, sentences).filter((m) => !inSkip(m)) : matcher.find(text, sentences);
+  const mentions = [...named, ...describedInstitutions(text, sentences, named, matcher)].sort((x, y) => x.start - y.start || x.end - y.end);
   const view = blank(readableView(text), skips);
 
   const bySentence = new Map<number, Mention[]>();

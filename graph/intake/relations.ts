@@ -25,8 +25,8 @@
 import type { Actor, RelationshipType, RelationshipTypeInfo } from '../model';
 import { CUE_PATTERNS, CUES, type CueRule, type Role } from './cues';
 import type { ActorMatcher, Mention } from './mentions';
+import { institutionNamedLike } from './institutions';
 import { unstated } from './modality';
-import { tokenize } from './tokens';
 
 export interface CueHit {
   rule: CueRule;
@@ -85,12 +85,10 @@ const PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:of|to|with|by|from|for|in|into|on|a
 const VERB_BEFORE = /(?:^|[^\p{L}])[\p{L}]{3,}(?:ed|ing)\s+$/iu;
 /** Posts that belong to a state itself, so "President Tokayev" or "the state secretary, Erlan Karin" implies the person's country. */
 const NATIONAL_TITLES = /^(?:(?:vice[- ])?president|prime\s+minister|premier|chancellor|king|queen|emir|sultan|leader|ruler|state\s+secretary|secretary\s+of\s+state)$/i;
-/** Words that qualify a post without naming it ("deputy head", "first deputy minister"). */
-const POST_MODIFIERS = new Set(['deputy', 'first', 'former', 'acting', 'vice', 'senior', 'chief']);
 const OWN_STATE_EXCLUDED = new Set<RelationshipType>(['ALLIED_WITH', 'SUPPORTED', 'OPPOSED', 'INTERVENED_IN']);
 /** Institutions that act for their state abroad: their alliances are their country's. */
 const ACTS_FOR_STATE = new Set(['government body', 'head of state office']);
-const VIA_FACTOR: Record<Mention['via'], number> = { name: 1, alias: 1, surname: 0.95, short: 0.95, demonym: 0.9, pronoun: 0.8, implied: 0.75 };
+const VIA_FACTOR: Record<Mention['via'], number> = { name: 1, alias: 1, surname: 0.95, short: 0.95, description: 0.85, demonym: 0.9, pronoun: 0.8, implied: 0.75 };
 
 /**
  * The text with Markdown link syntax blanked out, same length, so cues and
@@ -512,22 +510,11 @@ export class SentenceRelations {
     return this.institutionNamedLike(place.actorId, phrase, place);
   }
 
-  /**
-   * The one institution of `country` whose name starts like the post ("senator" → Senate, "prosecutor" → Prosecutor
-   * General’s Office, "minister of labour" → Ministry of Labour …): the head words share a stem, and unless they are
-   * the same word another word of the post is in the name too.
-   */
+  /** The one institution of `country` named like the post (see institutions.ts), as a mention placed at `at`. */
   private institutionNamedLike(country: string, post: string, at: Mention): Mention | undefined {
-    const words = tokenize(post).map((t) => t.norm).filter((w) => w.length > 3 && !POST_MODIFIERS.has(w));
-    if (!words.length) return undefined;
-    const stem = (w: string) => w.slice(0, 5);
-    const matches = this.matcher.institutionsOf(country).filter((a) => {
-      const name = tokenize(a.name).map((t) => t.norm).filter((w) => w.length > 3);
-      if (!name.length || stem(name[0]) !== stem(words[0])) return false;
-      return name[0] === words[0] || words.length === 1 || words.slice(1).some((w) => name.includes(w));
-    });
-    if (matches.length !== 1) return undefined;
-    return { ...at, actorId: matches[0].id, kind: 'INSTITUTION', via: 'implied', matched: matches[0].name, possessive: false, compound: false };
+    const institution = institutionNamedLike(this.matcher, country, post);
+    if (!institution) return undefined;
+    return { ...at, actorId: institution.id, kind: 'INSTITUTION', via: 'implied', matched: institution.name, possessive: false, compound: false };
   }
 
   private kin(hit: CueHit): void {

@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { readDatasetDir } from '@/graph/io/dataset';
 import { MAX_EXCERPT_LENGTH, RELATIONSHIP_TYPE_INFO } from '@/graph/model';
 import { buildActorMatcher, checkSourceText, proposeFromText } from '@/graph/intake';
-import { scoreDocument, type DocumentScore } from './intake-gold';
+import { readGold, scoreDocument, type DocumentScore } from './intake-gold';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const seeds = path.resolve(root, '../shared/seeds');
@@ -45,6 +45,9 @@ describe.skipIf(!hasSeeds)('intake quality on the five seed documents, sentence 
         expect(p.excerpt.length).toBeLessThanOrEqual(MAX_EXCERPT_LENGTH);
         expect(p.excerpt.length).toBeGreaterThan(0);
       }
+      // The gold list names actors by id; a renamed or removed actor must surface here, not as a silent miss.
+      const named = readGold(sourceId).flatMap((g) => [g.source, g.target].flat());
+      expect(named.filter((id) => !known.has(id)), `${sourceId}: gold actors missing from data/actors.jsonl`).toEqual([]);
       scores.push(scoreDocument(sourceId, text, result.sentences, result.relationshipProposals, known));
     }
 
@@ -71,6 +74,7 @@ describe.skipIf(!hasSeeds)('intake quality on the five seed documents, sentence 
     }
 
     expect(total.opposite, 'proposals of the opposite relation').toBe(0);
+    for (const s of scores) expect(ratio(s.right, s.proposals), `${s.sourceId} precision`).toBeGreaterThanOrEqual(TARGET.precision);
     expect(ratio(total.right, total.proposals), 'overall precision').toBeGreaterThanOrEqual(TARGET.precision);
     expect(ratio(total.recalled, total.gold), 'overall recall').toBeGreaterThanOrEqual(TARGET.recall);
   });

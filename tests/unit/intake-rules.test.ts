@@ -153,3 +153,22 @@ describe('cost', () => {
     expect(large / small).toBeLessThan(6);
   });
 });
+
+describe('descriptions of offices', () => {
+  const withOffices: Actor[] = [
+    ...ACTORS,
+    actor('pgo-armenia', 'INSTITUTION', 'Prosecutor General’s Office of Armenia', [], { category: 'prosecutor', country: 'armenia' }),
+    actor('mfa-armenia', 'INSTITUTION', 'Ministry of Foreign Affairs of Armenia', [], { category: 'government body', country: 'armenia' }),
+    actor('gasparyan', 'PERSON', 'Artur Gasparyan', ['Gasparyan'], { country: 'armenia' }),
+  ];
+  const proposeHere = (text: string) => proposeFromText(text, withOffices, RELATIONSHIP_TYPE_INFO).relationshipProposals;
+
+  it('"the general prosecutor" and "the foreign ministry" stand for the institutions of the state the text is about', () => {
+    const text = 'Armenia held elections in June. Armenia counted the votes. Later the general prosecutor charged Gasparyan with fraud. The foreign ministry criticized Baku.';
+    expect(brief(proposeHere(text))).toEqual(['CRITICIZED mfa-armenia→azerbaijan', 'PROSECUTED pgo-armenia→gasparyan']);
+  });
+
+  it('are left alone when no institution of that state is named like them', () => {
+    expect(brief(propose('Armenia held elections. Armenia counted votes. The general prosecutor charged Pashinyan.'))).toEqual([]);
+  });
+});
