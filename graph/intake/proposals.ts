@@ -10,7 +10,7 @@ import { explain } from './reasons';
 import { buildActorMatcher, type ActorMatcher, type Mention } from './mentions';
 import { describedInstitutions } from './institutions';
 import { proposeNewActors, type ActorProposal } from './new-actors';
-import { cueHits, readableView, SentenceRelations, type Candidate, type DocumentMemory } from './relations';
+import { cueHits, newDocumentMemory, readableView, SentenceRelations, type Candidate, type DocumentMemory } from './relations';
 import { excerptRange, splitSentences, type Sentence } from './sentences';
 import { checkSourceText } from './text';
 
@@ -87,12 +87,14 @@ export function proposeFromText(
   for (const m of mentions) (bySentence.get(m.sentence) ?? bySentence.set(m.sentence, []).get(m.sentence)!).push(m);
 
   const relationshipProposals: RelationshipProposal[] = [];
-  const memory: DocumentMemory = { kinOwner: undefined };
+  const memory: DocumentMemory = newDocumentMemory();
   for (const s of sentences) {
     const here = bySentence.get(s.index) ?? [];
-    // One actor is enough right after a list of someone's relatives ("The youngest daughter, Aliya …").
+    // One actor is enough right after a list of someone's relatives ("The youngest daughter, Aliya …"), or for "his
+    // predecessor" once the text said whom he succeeded.
     const recentKin = memory.kinOwner !== undefined && s.index - memory.kinOwner.sentence <= 2;
-    if (new Set(here.map((m) => m.actorId)).size < (recentKin ? 1 : 2)) continue;
+    const remembered = recentKin || (memory.predecessorOf.size > 0 && /predecessor/i.test(s.text));
+    if (new Set(here.map((m) => m.actorId)).size < (remembered ? 1 : 2)) continue;
     const hits = cueHits(view, s.start, s.end, here);
     const candidates = new SentenceRelations(view, s, here, matcher, typeInfo, memory).run(hits);
     const dates = statedDates(text, s.start, s.end);

@@ -78,7 +78,11 @@ const SENT_TO = /(?:^|[^\p{L}])(?:in|into|to)\s+(?:the\s+)?$/iu;
 /** What a sentence leaves for the next ones: whose relatives were just listed ("The youngest daughter, …"). */
 export interface DocumentMemory {
   kinOwner: { actorId: string; sentence: number } | undefined;
+  /** Whom each actor succeeded, as the text stated it so far (null once the text names two): "his predecessor" later. */
+  predecessorOf: Map<string, string | null>;
 }
+
+export const newDocumentMemory = (): DocumentMemory => ({ kinOwner: undefined, predecessorOf: new Map() });
 /** Words that make the next actor an object of a preposition, not a subject. */
 const PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:of|to|with|by|from|for|in|into|on|at|against|towards?|between|among|amongst|under|over|via|than|like|about|within|without|despite|amid|during)\s+(?:the\s+|a\s+|an\s+)?$/iu;
 /** A verb (past tense or -ing) right before the actor: the actor is its object ("advised Tokayev"). */
@@ -140,7 +144,7 @@ export class SentenceRelations {
     private readonly mentions: Mention[],
     private readonly matcher: ActorMatcher,
     private readonly typeInfo: TypeInfo,
-    private readonly memory: DocumentMemory = { kinOwner: undefined },
+    private readonly memory: DocumentMemory = newDocumentMemory(),
   ) {
     this.named = mentions.filter((m) => (m.via !== 'demonym' || m.asState) && !m.compound);
     this.actors = matcher.actors;
@@ -399,7 +403,7 @@ export class SentenceRelations {
       const apposed = this.right(hit, this.named, 3)[0];
       // "force the government of President Tokayev to call in Russian troops": the troops come for the one calling.
       const caller = rule.type === 'INTERVENED_IN' && CALLED_IN.test(this.before(possessor)) ? this.left(possessor, this.named, 80).find((m) => m.kind === 'PERSON') : undefined;
-      const other = caller ?? (!sym && possessorRole === 'source' ? apposed : (subject ?? this.right(hit, this.named, 60)[0]));
+      const other = caller ?? (!sym && possessorRole === 'source' ? (apposed ?? this.rememberedPredecessor(rule.type, possessor, hit)) : (subject ?? this.right(hit, this.named, 60)[0]));
       if (other) emit(possessor, possessorRole, other, 0.85 * rule.weight * proximity(distance(other, hit)), 'noun:possessor');
       return;
     }
@@ -568,6 +572,15 @@ export class SentenceRelations {
     return { actorId: actor.id, kind: actor.kind, start: hit.start, end: hit.end, possessiveEnd: hit.end, possessive: true, surface: hit.text, matched: actor.name, via: 'implied', sentence: this.sentence.index };
   }
 
+  /** "his predecessor" when the text already said whom he succeeded ("Tokayev succeeded Nazarbayev … his predecessor"). */
+  private rememberedPredecessor(type: RelationshipType, owner: Mention, hit: CueHit): Mention | undefined {
+    if (type !== 'SUCCEEDED' || !/^predecessor/i.test(hit.text)) return undefined;
+    const id = this.memory.predecessorOf.get(owner.actorId);
+    const actor = id ? this.actors.get(id) : undefined;
+    if (!actor) return undefined;
+    return { actorId: actor.id, kind: actor.kind, start: hit.start, end: hit.end, possessiveEnd: hit.end, possessive: false, surface: hit.text, matched: actor.name, via: 'implied', sentence: this.sentence.index };
+  }
+
   /** "Russia-led alliance", "the CSTO, a Russian-dominated alliance": the state is a leading member. */
   private led(hit: CueHit): void {
     if (!/[-‐]$/.test(this.view.slice(hit.start - 1, hit.start))) return;
@@ -623,6 +636,10 @@ export class SentenceRelations {
     };
     const via = Math.min(VIA_FACTOR[source.via], VIA_FACTOR[target.via]);
     const push = (t: RelationshipType, s: Mention, o: Mention, c: number, how: string) => {
+      if (t === 'SUCCEEDED' && o.via !== 'implied') {
+        const known = this.memory.predecessorOf.get(s.actorId);
+        this.memory.predecessorOf.set(s.actorId, known === undefined || known === o.actorId ? o.actorId : null);
+      }
       let [src, tgt] = [s, o];
       if (this.typeInfo[t].symmetric && src.actorId > tgt.actorId) [src, tgt] = [tgt, src];
       this.out.push({ type: t, source: src, target: tgt, cue, confidence: c * via, role: opts.role, basis: how });

@@ -172,3 +172,18 @@ describe('descriptions of offices', () => {
     expect(brief(propose('Armenia held elections. Armenia counted votes. The general prosecutor charged Pashinyan.'))).toEqual([]);
   });
 });
+
+describe('"his predecessor"', () => {
+  it('is whom the text already said he succeeded', () => {
+    const text = 'In 2018 Pashinyan succeeded Sarkissian. Pashinyan later undid the rules of his predecessor.';
+    const ps = propose(text).filter((p) => p.type === 'SUCCEEDED');
+    expect(ps.map((p) => `${p.source}→${p.target} ${p.basis}`)).toEqual(['pashinyan→sarkissian verb', 'pashinyan→sarkissian noun:possessor']);
+    expect(ps[1].targetText).toBe('Armen Sarkissian (implied)');
+  });
+
+  it('is nobody when the text named no predecessor, or two', () => {
+    expect(propose('Pashinyan undid the rules of his predecessor.')).toEqual([]);
+    const two = 'Pashinyan succeeded Sarkissian. Pashinyan succeeded Kocharyan. Pashinyan undid the rules of his predecessor.';
+    expect(propose(two).filter((p) => p.basis === 'noun:possessor')).toEqual([]);
+  });
+});
