@@ -3,7 +3,7 @@
  * the /intake pages, and the small helpers they share (file → upload input,
  * slugs for new ids). Writes go through the normal mutations with the admin token.
  */
-import type { ActorKind, RelationshipType } from '@/graph/model';
+import type { ActorKind, RelationshipType } from '@/graph/core/model';
 import { graphqlRequest } from './graphql-client';
 import type { ActorRef, SourceRecord } from './queries';
 
@@ -40,6 +40,7 @@ export interface RelationshipProposalView {
   reported: string | null;
   sourceText: string;
   targetText: string;
+  rule: string;
   reason: string;
   accepted: boolean;
   acceptedAs: { id: string } | null;
@@ -71,7 +72,7 @@ export const INTAKE_QUERY = /* GraphQL */ `
       }
       sentenceCount
       relationships {
-        id type excerpt excerptStart excerptEnd sourceSpan targetSpan confidence cue basis role start reported sourceText targetText reason accepted
+        id type excerpt excerptStart excerptEnd sourceSpan targetSpan confidence cue basis role start reported sourceText targetText rule reason accepted
         source { ${ACTOR_FIELDS} } target { ${ACTOR_FIELDS} } acceptedAs { id } existing { id }
       }
       actors { name guessedKind occurrences firstStart }

@@ -4,7 +4,7 @@
  * Affairs. One rule serves titles next to a named country (relations.ts) and descriptions with no country at all
  * (the document's own state, see `describedInstitutions`).
  */
-import type { Actor } from '../model';
+import type { Actor } from '../core/model';
 import type { ActorMatcher, Mention } from './mentions';
 import type { Sentence } from './sentences';
 import { tokenize } from './tokens';

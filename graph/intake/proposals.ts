@@ -4,15 +4,15 @@
  * as the verbatim excerpt) and proposals for new actors. Nothing is written
  * anywhere; a reviewer accepts, edits or rejects each proposal.
  */
-import { RELATIONSHIP_TYPE_INFO, type Actor, type PartialDate, type RelationshipType, type RelationshipTypeInfo } from '../model';
+import { RELATIONSHIP_TYPE_INFO, type Actor, type PartialDate, type RelationshipType, type RelationshipTypeInfo } from '../core/model';
 import { documentDate, nearestDate, statedDates } from './dates';
-import { explain } from './reasons';
+import { explain, ruleOf } from './reasons';
 import { buildActorMatcher, type ActorMatcher, type Mention } from './mentions';
 import { describedInstitutions } from './institutions';
 import { proposeNewActors, type ActorProposal } from './new-actors';
 import { cueHits, newDocumentMemory, readableView, SentenceRelations, type Candidate, type DocumentMemory } from './relations';
 import { excerptRange, splitSentences, type Sentence } from './sentences';
-import { checkSourceText } from './text';
+import { checkSourceText } from '../core/source-text';
 
 export interface RelationshipProposal {
   /** Stable for the same text and actors: type, ends and excerpt position. */
@@ -43,6 +43,8 @@ export interface RelationshipProposal {
   /** The words naming the source and target actors, as written ("his", "Astana", "the Kazakhstani"). */
   sourceText: string;
   targetText: string;
+  /** The rule that related them, in words (the `basis` explained). */
+  rule: string;
   /** Why it was proposed, in one line: which words played which part, and the rule. */
   reason: string;
 }
@@ -165,6 +167,7 @@ function toProposal(text: string, s: Sentence, c: Candidate, dates: ReturnType<t
     targetSpan: [c.target.start, c.target.end],
     sourceText: written(text, c.source),
     targetText: written(text, c.target),
+    rule: ruleOf(c.basis),
     reason: '',
   };
   proposal.reason = explain(proposal);

@@ -5,7 +5,7 @@
  * stale citations after the text is edited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphStore } from '@/graph/store';
+import type { GraphStore } from '@/graph/core/store';
 import { gql, type GqlResponse } from './http-harness';
 import { ADMIN_TOKEN, startRoute } from './setup';
 
@@ -54,7 +54,7 @@ const INTAKE = `query($id: ID!) {
     sentenceCount
     relationships {
       id type source { id } target { id } excerpt excerptStart excerptEnd sourceSpan targetSpan
-      confidence cue basis role start reported sourceText targetText reason accepted acceptedAs { id } existing { id }
+      confidence cue basis role start reported sourceText targetText rule reason accepted acceptedAs { id } existing { id }
     }
     actors { name guessedKind occurrences firstStart }
   }
@@ -166,7 +166,7 @@ describe('proposals and accepting them', () => {
     expect(TEXT.slice(appointed.targetSpan[0], appointed.targetSpan[1])).toBe('Alikhan Smailov');
     expect(appointed.cue).toBe('appointed');
     // Why, at a glance: the words read as source, cue and target, and the rule; the sentence's own date, so no reported date.
-    expect(appointed).toMatchObject({ sourceText: 'Tokayev', targetText: 'Alikhan Smailov', reported: null });
+    expect(appointed).toMatchObject({ sourceText: 'Tokayev', targetText: 'Alikhan Smailov', rule: 'subject and object of the verb', reported: null });
     expect(appointed.reason).toBe('source “Tokayev”, cue “appointed”, target “Alikhan Smailov” — subject and object of the verb');
     expect(r.intake.sentenceCount).toBe(2);
   });

@@ -16,7 +16,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isSymmetric, type RelationshipType } from '@/graph/model';
+import { isSymmetric, type RelationshipType } from '@/graph/core/model';
 import type { RelationshipProposal } from '@/graph/intake';
 
 export interface GoldLine {

@@ -13,8 +13,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDatasetDir } from '@/graph/io/dataset';
-import { MAX_EXCERPT_LENGTH, RELATIONSHIP_TYPE_INFO } from '@/graph/model';
-import { buildActorMatcher, checkSourceText, proposeFromText } from '@/graph/intake';
+import { MAX_EXCERPT_LENGTH, RELATIONSHIP_TYPE_INFO } from '@/graph/core/model';
+import { checkSourceText } from '@/graph/core/source-text';
+import { buildActorMatcher, proposeFromText } from '@/graph/intake';
 import { readGold, scoreDocument, type DocumentScore } from './intake-gold';
 
 const root = path.resolve(import.meta.dirname, '../..');

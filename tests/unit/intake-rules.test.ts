@@ -3,7 +3,7 @@
  * actors from another region so nothing leans on the seeds' names.
  */
 import { describe, expect, it } from 'vitest';
-import { RELATIONSHIP_TYPE_INFO, type Actor } from '@/graph/model';
+import { RELATIONSHIP_TYPE_INFO, type Actor } from '@/graph/core/model';
 import { proposeFromText, splitSentences, type RelationshipProposal } from '@/graph/intake';
 
 const actor = (id: string, kind: Actor['kind'], name: string, aliases: string[] = [], extra: Partial<Actor> = {}): Actor => ({ id, kind, name, aliases, tags: [], ...extra });

@@ -10,8 +10,7 @@ import Link from 'next/link';
 import { useId, useState, type FormEvent } from 'react';
 import { SearchBox } from '@/app/_components/SearchBox';
 import type { IntakeActor, NewRelationship, RelationshipProposalView } from '@/app/_lib/intake';
-import { ruleOf } from '@/graph/intake/reasons';
-import { isPartialDate, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, type RelationshipType } from '@/graph/model';
+import { isPartialDate, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, type RelationshipType } from '@/graph/core/model';
 import styles from '../intake.module.css';
 
 export type ProposalStatus = { kind: 'open' } | { kind: 'accepted'; relationshipId: string } | { kind: 'rejected' };
@@ -95,7 +94,7 @@ function Why({ proposal }: { proposal: RelationshipProposalView }) {
         target <mark className={styles.markTarget}>{proposal.targetText}</mark>
       </span>
       <span className={styles.whyRule} title={`Rule ${proposal.basis}`}>
-        {ruleOf(proposal.basis)}
+        {proposal.rule}
       </span>
     </p>
   );

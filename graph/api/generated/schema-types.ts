@@ -4,9 +4,9 @@
  * change the schema and run `npx tsx graph/api/codegen.ts`.
  */
 import type { GraphQLResolveInfo, GraphQLScalarType } from 'graphql';
-import type * as Model from '../../model';
-import type * as Store from '../../store';
-import type * as Maps from '../../maps';
+import type * as Model from '../../core/model';
+import type * as Store from '../../core/store';
+import type * as Maps from '../../core/maps';
 import type * as Analytics from '../../analytics';
 import type * as Records from '../records';
 import type { ApiContext } from '../context';
@@ -1150,6 +1150,7 @@ export interface RelationshipProposalParent {
   reported?: string | null | undefined;
   sourceText: string;
   targetText: string;
+  rule: string;
   reason: string;
   accepted: boolean;
   acceptedAs?: RelationshipParent | null | undefined;
@@ -1173,6 +1174,7 @@ export interface RelationshipProposalFieldTypes {
   reported: string | null | undefined;
   sourceText: string;
   targetText: string;
+  rule: string;
   reason: string;
   accepted: boolean;
   acceptedAs: RelationshipParent | null | undefined;
@@ -1196,6 +1198,7 @@ export interface RelationshipProposalArgTypes {
   reported: Record<string, never>;
   sourceText: Record<string, never>;
   targetText: Record<string, never>;
+  rule: Record<string, never>;
   reason: Record<string, never>;
   accepted: Record<string, never>;
   acceptedAs: Record<string, never>;
