@@ -36,7 +36,7 @@ export interface GoldFact extends GoldLine {
   end: number;
 }
 
-export const GOLD_DIR = path.resolve(import.meta.dirname, '../fixtures/intake-gold');
+export const GOLD_DIR = path.resolve(import.meta.dirname, '../../fixtures/intake-gold');
 
 export function readGold(sourceId: string): GoldLine[] {
   return readFileSync(path.join(GOLD_DIR, `${sourceId}.jsonl`), 'utf8')
