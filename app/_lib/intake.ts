@@ -37,6 +37,11 @@ export interface RelationshipProposalView {
   basis: string;
   role: string | null;
   start: string | null;
+  reported: string | null;
+  sourceText: string;
+  targetText: string;
+  rule: string;
+  reason: string;
   accepted: boolean;
   acceptedAs: { id: string } | null;
   existing: { id: string }[];
@@ -67,7 +72,7 @@ export const INTAKE_QUERY = /* GraphQL */ `
       }
       sentenceCount
       relationships {
-        id type excerpt excerptStart excerptEnd sourceSpan targetSpan confidence cue basis role start accepted
+        id type excerpt excerptStart excerptEnd sourceSpan targetSpan confidence cue basis role start reported sourceText targetText rule reason accepted
         source { ${ACTOR_FIELDS} } target { ${ACTOR_FIELDS} } acceptedAs { id } existing { id }
       }
       actors { name guessedKind occurrences firstStart }

@@ -36,6 +36,8 @@ export interface CueRule {
   subjectIsTarget?: boolean;
   /** Dated event: a date stated in the sentence becomes the proposal's start. */
   event?: boolean;
+  /** Nouns: the only prepositions that introduce the complement ("talks with X", not "talks on X"). Default: any. */
+  preps?: readonly string[];
 }
 
 export const CUES: readonly CueRule[] = [
@@ -56,18 +58,26 @@ export const CUES: readonly CueRule[] = [
     words: String.raw`arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|charg(?:ed|es)|sentenc(?:ed|es)|prosecut(?:e|es|ed|ing)|convict(?:s|ed)|indict(?:s|ed)|jail(?:s|ed)|imprison(?:s|ed)|investigat(?:e|es|ed|ing)|extradit(?:e|es|ed)|raid(?:s|ed)` },
   { type: 'PROSECUTED', form: 'noun', weight: 0.6, event: true,
     words: String.raw`arrests?|detention|prosecutions?|criminal (?:case|charges)|trial|investigations?|indictment|legal proceedings|lawsuits?|probe` },
-  // Alliances and partnerships (symmetric)
-  { type: 'ALLIED_WITH', form: 'noun', weight: 0.75,
-    words: String.raw`all(?:y|ies)|allied|alliances?|partners?|partnerships?|strategic partner|friendship|rapprochement|alignment|aligned` },
-  { type: 'ALLIED_WITH', form: 'verb', weight: 0.5,
-    words: String.raw`visit(?:s|ed)|paid (?:a|an|his|her|their) (?:first |official |state )?visit to` },
-  { type: 'ALLIED_WITH', form: 'noun', weight: 0.55,
-    words: String.raw`cooperation|co-operation|cooperat(?:e|es|ed|ing)|ties|relations|relationships?|bonds|bilateral|agreements?` },
+  // Alliances (symmetric). Visits, ties, relations and "balanced" relationships are not alliances: see below.
+  { type: 'ALLIED_WITH', form: 'noun', weight: 0.75, preps: ['with', 'of', 'to', 'between', 'among', 'against'],
+    words: String.raw`all(?:y|ies)|allied|alliances?|strategic partners?|strategic partnerships?|(?:security |military |defen[cs]e )?(?<!trading\s)partners?|partnerships?|friendship|rapprochement` },
+  // Cooperation short of alliance (symmetric): joint work, agreements, contacts; ties and relations only when the
+  // sentence says what kind they are or that they grow ("close economic ties", "strengthened relations").
+  { type: 'COOPERATED_WITH', form: 'noun', weight: 0.6, preps: ['with', 'between', 'among'],
+    words: String.raw`cooperation|co-operation|cooperations|collaboration|agreements?|contacts|dialogue|trading partners?|joint (?:projects?|ventures?|exercises?|production)` },
+  { type: 'COOPERATED_WITH', form: 'noun', weight: 0.55, preps: ['with', 'between', 'among'],
+    words: String.raw`(?:close|closer|economic|commercial|trade|technological|military|security|energy|bilateral|diplomatic|business)(?: and (?:economic|commercial|trade|technological|military|security|energy|diplomatic))? (?:ties|relations|links)` },
+  { type: 'COOPERATED_WITH', form: 'verb', weight: 0.55, preps: ['with', 'between', 'and'],
+    words: String.raw`(?:strengthen(?:s|ed|ing)?|deepen(?:s|ed|ing)?|develop(?:s|ed|ing)?|expand(?:s|ed|ing)?|build(?:s|ing)?|built|establish(?:es|ed|ing)?|intensif(?:y|ies|ied|ying)|(?:has|have) constructed|constructed) (?:its |their |his |her |the )?(?:[\p{L}-]+ ){0,2}(?:ties|relations|relationships?|links|contacts)` },
+  { type: 'COOPERATED_WITH', form: 'verb', weight: 0.6,
+    words: String.raw`cooperat(?:e|es|ed|ing) with|co-operat(?:e|es|ed|ing) with|collaborat(?:e|es|ed|ing) with|work(?:s|ed|ing)? together with|partner(?:s|ed)? with|signed (?:an? |the )?(?:[\p{L}-]+ ){0,3}(?:agreements?|deals?|treat(?:y|ies)|memorand(?:um|a)) with` },
   // Money
   { type: 'INVESTED_IN', form: 'verb', weight: 0.8, event: true,
     words: String.raw`invest(?:s|ed|ing)?|financ(?:e|es|ed|ing)|acquir(?:e|es|ed)|bought|owns|owned` },
+  { type: 'INVESTED_IN', form: 'noun', weight: 0.7, possessor: 'target',
+    words: String.raw`investors?` },
   { type: 'INVESTED_IN', form: 'noun', weight: 0.7,
-    words: String.raw`investments?|investors?|stakes?|shares|shareholders?|shareholding|ownership|funding` },
+    words: String.raw`investments?|stakes?|shares|shareholders?|shareholding|ownership|funding` },
   // Membership
   { type: 'MEMBER_OF', form: 'title', weight: 0.75,
     words: String.raw`members?|member states?|membership|affiliated (?:with|to)|seats? (?:in|within)` },
@@ -102,18 +112,24 @@ export const CUES: readonly CueRule[] = [
     words: String.raw`support|backing|aid|assistance|help|sponsor|patronage|endorsement|protection|loyal(?:ty)?|allegiance|solidarity|in favou?r of` },
   // Opposition
   { type: 'OPPOSED', form: 'verb', weight: 0.7,
-    words: String.raw`oppos(?:e|es|ed|ing)|criticis(?:e|es|ed|ing)|criticiz(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|sanction(?:ed|ing)|curtail(?:s|ed|ing)?|weaken(?:s|ed|ing)?|sideline(?:s|d)?|undermin(?:e|es|ed|ing)|annul(?:s|led|ling)?|denounc(?:e|es|ed)|accus(?:e|es|ed)|distanc(?:e|es|ed|ing)|reject(?:s|ed)|question(?:s|ed|ing)|raised questions (?:on|about|over)|cast(?:s|ing)? doubt (?:on|over)|protest(?:s|ed)|threaten(?:s|ed)|confront(?:s|ed)|boycott(?:s|ed)|refus(?:e|es|ed|ing) to recogni[sz]e|(?:would|will|does|did) not recogni[sz]e|wouldn’t recogni[sz]e` },
+    words: String.raw`oppos(?:e|es|ed|ing)|sanction(?:ed|ing)|curtail(?:s|ed|ing)?|weaken(?:s|ed|ing)?|sideline(?:s|d)?|undermin(?:e|es|ed|ing)|annul(?:s|led|ling)?|distanc(?:e|es|ed|ing)|reject(?:s|ed)|protest(?:s|ed)|threaten(?:s|ed)|confront(?:s|ed)|boycott(?:s|ed)|refus(?:e|es|ed|ing) to recogni[sz]e|(?:would|will|does|did) not recogni[sz]e|wouldn’t recogni[sz]e` },
   { type: 'OPPOSED', form: 'noun', weight: 0.6,
-    words: String.raw`opposition|aggression|criticism|condemnation|sanctions|accusations?|hostility|rivalry|rivals?|tensions?|disputes?|confrontation|threats?|in opposition to|against` },
-  // Cooperation short of alliance, criticism, visits and meetings: narrow first cues (issue 21 widens them).
-  { type: 'COOPERATED_WITH', form: 'verb', weight: 0.6,
-    words: String.raw`cooperated with|collaborated with` },
-  { type: 'CRITICIZED', form: 'verb', weight: 0.6,
-    words: String.raw`rebuk(?:e|es|ed)|censur(?:e|es|ed)|lambast(?:s|ed)?|decr(?:y|ies|ied)` },
-  { type: 'VISITED', form: 'verb', weight: 0.7, event: true,
-    words: String.raw`paid (?:a|an|his|her|their) (?:first |official |state )?visit to` },
-  { type: 'MET_WITH', form: 'verb', weight: 0.6, event: true,
-    words: String.raw`met with|held talks with` },
+    words: String.raw`opposition|aggression|sanctions|hostility|rivalry|rivals?|tensions?|disputes?|confrontation|threats?|in opposition to|against` },
+  // Criticism: words said against someone, short of acting against them.
+  { type: 'CRITICIZED', form: 'verb', weight: 0.7,
+    words: String.raw`criticis(?:e|es|ed|ing)|criticiz(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|rebuk(?:e|es|ed)|censur(?:e|es|ed)|lambast(?:s|ed)?|decr(?:y|ies|ied)|castigat(?:e|es|ed)|chastis(?:e|es|ed)|slam(?:s|med)|question(?:s|ed|ing)|raised questions (?:on|about|over)|cast(?:s|ing)? doubt (?:on|over)` },
+  { type: 'CRITICIZED', form: 'noun', weight: 0.6,
+    words: String.raw`criticism|condemnation|accusations?|rebuke|censure` },
+  // Visits: the visitor is the subject, the host the object ("Tokayev visited Qatar", "Xi's visit to Astana").
+  { type: 'VISITED', form: 'verb', weight: 0.75, event: true,
+    words: String.raw`visited|visiting|(?:to|will|would) visit|paid (?:a|an|his|her|their) (?:first |official |state |working |recent )*visits? to|(?:arrived|landed|stopped) in|travel(?:l)?ed to|toured` },
+  { type: 'VISITED', form: 'noun', weight: 0.65, event: true, preps: ['to', 'in', 'of'],
+    words: String.raw`visits?|trips?|tours?|halt|stopover` },
+  // Meetings (symmetric).
+  { type: 'MET_WITH', form: 'verb', weight: 0.7, event: true,
+    words: String.raw`met(?: with)?|meets(?: with)?|meeting with|held (?:talks|a meeting|a call|a phone call|discussions) with|spoke (?:with|to)|talked (?:with|to)|hosted` },
+  { type: 'MET_WITH', form: 'noun', weight: 0.6, event: true, preps: ['with', 'between'],
+    words: String.raw`discussions?|meetings?|talks|conversations?|summit|(?:phone |telephone )?calls?` },
 ];
 
 /** Compiled patterns, one per rule, in table order. */

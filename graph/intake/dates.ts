@@ -60,3 +60,31 @@ export function nearestDate(dates: StatedDate[], at: number, atEnd = at): Stated
   }
   return best;
 }
+
+/** Words that introduce the date a document was written: "Updated November 22, 2022", "Published: 3 May 2023". */
+const DATELINE = /^(?:(?:last\s+)?(?:updated|modified|revised)|published|posted|dated?|released|issued|written)(?:\s+on)?\s*:?\s*/i;
+/** Only the head of a document holds its date line. */
+const DATELINE_LINES = 12;
+
+/**
+ * The date the document says it was written or updated, when one of its first lines states it ("Updated November 22,
+ * 2022", or a line that is only a date). Proposals whose own sentence states no date carry it as the date the fact
+ * was reported — never as the date the relationship started.
+ */
+export function documentDate(text: string): StatedDate | undefined {
+  let at = 0;
+  for (let n = 0; n < DATELINE_LINES && at < text.length; n++) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(at, end).trim();
+    const lead = text.slice(at, end).length - text.slice(at, end).trimStart().length;
+    if (line && line.length <= 80) {
+      const intro = DATELINE.exec(line);
+      const dates = statedDates(text, at + lead, at + lead + line.length);
+      const onlyDate = dates.length === 1 && line.slice(dates[0].start - at - lead, dates[0].end - at - lead).length === line.replace(/[.,]$/, '').length;
+      if (dates.length === 1 && (intro || onlyDate)) return dates[0];
+    }
+    at = end + 1;
+  }
+  return undefined;
+}

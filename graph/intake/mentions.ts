@@ -21,7 +21,7 @@ import type { Sentence } from './sentences';
 import { isAcronym, isCapitalised, tokenize, type Token } from './tokens';
 
 /** `implied`: not written in the text but implied by it, e.g. the country of "President Tokayev" or of "his country". */
-export type MentionVia = 'name' | 'alias' | 'surname' | 'short' | 'demonym' | 'pronoun' | 'implied';
+export type MentionVia = 'name' | 'alias' | 'surname' | 'short' | 'demonym' | 'pronoun' | 'implied' | 'description';
 
 export interface Mention {
   actorId: string;
@@ -48,7 +48,7 @@ type CaseRule = 'upper' | 'cap' | 'any';
 interface Entry {
   actorId: string;
   label: string;
-  via: Exclude<MentionVia, 'pronoun' | 'implied'>;
+  via: Exclude<MentionVia, 'pronoun' | 'implied' | 'description'>;
   rules: CaseRule[];
   /** A shortened institution name ("the presidential administration"): any case, but only after "the". */
   article?: boolean;
@@ -66,7 +66,7 @@ const PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her']);
 const HOMELAND = new Set(['country', 'nation', 'homeland']);
 /** Nouns after which an adjective of nationality means the state itself: "the Kazakh economy", "the Russian side". */
-const STATE_NOUNS = new Set(['economy', 'market', 'markets', 'state', 'side', 'leadership', 'diplomacy', 'territory', 'sovereignty', 'budget', 'treasury']);
+const STATE_NOUNS = new Set(['economy', 'market', 'markets', 'state', 'side', 'leadership', 'diplomacy', 'territory', 'sovereignty', 'budget', 'treasury', 'government', 'governments']);
 
 export interface ActorMatcher {
   actors: ReadonlyMap<string, Actor>;
@@ -214,7 +214,53 @@ function matchSentence(root: TrieNode, actors: ReadonlyMap<string, Actor>, text:
     } else out.push(mention(hit.entry, i, hit.last, hit.usedFullNorm));
     i = hit.last + 1;
   }
-  return out;
+  return [...out, ...ellipses(root, actors, text, toks, out, mention)].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Names that share their tail with the next one: "the Donetsk and Lugansk People’s Republics" names Donetsk
+ * People’s Republic too, "the Kazakhstani and the Russian governments" the Kazakh state too. Looked up in the same
+ * trie, one candidate word per multi-word name (or adjective) that follows "and"/"or".
+ */
+function ellipses(
+  root: TrieNode,
+  actors: ReadonlyMap<string, Actor>,
+  text: string,
+  toks: Token[],
+  found: Mention[],
+  mention: (entry: Entry, from: number, last: number, usedFullNorm: boolean) => Mention,
+): Mention[] {
+  const extra: Mention[] = [];
+  const byStart = new Map(toks.map((t, k) => [t.start, k]));
+  const word = (t: Token) => (t.possessive ? t.fullNorm : t.norm);
+  for (const m of found) {
+    const k = byStart.get(m.start);
+    if (k === undefined) continue;
+    const conj = k >= 1 && toks[k - 1].norm === 'the' ? k - 2 : k - 1;
+    if (conj < 1 || !/^(?:and|or)$/.test(toks[conj].norm)) continue;
+    const x = toks[conj - 1];
+    const there = found.find((f) => f.start <= x.start && x.start < f.end);
+    if (m.via === 'demonym') {
+      // "the Kazakhstani and the Russian governments": an adjective of nationality before "and" shares the noun.
+      if (m.asState && there?.via === 'demonym' && there.end === x.end) there.asState = true;
+      continue;
+    }
+    if (!isCapitalised(x.surface) || there) continue;
+    const tail = toks.slice(k + 1).filter((t) => t.end <= m.end).map(word);
+    if (!tail.length) continue;
+    const singular = [...tail.slice(0, -1), tail[tail.length - 1].replace(/s$/, '')];
+    const entries = lookup(root, [x.norm, ...tail]) ?? lookup(root, [x.norm, ...singular]);
+    const entry = entries?.find((e) => actors.get(e.actorId)?.kind === m.kind && (e.via === 'name' || e.via === 'alias'));
+    if (entry) extra.push({ ...mention(entry, conj - 1, conj - 1, false), matched: entry.label });
+  }
+  return extra;
+}
+
+/** The entries stored at exactly this sequence of normalised words, if any. */
+function lookup(root: TrieNode, norms: string[]): Entry[] | undefined {
+  let node: TrieNode | undefined = root;
+  for (const n of norms) node = node?.next.get(n);
+  return node?.entries.length ? node.entries : undefined;
 }
 
 interface Hit {
@@ -232,7 +278,8 @@ function longestAt(root: TrieNode, actors: ReadonlyMap<string, Actor>, text: str
   const walk = (node: TrieNode, j: number, prevEnd: number) => {
     const t = toks[j];
     if (j > i && !JOIN.test(text.slice(prevEnd, t.start))) return;
-    const plain = node.next.get(t.norm);
+    // A plural last word still names the actor ("the Donetsk and Lugansk People’s Republics").
+    const plain = node.next.get(t.norm) ?? (j > i && t.norm.length > 3 && t.norm.endsWith('s') ? node.next.get(t.norm.slice(0, -1)) : undefined);
     if (plain) {
       if (plain.entries.length) candidates.push({ node: plain, last: j, usedFullNorm: false });
       if (!t.possessive && j + 1 < toks.length) walk(plain, j + 1, t.end);

@@ -5,10 +5,12 @@
  * anywhere; a reviewer accepts, edits or rejects each proposal.
  */
 import { RELATIONSHIP_TYPE_INFO, type Actor, type PartialDate, type RelationshipType, type RelationshipTypeInfo } from '../core/model';
-import { nearestDate, statedDates } from './dates';
+import { documentDate, nearestDate, statedDates } from './dates';
+import { explain, ruleOf } from './reasons';
 import { buildActorMatcher, type ActorMatcher, type Mention } from './mentions';
+import { describedInstitutions } from './institutions';
 import { proposeNewActors, type ActorProposal } from './new-actors';
-import { cueHits, readableView, SentenceRelations, type Candidate } from './relations';
+import { cueHits, newDocumentMemory, readableView, SentenceRelations, type Candidate, type DocumentMemory } from './relations';
 import { excerptRange, splitSentences, type Sentence } from './sentences';
 import { checkSourceText } from '../core/source-text';
 
@@ -36,6 +38,15 @@ export interface RelationshipProposal {
   role?: string;
   /** Only when the sentence states a date, with the precision it states. */
   start?: PartialDate;
+  /** When the sentence states no date: the date the document says it was written, i.e. when the fact was reported (never a start). */
+  reported?: PartialDate;
+  /** The words naming the source and target actors, as written ("his", "Astana", "the Kazakhstani"). */
+  sourceText: string;
+  targetText: string;
+  /** The rule that related them, in words (the `basis` explained). */
+  rule: string;
+  /** Why it was proposed, in one line: which words played which part, and the rule. */
+  reason: string;
 }
 
 export interface IntakeResult {
@@ -67,18 +78,27 @@ export function proposeFromText(
   const minConfidence = options.minConfidence ?? MIN_PROPOSAL_CONFIDENCE;
   const matcher = options.matcher ?? buildActorMatcher(actors);
   const sentences = splitSentences(text);
-  const mentions = matcher.find(text, sentences);
-  const view = readableView(text);
+  // Page furniture inside a sentence (see sentences.ts) is blanked from the view and names no actor.
+  const skips = sentences.flatMap((s) => s.skip ?? []);
+  const inSkip = (m: Mention) => skips.some(([a, b]) => m.start < b && a < m.end);
+  const named = skips.length ? matcher.find(text, sentences).filter((m) => !inSkip(m)) : matcher.find(text, sentences);
+  const mentions = [...named, ...describedInstitutions(text, sentences, named, matcher)].sort((x, y) => x.start - y.start || x.end - y.end);
+  const view = blank(readableView(text), skips);
 
   const bySentence = new Map<number, Mention[]>();
   for (const m of mentions) (bySentence.get(m.sentence) ?? bySentence.set(m.sentence, []).get(m.sentence)!).push(m);
 
   const relationshipProposals: RelationshipProposal[] = [];
+  const memory: DocumentMemory = newDocumentMemory();
   for (const s of sentences) {
     const here = bySentence.get(s.index) ?? [];
-    if (new Set(here.map((m) => m.actorId)).size < 2) continue;
+    // One actor is enough right after a list of someone's relatives ("The youngest daughter, Aliya …"), or for "his
+    // predecessor" once the text said whom he succeeded.
+    const recentKin = memory.kinOwner !== undefined && s.index - memory.kinOwner.sentence <= 2;
+    const remembered = recentKin || (memory.predecessorOf.size > 0 && /predecessor/i.test(s.text));
+    if (new Set(here.map((m) => m.actorId)).size < (remembered ? 1 : 2)) continue;
     const hits = cueHits(view, s.start, s.end, here);
-    const candidates = new SentenceRelations(view, s, here, matcher, typeInfo).run(hits);
+    const candidates = new SentenceRelations(view, s, here, matcher, typeInfo, memory).run(hits);
     const dates = statedDates(text, s.start, s.end);
     for (const c of pickPerPair(candidates)) {
       if (c.confidence < minConfidence) continue;
@@ -86,9 +106,29 @@ export function proposeFromText(
       if (p) relationshipProposals.push(p);
     }
   }
+  const reported = documentDate(text);
+  if (reported) for (const p of relationshipProposals) if (!p.start) p.reported = reported.value;
   relationshipProposals.sort((a, b) => a.excerptStart - b.excerptStart || b.confidence - a.confidence || a.id.localeCompare(b.id));
 
   return { sentences, mentions, relationshipProposals, actorProposals: proposeNewActors(text, sentences, mentions) };
+}
+
+/** The words naming an actor as written, or its name marked as implied (the country of "President Tokayev"). */
+function written(text: string, m: Mention): string {
+  return m.via === 'implied' ? `${m.matched} (implied)` : text.slice(m.start, m.end);
+}
+
+/** `view` with the given ranges replaced by spaces (same length, so offsets still point into the text). */
+function blank(view: string, ranges: [number, number][]): string {
+  if (!ranges.length) return view;
+  const parts: string[] = [];
+  let at = 0;
+  for (const [a, b] of ranges) {
+    parts.push(view.slice(at, a), ' '.repeat(b - a));
+    at = b;
+  }
+  parts.push(view.slice(at));
+  return parts.join('');
 }
 
 /** One candidate per type and pair (the most confident); a second type for a pair only when nearly as confident as the best. */
@@ -125,7 +165,12 @@ function toProposal(text: string, s: Sentence, c: Candidate, dates: ReturnType<t
     basis: c.basis,
     sourceSpan: [c.source.start, c.source.end],
     targetSpan: [c.target.start, c.target.end],
+    sourceText: written(text, c.source),
+    targetText: written(text, c.target),
+    rule: ruleOf(c.basis),
+    reason: '',
   };
+  proposal.reason = explain(proposal);
   if (c.role) proposal.role = c.role;
   if (date) proposal.start = date.value;
   return proposal;

@@ -23,9 +23,10 @@
  * proposal names the rule that made it (`basis`).
  */
 import type { Actor, RelationshipType, RelationshipTypeInfo } from '../core/model';
-import { CUE_PATTERNS, type CueRule, type Role } from './cues';
+import { CUE_PATTERNS, CUES, type CueRule, type Role } from './cues';
 import type { ActorMatcher, Mention } from './mentions';
-import { tokenize } from './tokens';
+import { institutionNamedLike } from './institutions';
+import { unstated } from './modality';
 
 export interface CueHit {
   rule: CueRule;
@@ -51,18 +52,47 @@ type Span = { start: number; end: number };
 /** How far (characters) a cue reaches for its actors. */
 const REACH = 150;
 const NO_BREAK = /^[^;]*$/;
+/** "anointed successor to", "hand-picked heir of": the actor after it did the choosing. */
+const CHOSEN_SUCCESSOR = /^\s+(?:[\p{L}-]+\s+)?(?:successor|heir)\s+(?:to|of)\s+(?:the\s+)?$/iu;
+/** A phrase that opens a sentence before its subject: a preposition or an -ing word ("In talks with …,", "Visiting …,"). */
+const FRONTED = /^(?:(?:In|At|On|During|After|Before|While|Following|Amid|Upon|Since|Through)\s|\p{Lu}\p{Ll}+ing\s)/u;
+/** Symmetric or visit nouns whose subject may come after an opening phrase ("In a public discussion with Putin, Tokayev …"). */
+const FRONTED_NOUN_TYPES = new Set<RelationshipType>(['MET_WITH', 'COOPERATED_WITH', 'VISITED']);
+/** A modal verb anywhere between a subject and its verb ("may" in lower case only: "in May 2022" is a date). */
+const MODAL_BETWEEN = /(?:^|[^\p{L}])(?:[Ss]hould|[Oo]ught\s+to|[Cc]ould|[Mm]ight|can|[Ww]ould|[Mm]ust|[Ss]hall|may)(?![\p{L}])/u;
+/** A noun inside a prepositional phrase ("information concerning the war in Ukraine"): the sentence's subject is not its agent. */
+const NOUN_IN_PHRASE = /(?:^|[^\p{L}])(?:about|concerning|regarding|over|into|during|amid|despite|on)\s+(?:the|this|that|a|an)\s+(?:[\p{L}-]+\s+)?$/iu;
+/** A family word right after a possessor: "Nazarbayev’s nephew", "Nazarbayev’s eldest daughter". */
+const KIN_AFTER = new RegExp(String.raw`^\s+(?:[\p{L}-]+\s+)?(?:${CUES.find((c) => c.form === 'kin')!.words})(?![\p{L}])`, 'iu');
+/** "Alikhan Smailov as prime minister": the person holds the post named after "as". */
+const AS_POST = /^\s+as\s+(?:the\s+|a\s+|an\s+)?$/iu;
+/** "the new appointments being Alikhan Smailov", "the appointee was X": the appointment names its appointee. */
+const NAMES_APPOINTEE = /^\s+(?:being|was|were|is|are|included|including)\s+(?:the\s+)?$/iu;
+/** "called in Russian troops", "invited foreign forces": whoever calls them in is the one they come to support. */
+const CALLED_IN = /(?:^|[^\p{L}])(?:call(?:s|ed|ing)?\s+in|invit(?:e|es|ed|ing)|request(?:s|ed|ing)?|appeal(?:s|ed|ing)?\s+for|asked\s+for)\s+(?:the\s+)?$/iu;
+/** Verbs whose object does the next verb: "helped him succeed", "allowed Russia to …". */
+const CONTROL_VERB = /(?:^|[^\p{L}])(?:help(?:s|ed|ing)?|allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|let(?:s|ting)?|made|makes|urged?|asked|forced|persuaded|encouraged)\s+$/iu;
+/** Words for the place troops are sent to: "… arrived in Kazakhstan", "deployed to Syria". */
+const SENT_TO = /(?:^|[^\p{L}])(?:in|into|to)\s+(?:the\s+)?$/iu;
+
+/** What a sentence leaves for the next ones: whose relatives were just listed ("The youngest daughter, …"). */
+export interface DocumentMemory {
+  kinOwner: { actorId: string; sentence: number } | undefined;
+  /** Whom each actor succeeded, as the text stated it so far (null once the text names two): "his predecessor" later. */
+  predecessorOf: Map<string, string | null>;
+}
+
+export const newDocumentMemory = (): DocumentMemory => ({ kinOwner: undefined, predecessorOf: new Map() });
 /** Words that make the next actor an object of a preposition, not a subject. */
 const PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:of|to|with|by|from|for|in|into|on|at|against|towards?|between|among|amongst|under|over|via|than|like|about|within|without|despite|amid|during)\s+(?:the\s+|a\s+|an\s+)?$/iu;
 /** A verb (past tense or -ing) right before the actor: the actor is its object ("advised Tokayev"). */
 const VERB_BEFORE = /(?:^|[^\p{L}])[\p{L}]{3,}(?:ed|ing)\s+$/iu;
 /** Posts that belong to a state itself, so "President Tokayev" or "the state secretary, Erlan Karin" implies the person's country. */
 const NATIONAL_TITLES = /^(?:(?:vice[- ])?president|prime\s+minister|premier|chancellor|king|queen|emir|sultan|leader|ruler|state\s+secretary|secretary\s+of\s+state)$/i;
-/** Words that qualify a post without naming it ("deputy head", "first deputy minister"). */
-const POST_MODIFIERS = new Set(['deputy', 'first', 'former', 'acting', 'vice', 'senior', 'chief']);
 const OWN_STATE_EXCLUDED = new Set<RelationshipType>(['ALLIED_WITH', 'SUPPORTED', 'OPPOSED', 'INTERVENED_IN']);
 /** Institutions that act for their state abroad: their alliances are their country's. */
 const ACTS_FOR_STATE = new Set(['government body', 'head of state office']);
-const VIA_FACTOR: Record<Mention['via'], number> = { name: 1, alias: 1, surname: 0.95, short: 0.95, demonym: 0.9, pronoun: 0.8, implied: 0.75 };
+const VIA_FACTOR: Record<Mention['via'], number> = { name: 1, alias: 1, surname: 0.95, short: 0.95, description: 0.85, demonym: 0.9, pronoun: 0.8, implied: 0.75 };
 
 /**
  * The text with Markdown link syntax blanked out, same length, so cues and
@@ -102,24 +132,28 @@ function proximity(...d: number[]): number {
 
 export class SentenceRelations {
   readonly out: Candidate[] = [];
+  /** Verb cues of the sentence: an actor right after one is its object, not a subject. */
+  private verbHits: CueHit[] = [];
   /** Actors that can take part: written names, aliases and pronouns, not adjectives or hyphenated modifiers. */
   private readonly named: Mention[];
   private readonly actors: ReadonlyMap<string, Actor>;
 
   constructor(
     private readonly view: string,
-    private readonly sentence: Span,
+    private readonly sentence: Span & { index: number },
     private readonly mentions: Mention[],
     private readonly matcher: ActorMatcher,
     private readonly typeInfo: TypeInfo,
+    private readonly memory: DocumentMemory = newDocumentMemory(),
   ) {
     this.named = mentions.filter((m) => (m.via !== 'demonym' || m.asState) && !m.compound);
     this.actors = matcher.actors;
   }
 
-  /** Applies every cue found in the sentence; then the two-actor fallback. */
+  /** Applies every cue found in the sentence. Actors no cue pattern relates are left alone: nearness alone says nothing about direction. */
   run(found: CueHit[]): Candidate[] {
-    const hits = found.map((h) => this.unlessNegated(h)).filter((h): h is CueHit => h !== null);
+    const hits = found.filter((h) => this.stated(h));
+    this.verbHits = found.filter((h) => h.rule.form === 'verb');
     for (const hit of hits) {
       if (hit.rule.form === 'verb') this.verb(hit);
       else if (hit.rule.form === 'noun') this.noun(hit);
@@ -128,7 +162,6 @@ export class SentenceRelations {
       else this.led(hit);
     }
     this.possessiveParty();
-    this.fallback(hits);
     return this.out;
   }
 
@@ -143,12 +176,10 @@ export class SentenceRelations {
     }
   }
 
-  /** "would not assist Russia": negated support is opposition; any other negated cue says nothing. */
-  private unlessNegated(hit: CueHit): CueHit | null {
-    const before = this.view.slice(Math.max(this.sentence.start, hit.start - 40), hit.start);
-    if (!/(?:(?:^|[^\p{L}])(?:not|never|no longer)|n[’']t|(?:^|[^\p{L}])(?:refused|refuses|refusing|declined|declines|declining) to)\s+(?:[\p{L}]+\s+){0,2}$/iu.test(before)) return hit;
-    if (hit.rule.type !== 'SUPPORTED') return null;
-    return { ...hit, rule: { ...hit.rule, type: 'OPPOSED', otherwise: undefined, weight: 0.9 * hit.rule.weight } };
+  /** A cue that is negated, wished, a prospect or undone states nothing (see modality.ts), and proposes nothing. */
+  private stated(hit: CueHit): boolean {
+    const factual = hit.rule.form === 'title' || hit.rule.form === 'kin' || hit.rule.form === 'led';
+    return unstated(this.view, this.sentence.start, hit.start, hit.end, factual) === null;
   }
 
   // --- finding actors around a cue -------------------------------------------------
@@ -157,19 +188,48 @@ export class SentenceRelations {
     return this.view.slice(Math.max(this.sentence.start, m.start - 30), m.start);
   }
 
-  /** An actor that reads as a subject: not the object of a preposition or of a verb. */
+  /** An actor that reads as a subject: not the object of a preposition or of a verb ("help Ukraine and … help Russia"). */
   private subjectLike(m: Mention): boolean {
     const b = this.before(m);
-    return !PREPOSITION_BEFORE.test(b) && !VERB_BEFORE.test(b);
+    if (PREPOSITION_BEFORE.test(b) || VERB_BEFORE.test(b)) return false;
+    return !this.verbHits.some((h) => h.end <= m.start && /^\s+(?:the\s+)?$/u.test(this.view.slice(h.end, m.start)));
+  }
+
+  /**
+   * The subject of a phrase that opens the sentence ("Visiting Astana, the president of the European Council,
+   * Charles Michel, …", "In a public discussion with Vladimir Putin …, Tokayev made clear …"): the first actor
+   * after the phrase's comma, a person when one is named there.
+   */
+  private frontedSubject(hit: CueHit, after: Span, except: string): Mention | undefined {
+    if (hit.start - this.sentence.start > 40 || this.named.some((m) => m.end <= hit.start && m.via !== 'implied')) return undefined;
+    if (!FRONTED.test(this.view.slice(this.sentence.start, hit.end + 1))) return undefined;
+    const comma = this.view.indexOf(',', after.end);
+    if (comma < 0 || comma >= this.sentence.end) return undefined;
+    const pool = this.named.filter((m) => m.start > comma && m.start - comma <= 90 && m.actorId !== except && m.via !== 'implied');
+    return pool.find((m) => m.kind === 'PERSON') ?? pool.find((m) => this.subjectLike(m));
   }
 
   /**
    * The subject for a cue: the nearest actor before it that reads as a subject, else the agent of
    * a participle before it ("Reforms introduced by Tokayev are annulling …").
    */
-  private subjectOf(lefts: Mention[], except?: string): Mention | undefined {
-    const pool = lefts.filter((m) => m.actorId !== except);
-    return pool.find((m) => this.subjectLike(m)) ?? pool.find((m) => /(?:^|[^\p{L}])by\s+(?:the\s+)?$/iu.test(this.before(m)));
+  private subjectOf(lefts: Mention[], except?: string, at?: Span): Mention | undefined {
+    // "the EU’s understanding … would help": a possessor is not the subject of a verb.
+    const pool = lefts.filter((m) => m.actorId !== except && !(at && m.possessive));
+    // "a response to Kazakhstan distancing itself": an actor right before the verb is its subject, whatever precedes it.
+    if (at && pool[0] && /^\s+(?:[\p{L}]+ly\s+)?$/u.test(this.view.slice(pool[0].possessiveEnd, at.start))) return pool[0];
+    return pool.find((m) => this.subjectLike(m)) ?? pool.find((m) => /(?:^|[^\p{L}])by\s+(?:the\s+)?$/iu.test(this.before(m))) ?? this.controlled(pool[0], at);
+  }
+
+  /** "helped him succeed Nazarbayev", "allowed Russia to annex …": the object of help/allow/let is the subject of the next verb. */
+  private controlled(m: Mention | undefined, at: Span | undefined): Mention | undefined {
+    if (!m || !at) return undefined;
+    return CONTROL_VERB.test(this.before(m)) && /^\s+(?:to\s+)?$/.test(this.view.slice(m.possessiveEnd, at.start)) ? m : undefined;
+  }
+
+  /** The gap before an actor ends with one of these prepositions (and at most two words after it): "ties with the …". */
+  private prepBefore(gap: string, preps: readonly string[]): boolean {
+    return new RegExp(String.raw`(?:^|\s)(?:${preps.join('|')})\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$`, 'iu').test(gap);
   }
 
   private left(at: Span, pool = this.named, reach = REACH): Mention[] {
@@ -234,11 +294,25 @@ export class SentenceRelations {
       }
       return;
     }
-    const subject = this.subjectOf(lefts);
-    // The object follows the verb closely: a handful of words, no comma …
-    let object = rights.find((m) => /^[^,;:]*$/.test(this.view.slice(hit.end, m.start)) && this.view.slice(hit.end, m.start).trim().split(/\s+/).filter(Boolean).length <= 6);
+    // "Tokayev, anointed successor to Nazarbayev": the one named after "successor to" chose the one before.
+    if (rule.type === 'APPOINTED') {
+      const chooser = rights.find((m) => CHOSEN_SUCCESSOR.test(this.view.slice(hit.end, m.start)));
+      if (chooser) {
+        const chosen = lefts.find((m) => m.kind === 'PERSON' && m.actorId !== chooser.actorId);
+        if (chosen) this.add(rule.type, chooser, chosen, hit, rule.weight * proximity(distance(chosen, hit)), 'verb:chosen-successor', { directed: true });
+        return;
+      }
+    }
+    // The object follows the verb closely: a handful of words, no comma, not introduced by "from" ("supporting
+    // forces from the CSTO" names who supports) and, for "ties with", after the cue's own preposition.
+    const objectGap = (gap: string) =>
+      /^[^,;:]*$/.test(gap) && gap.trim().split(/\s+/).filter(Boolean).length <= 6 && (!/(?:^|\s)from\s/i.test(gap) || /^\s+(?:itself|himself|herself|themselves)\s+from\s/i.test(gap)) && (!rule.preps || this.prepBefore(gap, rule.preps));
+    let object = rights.find((m) => objectGap(this.view.slice(hit.end, m.start)));
+    const subject = this.subjectOf(lefts, undefined, hit) ?? (object ? this.frontedSubject(hit, object, object.actorId) : undefined);
+    // "The EU and its member states might use … and help Kazakhstan": a modal between subject and verb rules the verb.
+    if (subject && subject.end <= hit.start && MODAL_BETWEEN.test(this.view.slice(subject.end, hit.start))) return;
     // … or heads a relative clause before the subject: "an alliance to which Kazakhstan belongs".
-    if (!object && subject && /(?:^|[^\p{L}])(?:to|of|in) which\s+$/iu.test(this.before(subject))) {
+    if (!object && subject && subject.end <= hit.start && /(?:^|[^\p{L}])(?:to|of|in) which\s+$/iu.test(this.before(subject))) {
       object = this.left(subject, this.named, 80).find((m) => m.actorId !== subject.actorId);
     }
     if (!subject || !object) return;
@@ -258,7 +332,9 @@ export class SentenceRelations {
     // The possessor: "Russia’s invasion", "his shares", or the word just before the noun ("a U.S. partner", "Russian troops").
     const possessor = this.left(hit, this.mentions.filter((m) => m.via !== 'implied'), 40).find((m) => {
       const between = this.view.slice(m.possessiveEnd, hit.start);
-      if (m.possessive) return /^[\s\p{L}\p{N}-]*$/u.test(between);
+      if (m.possessive) return /^[\s\p{L}\p{N}-]*$/u.test(between) && between.trim().split(/\s+/).filter(Boolean).length <= 5;
+      // "the Russian full-scale invasion": an adjective of nationality may stand before other adjectives.
+      if (m.via === 'demonym') return /^\s+(?:[\p{L}-]+\s+){0,2}$/u.test(between);
       return /^\.?[\s-]{1,3}$/u.test(between);
     });
     let complement: Mention | undefined;
@@ -266,13 +342,24 @@ export class SentenceRelations {
     let between = false;
     for (const m of this.right(hit, this.named, 60)) {
       const g = this.view.slice(hit.end, m.start);
-      const prep = /^\s+(?:[\p{L}-]+\s+)?(of|to|for|in|into|on|with|within|at|against|from|by|between|towards?)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.exec(g);
+      // The preposition nearest the actor ("mission of 2,500 troops from Russia"): a few words may come before it.
+      const prep = /^\s+(?:[\p{L}\p{N},.’'-]+\s+){0,4}?(of|to|for|in|into|on|with|within|at|against|from|by|between|among|towards?)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.exec(g);
+      if (prep && rule.preps && !rule.preps.includes(prep[1].toLowerCase())) continue;
       if (prep && !/(?:^|\s)(?:which|who|whom|whose|that)\s/i.test(g)) {
         complement = m;
         if (/^(?:from|by)$/i.test(prep[1])) complementRole = 'source';
         between = /^between$/i.test(prep[1]);
         break;
       }
+    }
+    if (!complement && (rule.type === 'APPOINTED' || rule.type === 'DISMISSED')) {
+      complement = this.right(hit, this.named, 40).find((m) => NAMES_APPOINTEE.test(this.view.slice(hit.end, m.start)));
+      complementRole = 'target';
+    }
+    // "Kazakhtelekom (in which he had relinquished his shares)": the relative pronoun's antecedent is the complement.
+    if (!complement && possessor) {
+      const antecedent = this.left(possessor, this.named, 80).find((m) => m.actorId !== possessor.actorId && /^[\s(]*(?:in|of|to|through|from)\s+which\s/iu.test(this.view.slice(m.possessiveEnd, possessor.start)));
+      if (antecedent) complement = antecedent;
     }
     const sym = this.typeInfo[rule.type].symmetric;
     const emit = (a: Mention, aRole: Role, b: Mention, conf: number, basis: string) => {
@@ -293,6 +380,17 @@ export class SentenceRelations {
         return;
       }
     }
+    // "a CSTO mission of 2,500 troops from Russia, Armenia, … arrived … in Kazakhstan": those sending troops intervened where they arrived.
+    if (rule.type === 'INTERVENED_IN' && complement && complementRole === 'source') {
+      const senders = [...(possessor && possessor.actorId !== complement.actorId ? [possessor] : []), ...this.group(complement)];
+      const host = this.named.find(
+        (m) => m.kind === 'STATE' && m.start > complement.end && !senders.some((x) => x.actorId === m.actorId) && SENT_TO.test(this.view.slice(Math.max(this.sentence.start, m.start - 12), m.start)),
+      );
+      if (host) {
+        for (const x of senders) this.add(rule.type, x, host, hit, rule.weight * proximity(distance(x, hit)), 'noun:sent-from-to', { directed: true });
+        return;
+      }
+    }
     if (possessor && complement) {
       if (!sym && possessorRole === complementRole) return; // "Russian troops from Belarus": both would be the source
       for (const c of this.group(complement)) emit(possessor, possessorRole, c, rule.weight * proximity(distance(possessor, hit), distance(c, hit)), 'noun:possessor+complement');
@@ -300,16 +398,30 @@ export class SentenceRelations {
     }
     const subject = this.subjectOf(this.left(possessor ?? hit), possessor?.actorId);
     if (possessor) {
-      const other = subject ?? this.right(hit, this.named, 60)[0];
+      // The possessor acting on someone needs that someone in apposition ("his predecessor Nazarbayev"): the
+      // sentence's subject is not its object ("Kazakhstan distanced itself from Russia’s aggression").
+      const apposed = this.right(hit, this.named, 3)[0];
+      // "force the government of President Tokayev to call in Russian troops": the troops come for the one calling.
+      const caller = rule.type === 'INTERVENED_IN' && CALLED_IN.test(this.before(possessor)) ? this.left(possessor, this.named, 80).find((m) => m.kind === 'PERSON') : undefined;
+      const other = caller ?? (!sym && possessorRole === 'source' ? (apposed ?? this.rememberedPredecessor(rule.type, possessor, hit)) : (subject ?? this.right(hit, this.named, 60)[0]));
       if (other) emit(possessor, possessorRole, other, 0.85 * rule.weight * proximity(distance(other, hit)), 'noun:possessor');
       return;
     }
     if (complement) {
-      if (subject) for (const c of this.group(complement)) emit(c, complementRole, subject, 0.9 * rule.weight * proximity(distance(subject, hit), distance(c, hit)), 'noun:complement');
+      let doer = subject ?? (FRONTED_NOUN_TYPES.has(rule.type) ? this.frontedSubject(hit, complement, complement.actorId) : undefined);
+      if (doer && doer === subject && !sym && complementRole === 'target' && NOUN_IN_PHRASE.test(this.before(hit))) doer = undefined;
+      if (doer && doer.end <= hit.start && MODAL_BETWEEN.test(this.view.slice(doer.end, hit.start))) doer = undefined;
+      if (doer) for (const c of this.group(complement)) emit(c, complementRole, doer, 0.9 * rule.weight * proximity(distance(doer, hit), distance(c, hit)), subject ? 'noun:complement' : 'noun:fronted');
       return;
     }
+    // "both the Kazakhstani and the Russian governments … continue bilateral cooperation": the pairs of the subject.
+    if (sym && subject) {
+      const parties = this.group(subject);
+      for (let i = 0; i < parties.length; i++) for (let j = i + 1; j < parties.length; j++) this.add(rule.type, parties[i], parties[j], hit, 0.8 * rule.weight * proximity(distance(subject, hit)), 'noun:joint-subject');
+      if (parties.length > 1) return;
+    }
     if (sym) {
-      const l = this.left(hit, this.named, 80)[0];
+      const l = this.left(hit, this.named, 80).find((m) => this.subjectLike(m));
       const r = this.right(hit, this.named, 80).find((m) => /(?:^|[^\p{L}])(?:with|and|between)\s+(?:the\s+)?$/iu.test(this.view.slice(hit.end, m.start)));
       if (l && r) this.add(rule.type, l, r, hit, 0.7 * rule.weight * proximity(distance(l, hit), distance(r, hit)), 'noun:around');
     }
@@ -359,9 +471,10 @@ export class SentenceRelations {
     // The holder: inside the title's own span ("President Tokayev"), in apposition next to post and place, or before the post — not an object of another verb.
     const holder = holders
       .map((m) => ({ m, d: m.start < span.end && span.start < m.end ? 0 : distance(m, span) }))
-      .filter(({ m, d }) => d <= 110 && NO_BREAK.test(this.view.slice(Math.min(m.end, span.end), Math.max(m.start, span.start))) && (d === 0 || this.subjectLike(m) || m.start >= span.end))
+      .filter(({ m, d }) => d <= 110 && NO_BREAK.test(this.view.slice(Math.min(m.end, span.end), Math.max(m.start, span.start))) && (d === 0 || this.subjectLike(m) || m.start >= span.end || AS_POST.test(this.view.slice(m.possessiveEnd, span.start))))
       // A member is named before "member of …" ("X is a member of Y", "X, a member of Y"), not after it.
-      .filter(({ m }) => !isMember || m.end <= hit.start)
+      // … close to it, or as the subject of a relative clause ("Timur Suleimenov, a finance expert …, who served as a member of …").
+      .filter(({ m, d }) => !isMember || (m.end <= hit.start && (d <= 50 || /,\s+(?:who|which)\s/i.test(this.view.slice(m.possessiveEnd, hit.start)))))
       .sort((a, b) => a.d - b.d)[0];
     if (!holder) return;
     const role = isMember ? undefined : hit.text.toLowerCase();
@@ -371,7 +484,7 @@ export class SentenceRelations {
       if (!state) return;
       if (NATIONAL_TITLES.test(hit.text)) {
         // "President Tokayev", "former President Nursultan Nazarbayev", "the state secretary, Erlan Karin": the person's country.
-        const apposition = /^\s*,?\s*(?:(?:the|former|then|late)\s+)*$/i;
+        const apposition = /^\s*,?\s*(?:as\s+)?(?:(?:the|former|then|late)\s+)*$/i;
         const adjacent = holder.d === 0 || apposition.test(holder.m.start >= hit.end ? this.view.slice(hit.end, holder.m.start) : this.view.slice(holder.m.possessiveEnd, hit.start));
         if (adjacent) this.add(hit.rule.type, holder.m, state, hit, 0.8 * hit.rule.weight, 'title:implied-country', { role });
         return;
@@ -401,22 +514,11 @@ export class SentenceRelations {
     return this.institutionNamedLike(place.actorId, phrase, place);
   }
 
-  /**
-   * The one institution of `country` whose name starts like the post ("senator" → Senate, "prosecutor" → Prosecutor
-   * General’s Office, "minister of labour" → Ministry of Labour …): the head words share a stem, and unless they are
-   * the same word another word of the post is in the name too.
-   */
+  /** The one institution of `country` named like the post (see institutions.ts), as a mention placed at `at`. */
   private institutionNamedLike(country: string, post: string, at: Mention): Mention | undefined {
-    const words = tokenize(post).map((t) => t.norm).filter((w) => w.length > 3 && !POST_MODIFIERS.has(w));
-    if (!words.length) return undefined;
-    const stem = (w: string) => w.slice(0, 5);
-    const matches = this.matcher.institutionsOf(country).filter((a) => {
-      const name = tokenize(a.name).map((t) => t.norm).filter((w) => w.length > 3);
-      if (!name.length || stem(name[0]) !== stem(words[0])) return false;
-      return name[0] === words[0] || words.length === 1 || words.slice(1).some((w) => name.includes(w));
-    });
-    if (matches.length !== 1) return undefined;
-    return { ...at, actorId: matches[0].id, kind: 'INSTITUTION', via: 'implied', matched: matches[0].name, possessive: false, compound: false };
+    const institution = institutionNamedLike(this.matcher, country, post);
+    if (!institution) return undefined;
+    return { ...at, actorId: institution.id, kind: 'INSTITUTION', via: 'implied', matched: institution.name, possessive: false, compound: false };
   }
 
   private kin(hit: CueHit): void {
@@ -425,20 +527,58 @@ export class SentenceRelations {
     // The relative named by possession: "Nazarbayev’s nephew", "nephew of Nazarbayev", "his nephew".
     const owner =
       persons.find((m) => m.possessive && m.possessiveEnd <= hit.start && hit.start - m.possessiveEnd <= 30 && /^[\s\p{L}-]*$/u.test(this.view.slice(m.possessiveEnd, hit.start))) ??
-      persons.find((m) => m.start >= hit.end && /^\s+of\s+(?:the\s+)?$/iu.test(this.view.slice(hit.end, m.start)));
+      persons.find((m) => m.start >= hit.end && /^\s+of\s+(?:the\s+)?$/iu.test(this.view.slice(hit.end, m.start))) ??
+      this.pronounOwner(hit, persons) ??
+      this.rememberedOwner(hit);
     if (owner) {
       // The other person, in apposition: "nephew, Samat Abish", "Samat Abish, Nazarbayev’s nephew".
       const other =
         persons.find((m) => m.actorId !== owner.actorId && m.start >= hit.end && /^\s*,?\s*$/.test(this.view.slice(hit.end, m.start))) ??
         persons.find((m) => m.actorId !== owner.actorId && m.possessiveEnd <= Math.min(owner.start, hit.start) && /^\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}$/iu.test(this.view.slice(m.possessiveEnd, Math.min(owner.start, hit.start))));
       if (other) {
-        this.add('FAMILY_OF', owner, other, hit, hit.rule.weight, 'kin:apposition', { role });
+        this.add('FAMILY_OF', owner, other, hit, (owner.via === 'implied' ? 0.8 : 1) * hit.rule.weight, owner.via === 'implied' ? 'kin:previous-owner' : 'kin:apposition', { role });
+        if (owner.via !== 'implied') this.memory.kinOwner = { actorId: owner.actorId, sentence: this.sentence.index };
         return;
       }
     }
     const l = this.left(hit, persons, 60)[0];
     const r = this.right(hit, persons, 60)[0];
     if (l && r) this.add('FAMILY_OF', l, r, hit, 0.6 * hit.rule.weight * proximity(distance(l, hit), distance(r, hit)), 'kin:around', { role });
+  }
+
+  /**
+   * "his eldest daughter, Dariga": whose relative "his" means. When the sentence already lists someone's relatives
+   * ("Nazarbayev’s nephew, Samat Abish, …; and his eldest daughter") it is that someone; otherwise the last person named before it.
+   */
+  private pronounOwner(hit: CueHit, persons: Mention[]): Mention | undefined {
+    const before = this.view.slice(Math.max(this.sentence.start, hit.start - 30), hit.start);
+    const m = /(?:^|[^\p{L}])(his|her)\s+(?:[\p{L}-]+\s+){0,2}$/iu.exec(before);
+    if (!m) return undefined;
+    const at = hit.start - before.length + m.index + m[0].indexOf(m[1]);
+    const named = persons.filter((p) => p.via !== 'pronoun' && p.end <= at);
+    const parallel = named.find((p) => p.possessive && KIN_AFTER.test(this.view.slice(p.possessiveEnd, p.possessiveEnd + 40)));
+    const who = parallel ?? named[named.length - 1];
+    if (!who) return undefined;
+    return { ...who, start: at, end: at + m[1].length, possessiveEnd: at + m[1].length, possessive: true, via: 'pronoun', surface: m[1] };
+  }
+
+  /** "The youngest daughter, Aliya Nazarbayeva, …" right after a sentence listing Nazarbayev's relatives: his daughter. */
+  private rememberedOwner(hit: CueHit): Mention | undefined {
+    const last = this.memory.kinOwner;
+    if (!last || this.sentence.index - last.sentence > 2) return undefined;
+    if (!/^(?:the|another|his|her)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(this.view.slice(this.sentence.start, hit.start))) return undefined;
+    const actor = this.actors.get(last.actorId);
+    if (!actor) return undefined;
+    return { actorId: actor.id, kind: actor.kind, start: hit.start, end: hit.end, possessiveEnd: hit.end, possessive: true, surface: hit.text, matched: actor.name, via: 'implied', sentence: this.sentence.index };
+  }
+
+  /** "his predecessor" when the text already said whom he succeeded ("Tokayev succeeded Nazarbayev … his predecessor"). */
+  private rememberedPredecessor(type: RelationshipType, owner: Mention, hit: CueHit): Mention | undefined {
+    if (type !== 'SUCCEEDED' || !/^predecessor/i.test(hit.text)) return undefined;
+    const id = this.memory.predecessorOf.get(owner.actorId);
+    const actor = id ? this.actors.get(id) : undefined;
+    if (!actor) return undefined;
+    return { actorId: actor.id, kind: actor.kind, start: hit.start, end: hit.end, possessiveEnd: hit.end, possessive: false, surface: hit.text, matched: actor.name, via: 'implied', sentence: this.sentence.index };
   }
 
   /** "Russia-led alliance", "the CSTO, a Russian-dominated alliance": the state is a leading member. */
@@ -449,26 +589,6 @@ export class SentenceRelations {
     const orgs = this.named.filter((m) => m.kind === 'INSTITUTION' && m.actorId !== leader.actorId);
     const org = [...this.right(hit, orgs, 60), ...this.left(leader, orgs, 60)].sort((a, b) => distance(a, hit) - distance(b, hit))[0];
     if (org) this.add(hit.rule.type, leader, org, hit, hit.rule.weight * proximity(distance(org, hit)), 'led', { role: 'leading member', directed: true });
-  }
-
-  /** A sentence naming exactly two actors and holding a verb cue that found no pair: the nearest verb's type, with less confidence. */
-  private fallback(hits: CueHit[]): void {
-    const present = this.named.filter((m) => m.via !== 'implied');
-    const ids = [...new Set(present.map((m) => m.actorId))];
-    if (ids.length !== 2 || this.out.length || !hits.length) return;
-    const a = present.find((m) => m.actorId === ids[0])!;
-    const b = present.find((m) => m.actorId === ids[1])!;
-    const [first, second] = a.start < b.start ? [a, b] : [b, a];
-    const pair = { start: first.start, end: second.end };
-    const usable = hits.filter((h) => h.rule.form === 'verb');
-    const hit = usable.sort((x, y) => distance(x, pair) - distance(y, pair))[0];
-    if (!hit) return;
-    const conf = 0.5 * hit.rule.weight * proximity(distance(hit, pair));
-    // The actor that reads as the subject is the source; otherwise text order decides.
-    const firstIsObject = !this.subjectLike(first) && this.subjectLike(second) && second.end <= hit.start;
-    const reverse = hit.rule.subjectIsTarget !== firstIsObject || (hit.rule.form === 'noun' && first.possessive && hit.rule.possessor === 'target');
-    if (reverse) this.add(hit.rule.type, second, first, hit, conf, 'fallback');
-    else this.add(hit.rule.type, first, second, hit, conf, 'fallback');
   }
 
   // --- output -----------------------------------------------------------------------
@@ -490,6 +610,8 @@ export class SentenceRelations {
   /** Records a candidate after checking the type's kind rules (retype, flip when the direction was only a guess, or drop). */
   private add(type: RelationshipType, source: Mention, target: Mention, cue: CueHit, confidence: number, basis: string, opts: { role?: string; directed?: boolean } = {}): void {
     if (source.actorId === target.actorId) return;
+    // Visits are paid by people ("troops … arrived in Armenia" is no visit).
+    if (type === 'VISITED' && source.kind !== 'PERSON') return;
     // An actor does not ally with, support, oppose or invade its own state; that tie is a post or a membership.
     const own = (a: Mention, b: Mention) => this.actors.get(a.actorId)?.country === b.actorId;
     if (OWN_STATE_EXCLUDED.has(type) && (own(source, target) || own(target, source))) return;
@@ -514,6 +636,10 @@ export class SentenceRelations {
     };
     const via = Math.min(VIA_FACTOR[source.via], VIA_FACTOR[target.via]);
     const push = (t: RelationshipType, s: Mention, o: Mention, c: number, how: string) => {
+      if (t === 'SUCCEEDED' && o.via !== 'implied') {
+        const known = this.memory.predecessorOf.get(s.actorId);
+        this.memory.predecessorOf.set(s.actorId, known === undefined || known === o.actorId ? o.actorId : null);
+      }
       let [src, tgt] = [s, o];
       if (this.typeInfo[t].symmetric && src.actorId > tgt.actorId) [src, tgt] = [tgt, src];
       this.out.push({ type: t, source: src, target: tgt, cue, confidence: c * via, role: opts.role, basis: how });
@@ -522,6 +648,8 @@ export class SentenceRelations {
     if (fits(type, source, target)) return push(type, source, target, confidence, basis);
     if (fits(type, target, source) && (symmetric || !opts.directed)) return push(type, target, source, symmetric ? confidence : 0.8 * confidence, `${basis}+flipped`);
     const other = cue.rule.otherwise;
+    // Troops "under the provisions of the CSTO" do not support the CSTO: an intervention backs a person, not a body.
+    if (type === 'INTERVENED_IN' && source.kind !== 'PERSON' && target.kind !== 'PERSON') return;
     if (other && other !== type) {
       if (fits(other, source, target)) return push(other, source, target, 0.8 * confidence, `${basis}+${other}`);
       if (fits(other, target, source)) return push(other, target, source, 0.8 * confidence, `${basis}+${other}`);

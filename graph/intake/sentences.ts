@@ -22,6 +22,8 @@ export interface Sentence {
   text: string;
   /** Sentences separated by a blank line (or a heading) are in different paragraphs. */
   paragraph: number;
+  /** Page furniture inside the sentence (running heads, page numbers, URLs between the halves of a sentence split by a page break): not read. */
+  skip?: [number, number][];
 }
 
 const LEADING_JUNK = /^[\s•·▪‣◦●○■□*–—-]+/u;
@@ -36,9 +38,7 @@ export function splitSentences(text: string): Sentence[] {
       for (const [s0, e0] of refine(text, from + node.range[0], from + node.range[1])) ranges.push(...capLength(text, s0, e0));
     }
   }
-  const out: Sentence[] = [];
-  let paragraph = 0;
-  let prevEnd = 0;
+  const trimmed: [number, number][] = [];
   for (const [s0, e0] of ranges) {
     const raw = text.slice(s0, e0);
     const lead = LEADING_JUNK.exec(raw)?.[0].length ?? 0;
@@ -46,8 +46,27 @@ export function splitSentences(text: string): Sentence[] {
     const start = s0 + lead;
     const end = e0 - trail;
     if (end <= start || !/[\p{L}\p{N}]/u.test(text.slice(start, end))) continue;
+    trimmed.push([start, end]);
+  }
+  const out: Sentence[] = [];
+  let paragraph = 0;
+  let prevEnd = 0;
+  for (let i = 0; i < trimmed.length; i++) {
+    const [start] = trimmed[i];
+    let [, end] = trimmed[i];
+    // A sentence cut by a page break, within the length cap ("… troops from Russia, Armenia," / running head / "Belarus, …") is one sentence again.
+    const skip: [number, number][] = [];
+    if (UNFINISHED.test(text.slice(Math.max(start, end - 12), end))) {
+      let j = i + 1;
+      while (j < trimmed.length && j - i <= MAX_FURNITURE && isFurniture(text.slice(trimmed[j][0], trimmed[j][1]))) j++;
+      if (j > i + 1 && j < trimmed.length && trimmed[j][1] - start <= MAX_SENTENCE_LENGTH && !isFurniture(text.slice(trimmed[j][0], trimmed[j][1]))) {
+        skip.push([trimmed[i + 1][0], trimmed[j - 1][1]]);
+        end = trimmed[j][1];
+        i = j;
+      }
+    }
     if (out.length && /\n\s*\n/.test(text.slice(prevEnd, start))) paragraph++;
-    out.push({ index: out.length, start, end, text: text.slice(start, end), paragraph });
+    out.push({ index: out.length, start, end, text: text.slice(start, end), paragraph, ...(skip.length ? { skip } : {}) });
     prevEnd = end;
   }
   return out;
@@ -78,6 +97,17 @@ function blocks(text: string): [number, number][] {
   }
   out.push([from, text.length]);
   return out;
+}
+
+/** A sentence that cannot end here: a comma, a conjunction, a preposition or an article last. */
+const UNFINISHED = /(?:,|(?:^|\s)(?:and|or|of|the|a|an|to|in|with|from|by|for|on|at))$/iu;
+/** At most this many furniture lines are skipped between the halves of a sentence. */
+const MAX_FURNITURE = 4;
+
+/** A running head, page number, report number or URL: short and without the punctuation that ends a sentence. */
+function isFurniture(line: string): boolean {
+  if (/^<[^>\s]+>$/.test(line) || /^https?:\/\/\S+$/.test(line)) return true;
+  return line.length <= 60 && !/[.!?:;,”"]$/.test(line) && line.split(/\s+/).length <= 6 && !/\s(?:is|are|was|were|has|have)\s/.test(line);
 }
 
 const NUMBER_STOP = /\d\.(?=\s+["“‘(]?\p{Lu})/gu;

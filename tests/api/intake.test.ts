@@ -54,7 +54,7 @@ const INTAKE = `query($id: ID!) {
     sentenceCount
     relationships {
       id type source { id } target { id } excerpt excerptStart excerptEnd sourceSpan targetSpan
-      confidence cue basis role start accepted acceptedAs { id } existing { id }
+      confidence cue basis role start reported sourceText targetText rule reason accepted acceptedAs { id } existing { id }
     }
     actors { name guessedKind occurrences firstStart }
   }
@@ -165,6 +165,9 @@ describe('proposals and accepting them', () => {
     expect(TEXT.slice(appointed.sourceSpan[0], appointed.sourceSpan[1])).toBe('Tokayev');
     expect(TEXT.slice(appointed.targetSpan[0], appointed.targetSpan[1])).toBe('Alikhan Smailov');
     expect(appointed.cue).toBe('appointed');
+    // Why, at a glance: the words read as source, cue and target, and the rule; the sentence's own date, so no reported date.
+    expect(appointed).toMatchObject({ sourceText: 'Tokayev', targetText: 'Alikhan Smailov', rule: 'subject and object of the verb', reported: null });
+    expect(appointed.reason).toBe('source “Tokayev”, cue “appointed”, target “Alikhan Smailov” — subject and object of the verb');
     expect(r.intake.sentenceCount).toBe(2);
   });
 

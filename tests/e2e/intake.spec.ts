@@ -62,7 +62,11 @@ test('add a document, accept the “appointed” proposal, find the edge and its
   await expect(card.getByRole('heading', { level: 3 })).toContainText('Alikhan Smailov');
   // The sentence is shown with both mentions and the cue highlighted.
   await expect(card.locator('blockquote')).toHaveText(SENTENCE);
-  await expect(card.locator('mark')).toHaveText(['Tokayev', 'appointed', 'Alikhan Smailov']);
+  await expect(card.locator('blockquote mark')).toHaveText(['Tokayev', 'appointed', 'Alikhan Smailov']);
+  // Why it was proposed, at a glance: the words read as source, cue and target, and the rule.
+  const why = card.getByTestId('proposal-why');
+  await expect(why.locator('mark')).toHaveText(['Tokayev', 'appointed', 'Alikhan Smailov']);
+  await expect(why).toContainText('subject and object of the verb');
   await expectNoSeriousAxeViolations(page);
 
   await card.getByRole('button', { name: 'Accept', exact: true }).click();

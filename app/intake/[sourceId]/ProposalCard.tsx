@@ -79,6 +79,27 @@ export function Quote({ proposal }: { proposal: RelationshipProposalView }) {
   );
 }
 
+/** Why the engine proposed it: the words it read as source, cue and target, and the rule that related them. */
+function Why({ proposal }: { proposal: RelationshipProposalView }) {
+  return (
+    <p className={styles.why} data-testid="proposal-why">
+      <span className={styles.whyLabel}>Why</span>
+      <span className={styles.whyPart}>
+        source <mark className={styles.markSource}>{proposal.sourceText}</mark>
+      </span>
+      <span className={styles.whyPart}>
+        cue <mark className={styles.markCue}>{proposal.cue}</mark>
+      </span>
+      <span className={styles.whyPart}>
+        target <mark className={styles.markTarget}>{proposal.targetText}</mark>
+      </span>
+      <span className={styles.whyRule} title={`Rule ${proposal.basis}`}>
+        {proposal.rule}
+      </span>
+    </p>
+  );
+}
+
 interface Draft {
   type: RelationshipType;
   source: IntakeActor;
@@ -156,11 +177,13 @@ export function ProposalCard({ proposal, sourceId, status, onAccept, onReject, o
         )}
       </h3>
       <Quote proposal={proposal} />
+      <Why proposal={proposal} />
       <p className={styles.meta}>
         <span className={styles.confidence}>Confidence {Math.round(proposal.confidence * 100)}%</span>
-        <span>Cue “{proposal.cue}”</span>
-        <span>Rule {proposal.basis}</span>
         {proposal.start && <span>Dated {proposal.start}</span>}
+        {!proposal.start && proposal.reported && (
+          <span title="The date the document says it was written or updated: when this was reported, not when the relationship began">Reported {proposal.reported}</span>
+        )}
         {proposal.role && <span>Role: {proposal.role}</span>}
         <span>{info.direction}</span>
       </p>

@@ -1147,6 +1147,11 @@ export interface RelationshipProposalParent {
   basis: string;
   role?: string | null | undefined;
   start?: string | null | undefined;
+  reported?: string | null | undefined;
+  sourceText: string;
+  targetText: string;
+  rule: string;
+  reason: string;
   accepted: boolean;
   acceptedAs?: RelationshipParent | null | undefined;
   existing: Array<RelationshipParent>;
@@ -1166,6 +1171,11 @@ export interface RelationshipProposalFieldTypes {
   basis: string;
   role: string | null | undefined;
   start: string | null | undefined;
+  reported: string | null | undefined;
+  sourceText: string;
+  targetText: string;
+  rule: string;
+  reason: string;
   accepted: boolean;
   acceptedAs: RelationshipParent | null | undefined;
   existing: Array<RelationshipParent>;
@@ -1185,6 +1195,11 @@ export interface RelationshipProposalArgTypes {
   basis: Record<string, never>;
   role: Record<string, never>;
   start: Record<string, never>;
+  reported: Record<string, never>;
+  sourceText: Record<string, never>;
+  targetText: Record<string, never>;
+  rule: Record<string, never>;
+  reason: Record<string, never>;
   accepted: Record<string, never>;
   acceptedAs: Record<string, never>;
   existing: Record<string, never>;
