@@ -213,7 +213,8 @@ ORDER BY r.id`;
 
 export const RELATIONSHIPS_CITING_SOURCE = `MATCH (:Actor)-[r]->(:Actor)
 WHERE type(r) IN $types AND $sourceId IN r.citationSources
-RETURN ${REL_FIELDS}`;
+RETURN ${REL_FIELDS}
+ORDER BY r.id`;
 
 export const ALL_RELATIONSHIPS = `MATCH (:Actor)-[r]->(:Actor)
 WHERE type(r) IN $types
