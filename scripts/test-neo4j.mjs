@@ -35,6 +35,7 @@ const env = {
   NEO4J_USER: 'neo4j',
   NEO4J_PASSWORD: 'no-auth-on-the-test-server',
   NEO4J_CONTROL_PORT: String(server.controlPort),
+  STEPPE_TEST_STORE: 'neo4j', // the API suite's stores are the launched Neo4j (tests/api/setup.ts)
 };
 const run = (command, args, extraEnv = {}) => spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } }).status ?? 1;
 
