@@ -5,9 +5,9 @@
  * map), and RANKED paging through a hub.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, GraphData, Relationship, RelationshipType } from '@/graph/model';
-import { RELATIONSHIP_TYPES } from '@/graph/model';
-import type { GraphStore } from '@/graph/store';
+import type { Actor, GraphData, Relationship, RelationshipType } from '@/graph/core/model';
+import { RELATIONSHIP_TYPES } from '@/graph/core/model';
+import type { GraphStore } from '@/graph/core/store';
 import { apiGraph, SRC_A, SRC_B } from '@/tests/fixtures/api-graph';
 import { gql, type GqlResponse, type Json } from './http-harness';
 import { ADMIN_TOKEN, openLoadedStore, startApi, testConfig } from './setup';

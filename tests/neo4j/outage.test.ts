@@ -5,7 +5,7 @@
  * the same route answers again by itself, with the data it had.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphStore } from '@/graph/store';
+import type { GraphStore } from '@/graph/core/store';
 import { apiGraph } from '@/tests/fixtures/api-graph';
 import { gql, serve, type TestServer } from '../api/http-harness';
 import { controlNeo4j, neo4jTestConfig, wipeNeo4j } from './server';
