@@ -10,6 +10,8 @@ import { Neo4jExecutor } from '@/graph/neo4j';
 import { neo4jTestConfig, wipeNeo4j } from './server';
 
 const config = neo4jTestConfig();
+/** Each case runs the scripts twice as child processes (tsx start-up included): minutes on a loaded 2-core machine. */
+const SCRIPT_CASE_TIMEOUT = 300_000;
 
 function npmRun(script: 'db:migrate' | 'db:load'): string {
   const r = spawnSync('npm', ['run', '--silent', script], { encoding: 'utf8', env: process.env, timeout: 180_000 });
@@ -47,7 +49,7 @@ describe('db:migrate and db:load on a real Neo4j', () => {
     expect(first.constraints).toBeGreaterThanOrEqual(6);
     expect(first.indexes).toBeGreaterThan(first.constraints); // constraints' own indexes, plus full-text and lookups
     expect(second).toEqual(first);
-  });
+  }, SCRIPT_CASE_TIMEOUT);
 
   it('db:load twice: the bundled dataset, once; the second run writes nothing', async () => {
     const dataset = await readDatasetDir('data');
@@ -63,5 +65,5 @@ describe('db:migrate and db:load on a real Neo4j', () => {
     expect(npmRun('db:load')).toMatch(/already loaded/);
     expect(await counts()).toEqual(first);
     console.log(`[neo4j db scripts] after two runs each: ${JSON.stringify(first)}`);
-  });
+  }, SCRIPT_CASE_TIMEOUT);
 });
