@@ -32,12 +32,16 @@ test('an actor page shows relationships with quoted citations', async ({ page })
   expect((await page.locator('.citation blockquote').first().innerText()).trim().length).toBeGreaterThan(10);
 });
 
-test('a curated map draws its nodes, notes and evidence', async ({ page }) => {
-  const response = await page.goto('/maps/fall-of-the-nazarbayev-circle-2022');
-  expect(response?.status()).toBe(200);
-  const svg = page.getByTestId('map-svg').locator('svg');
-  await expect(svg).toBeVisible();
-  expect(await svg.locator('[data-node]').count()).toBeGreaterThan(5);
-  await expect(page.getByTestId('map-notes').locator('li').first()).toBeVisible();
-  await expect(page.locator('blockquote').first()).toBeVisible();
+test.describe('a curated map, server-drawn (without JavaScript)', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('draws its nodes, notes and evidence', async ({ page }) => {
+    const response = await page.goto('/maps/fall-of-the-nazarbayev-circle-2022');
+    expect(response?.status()).toBe(200);
+    const svg = page.getByTestId('map-svg').locator('svg');
+    await expect(svg).toBeVisible();
+    expect(await svg.locator('[data-node]').count()).toBeGreaterThan(5);
+    await expect(page.getByTestId('map-notes').locator('li').first()).toBeVisible();
+    await expect(page.locator('blockquote').first()).toBeVisible();
+  });
 });
