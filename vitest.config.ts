@@ -13,7 +13,8 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
-    exclude: ['tests/e2e/**', 'node_modules/**'],
+    // The suites that need a real Neo4j run in `npm run test:neo4j` (vitest.neo4j.config.ts).
+    exclude: ['tests/e2e/**', 'tests/neo4j/**', 'tests/contract/neo4j.int.test.ts', 'node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

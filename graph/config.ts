@@ -21,7 +21,7 @@ export interface Neo4jStoreConfig {
   password: string;
   /** Env `NEO4J_DATABASE`; unset uses the server's default database. */
   database?: string;
-  /** Env `NEO4J_TIMEOUT_MS`, default 5000: how long a request waits for a connection before failing with STORE_UNAVAILABLE. */
+  /** Env `NEO4J_TIMEOUT_MS`, default 1000: the budget for connecting, acquiring a connection and retrying before STORE_UNAVAILABLE. */
   connectionTimeoutMs: number;
 }
 
@@ -146,7 +146,7 @@ export function loadConfig(options: ConfigOptions = {}, env: Env = process.env):
       user: o.user ?? env.NEO4J_USER ?? 'neo4j',
       password: o.password ?? env.NEO4J_PASSWORD ?? '',
       database: o.database ?? (env.NEO4J_DATABASE || undefined),
-      connectionTimeoutMs: o.connectionTimeoutMs ?? intFrom('NEO4J_TIMEOUT_MS', env.NEO4J_TIMEOUT_MS, 5000),
+      connectionTimeoutMs: o.connectionTimeoutMs ?? intFrom('NEO4J_TIMEOUT_MS', env.NEO4J_TIMEOUT_MS, 1000),
     };
   } else {
     const o = storeOpt as Partial<MemoryStoreConfig>;

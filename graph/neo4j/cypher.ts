@@ -162,10 +162,15 @@ DELETE t`;
 // ----- end source texts -------------------------------------------------------------
 
 // ----- relationships ---------------------------------------------------------------
+// Reads keyed by actor or relationship id carry USING INDEX: with an anonymous (:Actor) at the
+// other end, Neo4j 5.26's planner was seen to scan the whole Actor(id) index and filter instead
+// of seeking (tests/neo4j/query-plans.test.ts profiles them). The hinted indexes always exist
+// (migrations), and hints read the same on 4.4.
 
 /** By id, whatever the type: one index-backed branch per type. */
 export const GET_RELATIONSHIPS = RELATIONSHIP_TYPES.map(
   (type) => `MATCH (:Actor)-[r:${type}]->(:Actor)
+USING INDEX r:${type}(id)
 WHERE r.id IN $ids
 RETURN ${REL_FIELDS}`,
 ).join('\nUNION ALL\n');
@@ -180,11 +185,13 @@ RETURN ${REL_FIELDS}
 ORDER BY ${REL_ORDER}
 SKIP $skip LIMIT $limit`;
 
-export const COUNT_RELATIONSHIPS_OF_ACTOR = `MATCH (:Actor {id: $actorId})-[r]-(:Actor)
+export const COUNT_RELATIONSHIPS_OF_ACTOR = `MATCH (a:Actor {id: $actorId})-[r]-(:Actor)
+USING INDEX a:Actor(id)
 WHERE ${REL_FILTER}
 RETURN count(r) AS count`;
 
-export const LIST_RELATIONSHIPS_OF_ACTOR = `MATCH (:Actor {id: $actorId})-[r]-(:Actor)
+export const LIST_RELATIONSHIPS_OF_ACTOR = `MATCH (a:Actor {id: $actorId})-[r]-(:Actor)
+USING INDEX a:Actor(id)
 WHERE ${REL_FILTER}
 RETURN ${REL_FIELDS}
 ORDER BY ${REL_ORDER}
@@ -195,25 +202,30 @@ export const FILTERED_RELATIONSHIPS = `MATCH (:Actor)-[r]->(:Actor)
 WHERE ${REL_FILTER}
 RETURN ${REL_FIELDS}`;
 
-export const FILTERED_RELATIONSHIPS_OF_ACTOR = `MATCH (:Actor {id: $actorId})-[r]-(:Actor)
+export const FILTERED_RELATIONSHIPS_OF_ACTOR = `MATCH (a:Actor {id: $actorId})-[r]-(:Actor)
+USING INDEX a:Actor(id)
 WHERE ${REL_FILTER}
 RETURN ${REL_FIELDS}`;
 
 /** Filtered relationships at either end of each actor in `$ids`, tagged with that actor. */
 export const RELATIONSHIPS_OF_ACTORS = `UNWIND $ids AS id
-MATCH (:Actor {id: id})-[r]-(:Actor)
+MATCH (a:Actor {id: id})-[r]-(:Actor)
+USING INDEX a:Actor(id)
 WHERE ${REL_FILTER}
 RETURN id AS actorId, ${REL_FIELDS}`;
 
-/** Filtered relationships with both ends in `$ids`. */
-export const RELATIONSHIPS_AMONG = `MATCH (a:Actor)-[r]->(b:Actor)
-WHERE a.id IN $ids AND b.id IN $ids AND ${REL_FILTER}
+/** Filtered relationships with both ends in `$ids`: a seek per id, then its outgoing edges (each edge once). */
+export const RELATIONSHIPS_AMONG = `UNWIND $ids AS id
+MATCH (a:Actor {id: id})-[r]->(b:Actor)
+USING INDEX a:Actor(id)
+WHERE b.id IN $ids AND ${REL_FILTER}
 RETURN ${REL_FIELDS}
 ORDER BY r.id`;
 
 export const RELATIONSHIPS_CITING_SOURCE = `MATCH (:Actor)-[r]->(:Actor)
 WHERE type(r) IN $types AND $sourceId IN r.citationSources
-RETURN ${REL_FIELDS}`;
+RETURN ${REL_FIELDS}
+ORDER BY r.id`;
 
 export const ALL_RELATIONSHIPS = `MATCH (:Actor)-[r]->(:Actor)
 WHERE type(r) IN $types
@@ -244,7 +256,8 @@ SET r = row.props`;
 
 /** One breadth-first level: filtered edges at each actor in `$ids`, with the actor at the other end. */
 export const ADJACENCY = `UNWIND $ids AS id
-MATCH (:Actor {id: id})-[r]-(other:Actor)
+MATCH (a:Actor {id: id})-[r]-(other:Actor)
+USING INDEX a:Actor(id)
 WHERE ${REL_FILTER}
 RETURN id AS actorId, r.id AS relId, other.id AS otherId, other.kind AS otherKind`;
 
@@ -266,7 +279,8 @@ WHERE type(r) IN $types AND ${EVENT_IN_RANGE}
 RETURN ${REL_FIELDS}`;
 
 export const TIMELINE_RELATIONSHIPS_OF_ACTORS = `UNWIND $actorIds AS id
-MATCH (:Actor {id: id})-[r]-(:Actor)
+MATCH (a:Actor {id: id})-[r]-(:Actor)
+USING INDEX a:Actor(id)
 WHERE type(r) IN $types AND ${EVENT_IN_RANGE}
 RETURN DISTINCT ${REL_FIELDS}`;
 

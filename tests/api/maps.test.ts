@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, GraphData, Relationship, RelationshipType } from '@/graph/core/model';
 import { RELATIONSHIP_TYPES } from '@/graph/core/model';
-import type { MemoryStore } from '@/graph/memory';
+import type { GraphStore } from '@/graph/core/store';
 import { apiGraph, SRC_A, SRC_B } from '@/tests/fixtures/api-graph';
 import { gql, type GqlResponse, type Json } from './http-harness';
 import { ADMIN_TOKEN, openLoadedStore, startApi, testConfig } from './setup';
@@ -31,7 +31,7 @@ function hubGraph(): GraphData {
 }
 
 let opened: Awaited<ReturnType<typeof openLoadedStore>>;
-let store: MemoryStore;
+let store: GraphStore;
 let api: Awaited<ReturnType<typeof startApi>>;
 
 beforeAll(async () => {

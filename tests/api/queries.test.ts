@@ -8,7 +8,7 @@ import { ACTOR_KINDS, INSTITUTION_CATEGORIES, RELATIONSHIP_TYPES, RELATIONSHIP_T
 import type { GraphStore } from '@/graph/core/store';
 import { MINI_COUNTS, SRC_A, apiGraph } from '@/tests/fixtures/api-graph';
 import { gql, type Json } from './http-harness';
-import { ADMIN_TOKEN, startRoute } from './setup';
+import { ADMIN_TOKEN, startRoute, ON_NEO4J } from './setup';
 
 let route: Awaited<ReturnType<typeof startRoute>>;
 let store: GraphStore;
@@ -309,7 +309,7 @@ describe('sources, timeline, stats, changes, reference lists', () => {
       }),
     );
     expect(d.institutionCategories).toEqual([...INSTITUTION_CATEGORIES]);
-    expect(d.apiInfo).toEqual({ readOnly: false, store: 'memory', limits: { maxPageSize: 500, maxQueryDepth: 8 } });
+    expect(d.apiInfo).toEqual({ readOnly: false, store: ON_NEO4J ? 'neo4j' : 'memory', limits: { maxPageSize: 500, maxQueryDepth: 8 } });
     expect(ACTOR_KINDS).toHaveLength(3);
   });
 

@@ -1,4 +1,8 @@
-/** Stores, configs and servers for the API tests: a real MemoryStore in a temp dir, a real handler, a real HTTP server. */
+/**
+ * Stores, configs and servers for the API tests: a real MemoryStore in a temp dir, a real
+ * handler, a real HTTP server. Under `npm run test:neo4j` (STEPPE_TEST_STORE=neo4j) the same
+ * cases run on the launched Neo4j instead: each store starts from an emptied database.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,10 +21,22 @@ export function tempDir(prefix = 'steppe-api-'): { dir: string; remove(): void }
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A real embedded store in a fresh temp dir, loaded with `data`. */
-export async function openLoadedStore(data: GraphData = apiGraph()): Promise<{ store: MemoryStore; dir: string; close(): Promise<void> }> {
+/** True when this run's API cases go to the launched Neo4j (`npm run test:neo4j`). */
+export const ON_NEO4J = process.env.STEPPE_TEST_STORE === 'neo4j';
+
+/** An empty store: the embedded store in `dir`, or the launched Neo4j with its database emptied. */
+async function openEmptyStore(dir: string): Promise<GraphStore> {
+  if (!ON_NEO4J) return MemoryStore.open({ dataDir: dir });
+  const { neo4jTestConfig, wipeNeo4j } = await import('@/tests/neo4j/server');
+  const { openNeo4jStore } = await import('@/graph/neo4j');
+  await wipeNeo4j();
+  return openNeo4jStore(neo4jTestConfig());
+}
+
+/** A real store (embedded in a fresh temp dir, or Neo4j: see ON_NEO4J), loaded with `data`. */
+export async function openLoadedStore(data: GraphData = apiGraph()): Promise<{ store: GraphStore; dir: string; close(): Promise<void> }> {
   const tmp = tempDir();
-  const store = await MemoryStore.open({ dataDir: tmp.dir });
+  const store = await openEmptyStore(tmp.dir);
   await store.importGraph(data, { by: 'test' });
   return {
     store,
@@ -55,7 +71,8 @@ export async function startRoute(env: Record<string, string>, data: GraphData = 
   const tmp = tempDir();
   const vars: Record<string, string> = { STEPPE_DATA_DIR: tmp.dir, STEPPE_LOAD_DATASET: '0', ...env };
   for (const [k, v] of Object.entries(vars)) Reflect.set(process.env, k, v);
-  delete process.env.NEO4J_URI;
+  if (ON_NEO4J) await (await import('@/tests/neo4j/server')).wipeNeo4j();
+  else delete process.env.NEO4J_URI;
   const route = await import('@/app/api/graphql/route');
   const store = await (await import('@/graph/open-store')).getStore();
   await store.importGraph(data, { by: 'test' });
