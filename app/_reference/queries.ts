@@ -118,6 +118,7 @@ const SOURCES_QUERY = graphql(
         ...SourceFields
         relationships(first: 1) { totalCount }
       }
+      stats(top: 1) { relationships }
     }
   `,
   [SourceFields],
@@ -125,8 +126,12 @@ const SOURCES_QUERY = graphql(
 
 export type SourceListItem = ResultOf<typeof SOURCES_QUERY>['sources'][number];
 
-/** Every source with the number of relationships citing it. */
-export async function getSourceList(): Promise<SourceListItem[]> {
+/**
+ * Every source with the number of relationships citing it, and the number of
+ * relationships in the graph. (The per-source numbers do not add up to it: a
+ * relationship quoting two sources counts under both.)
+ */
+export async function getSourceList(): Promise<{ sources: SourceListItem[]; relationships: number }> {
   const data = await runQuery(SOURCES_QUERY, {});
-  return data.sources;
+  return { sources: data.sources, relationships: data.stats.relationships };
 }
