@@ -2,7 +2,7 @@
  * Every GraphQL operation the explorer sends, as typed documents (./graphql.ts):
  * the record types below are what the fragments select, checked against schema.graphql.
  */
-import type { RelationshipType } from '@/graph/model';
+import type { RelationshipType } from '@/graph/core/model';
 import { graphql, type ResultOf, type VariablesOf } from './graphql';
 import { GraphQLClientError, graphqlRequest } from './graphql-client';
 

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { buildSchema, parse, validate, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphStore } from '@/graph/store';
+import type { GraphStore } from '@/graph/core/store';
 import { EXAMPLES } from '@/app/playground/examples';
 import { loadSchemaText } from '@/graph/api/schema';
 import { readDatasetDir } from '@/graph/io/dataset';
