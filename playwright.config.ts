@@ -1,6 +1,6 @@
 /**
- * Browser tests run against the production server (`next build` then
- * `next start`) with an embedded store in a fresh temporary directory, so the
+ * Browser tests run against the production server as `npm run explore` serves
+ * it (`next build`, then the standalone server: scripts/explore.mjs) with an embedded store in a fresh temporary directory, so the
  * bundled dataset loads on start and writes from one run never leak into the next.
  * Chromium is Debian's (/usr/bin/chromium): `npx playwright install` cannot
  * download browsers on these machines.
@@ -54,7 +54,7 @@ export default defineConfig({
   ],
   webServer: {
     // STEPPE_E2E_NO_BUILD=1 reuses the last build (quicker reruns while iterating on specs).
-    command: `${process.env.STEPPE_E2E_NO_BUILD ? '' : 'npx next build && '}npx next start -p ${E2E_PORT} -H 127.0.0.1`,
+    command: `node scripts/explore.mjs${process.env.STEPPE_E2E_NO_BUILD ? ' --no-build' : ''}`,
     url: `${baseURL}/sources`,
     // A server already listening would have unknown data and token: never reuse one.
     reuseExistingServer: false,
@@ -63,7 +63,8 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(E2E_PORT),
+      STEPPE_HOST: '127.0.0.1',
       STEPPE_DATA_DIR: process.env.STEPPE_E2E_DATA_DIR,
       STEPPE_ADMIN_TOKEN: ADMIN_TOKEN,
       STEPPE_LOAD_DATASET: '1',

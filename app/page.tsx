@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Explorer } from './_components/Explorer';
+import { graphql } from './_lib/graphql';
 import { DEFAULT_HUB_PAGE_SIZE } from './_lib/hub-paging';
 import { runQuery } from './_reference/run-query';
 import { parseViewState, serializeViewState } from './_lib/url-state';
@@ -9,6 +10,8 @@ export const metadata: Metadata = {
   description: 'Search an actor and explore who appointed, prosecuted, allied with and invested in whom, with every relationship dated and cited.',
 };
 
+const HUB_PAGE_SIZE = graphql(`query ExplorerLimits { apiInfo { limits { hubPageSize } } }`);
+
 /**
  * The explorer. The server reads the view from the query string so the first
  * render already matches a shared link; everything interactive lives in the
@@ -17,7 +20,7 @@ export const metadata: Metadata = {
 export default async function ExplorerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const view = parseViewState(await searchParams);
   // The server's configured hub page (graph/config.ts); the default when it cannot be read.
-  const hubPageSize = await runQuery<{ apiInfo: { limits: { hubPageSize: number } } }>('{ apiInfo { limits { hubPageSize } } }', {}).then(
+  const hubPageSize = await runQuery(HUB_PAGE_SIZE, {}).then(
     (d) => d.apiInfo.limits.hubPageSize,
     () => DEFAULT_HUB_PAGE_SIZE,
   );

@@ -105,6 +105,16 @@ function adminTokensFrom(raw: string | undefined): AdminToken[] {
   return out;
 }
 
+/**
+ * A data directory as an absolute path (relative ones from the working
+ * directory). It is chosen at run time, so the ignore tells Next's output tracer
+ * not to follow it: it cannot know the directory at build time and would
+ * otherwise copy the whole project into the standalone server.
+ */
+function runtimePath(dir: string): string {
+  return path.resolve(/*turbopackIgnore: true*/ dir);
+}
+
 function intFrom(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
@@ -150,14 +160,14 @@ export function loadConfig(options: ConfigOptions = {}, env: Env = process.env):
     };
   } else {
     const o = storeOpt as Partial<MemoryStoreConfig>;
-    store = { kind: 'memory', dataDir: path.resolve(o.dataDir ?? env.STEPPE_DATA_DIR ?? '.steppe') };
+    store = { kind: 'memory', dataDir: runtimePath(o.dataDir ?? env.STEPPE_DATA_DIR ?? '.steppe') };
   }
   const l = options.limits ?? {};
   return {
     store,
     adminToken: options.adminToken ?? (env.STEPPE_ADMIN_TOKEN || undefined),
     adminTokens: options.adminTokens ?? adminTokensFrom(env.STEPPE_ADMIN_TOKENS),
-    datasetDir: path.resolve(options.datasetDir ?? env.STEPPE_DATASET_DIR ?? 'data'),
+    datasetDir: runtimePath(options.datasetDir ?? env.STEPPE_DATASET_DIR ?? 'data'),
     loadDatasetWhenEmpty: options.loadDatasetWhenEmpty ?? env.STEPPE_LOAD_DATASET !== '0',
     production: options.production ?? env.NODE_ENV === 'production',
     publicUrl: publicUrlFrom(options.publicUrl ?? env.STEPPE_PUBLIC_URL),

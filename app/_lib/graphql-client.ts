@@ -5,6 +5,7 @@
  * BAD_RESPONSE), so callers branch on codes, never on message text.
  */
 import type { ErrorCode } from '@/graph/core/errors';
+import { documentText, type Document } from './graphql';
 
 export const GRAPHQL_ENDPOINT = '/api/graphql';
 
@@ -56,12 +57,13 @@ function toCode(raw: string | undefined): ClientErrorCode {
 }
 
 /**
- * Runs one operation. Resolves with `data` when the response has no errors;
- * otherwise throws GraphQLClientError (an AbortError passes through untouched).
+ * Runs one typed document (./graphql.ts), so `data` has the shape the document
+ * selects. Resolves with `data` when the response has no errors; otherwise
+ * throws GraphQLClientError (an AbortError passes through untouched).
  */
-export async function graphqlRequest<TData, TVariables extends object = Record<string, never>>(
-  query: string,
-  variables?: TVariables,
+export async function graphqlRequest<TData, TVariables>(
+  document: Document<TData, TVariables>,
+  variables: TVariables,
   options: { signal?: AbortSignal; /** Admin token for writes (sent as a bearer token). */ token?: string } = {},
 ): Promise<TData> {
   let response: Response;
@@ -71,7 +73,7 @@ export async function graphqlRequest<TData, TVariables extends object = Record<s
     response = await fetch(GRAPHQL_ENDPOINT, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ query, variables: variables ?? {} }),
+      body: JSON.stringify({ query: documentText(document), variables }),
       signal: options.signal,
     });
   } catch (e) {

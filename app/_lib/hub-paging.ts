@@ -4,15 +4,31 @@
  * an "N more" node attached to it that loads the next page. An actor within
  * one page is drawn from its full neighbourhood exactly as before.
  */
-import type { ActorRecord, RelationshipRecord, Subgraph } from './queries';
-import { fetchNeighborhood } from './queries';
+import { graphql, type ResultOf } from './graphql';
 import { graphqlRequest } from './graphql-client';
+import { ActorFields, RelationshipFields, fetchNeighborhood, type ActorRecord, type Subgraph } from './queries';
 
 /** Used until the server's `apiInfo.limits.hubPageSize` is known (graph/config.ts default). */
 export const DEFAULT_HUB_PAGE_SIZE = 25;
 
-/** A relationship with both ends as full records (paged neighbours may lie outside the neighbourhood query's limit). */
-type RankedRelationship = RelationshipRecord & { source: ActorRecord; target: ActorRecord };
+// Both ends as full records: paged neighbours may lie outside the neighbourhood query's limit.
+const RANKED_PAGE = graphql(
+  `
+    query HubPage($id: ID!, $first: Int!, $after: String) {
+      actor(id: $id) {
+        relationships(order: RANKED, first: $first, after: $after) {
+          totalCount
+          pageInfo { endCursor hasNextPage }
+          nodes { ...RelationshipFields source { ...ActorFields } target { ...ActorFields } }
+        }
+      }
+    }
+  `,
+  [RelationshipFields, ActorFields],
+);
+
+type RankedPage = NonNullable<ResultOf<typeof RANKED_PAGE>['actor']>['relationships'];
+type RankedRelationship = RankedPage['nodes'][number];
 
 export interface HubNeighborhood {
   /** The full depth-1 neighbourhood (as the explorer has always loaded it). */
@@ -24,27 +40,8 @@ export interface HubNeighborhood {
   hasNextPage: boolean;
 }
 
-const RANKED_PAGE = /* GraphQL */ `
-  query HubPage($id: ID!, $first: Int!, $after: String) {
-    actor(id: $id) {
-      relationships(order: RANKED, first: $first, after: $after) {
-        totalCount
-        pageInfo { endCursor hasNextPage }
-        nodes {
-          id type symmetric role start end amount currency
-          source { id kind name category aliases summary tags degree }
-          target { id kind name category aliases summary tags degree }
-          citations { excerpt source { id title publisher author published url } }
-        }
-      }
-    }
-  }
-`;
-
-type PageData = { actor: { relationships: { totalCount: number; pageInfo: { endCursor: string | null; hasNextPage: boolean }; nodes: RankedRelationship[] } } | null };
-
-async function fetchRankedPage(id: string, first: number, after: string | null, signal?: AbortSignal) {
-  const data = await graphqlRequest<PageData, { id: string; first: number; after: string | null }>(RANKED_PAGE, { id, first, after }, { signal });
+async function fetchRankedPage(id: string, first: number, after: string | null, signal?: AbortSignal): Promise<RankedPage> {
+  const data = await graphqlRequest(RANKED_PAGE, { id, first, after }, { signal });
   return data.actor?.relationships ?? { totalCount: 0, pageInfo: { endCursor: null, hasNextPage: false }, nodes: [] };
 }
 

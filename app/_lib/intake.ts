@@ -3,159 +3,97 @@
  * the /intake pages, and the small helpers they share (file → upload input,
  * slugs for new ids). Writes go through the normal mutations with the admin token.
  */
-import type { ActorKind, RelationshipType } from '@/graph/core/model';
+import { graphql, type ResultOf, type VariablesOf } from './graphql';
 import { graphqlRequest } from './graphql-client';
-import type { ActorRef, SourceRecord } from './queries';
+import { ActorRefFields, SourceFields, type ActorRef } from './queries';
 
 /** An actor as proposals name it. */
 export type IntakeActor = ActorRef;
 
-export interface StaleCitationView {
-  relationship: { id: string; type: RelationshipType; source: IntakeActor; target: IntakeActor };
-  citationIndex: number;
-  excerpt: string;
-  reason: 'SPACING' | 'MISSING';
-}
-
-export interface TextCheckView {
-  checkedCitations: number;
-  stale: StaleCitationView[];
-}
-
-export interface RelationshipProposalView {
-  id: string;
-  type: RelationshipType;
-  source: IntakeActor;
-  target: IntakeActor;
-  excerpt: string;
-  excerptStart: number;
-  excerptEnd: number;
-  sourceSpan: [number, number];
-  targetSpan: [number, number];
-  confidence: number;
-  cue: string;
-  basis: string;
-  role: string | null;
-  start: string | null;
-  reported: string | null;
-  sourceText: string;
-  targetText: string;
-  rule: string;
-  reason: string;
-  accepted: boolean;
-  acceptedAs: { id: string } | null;
-  existing: { id: string }[];
-}
-
-export interface ActorProposalView {
-  name: string;
-  guessedKind: ActorKind;
-  occurrences: number;
-  firstStart: number;
-}
-
-export interface IntakeView {
-  source: SourceRecord & { textLength: number | null; textUpdatedAt: string | null; textCheck: TextCheckView | null };
-  sentenceCount: number;
-  relationships: RelationshipProposalView[];
-  actors: ActorProposalView[];
-}
-
-const ACTOR_FIELDS = 'id name kind';
-
-export const INTAKE_QUERY = /* GraphQL */ `
-  query Intake($id: ID!) {
-    intake(sourceId: $id) {
-      source {
-        id title publisher author published url textLength textUpdatedAt
-        textCheck { checkedCitations stale { citationIndex excerpt reason relationship { id type source { ${ACTOR_FIELDS} } target { ${ACTOR_FIELDS} } } } }
+export const INTAKE_QUERY = graphql(
+  `
+    query Intake($id: ID!) {
+      intake(sourceId: $id) {
+        source {
+          ...SourceFields textLength textUpdatedAt
+          textCheck {
+            checkedCitations
+            stale { citationIndex excerpt reason relationship { id type source { ...ActorRefFields } target { ...ActorRefFields } } }
+          }
+        }
+        sentenceCount
+        relationships {
+          id type excerpt excerptStart excerptEnd sourceSpan targetSpan confidence cue basis role start reported sourceText targetText rule reason accepted
+          source { ...ActorRefFields } target { ...ActorRefFields } acceptedAs { id } existing { id }
+        }
+        actors { name guessedKind occurrences firstStart }
       }
-      sentenceCount
-      relationships {
-        id type excerpt excerptStart excerptEnd sourceSpan targetSpan confidence cue basis role start reported sourceText targetText rule reason accepted
-        source { ${ACTOR_FIELDS} } target { ${ACTOR_FIELDS} } acceptedAs { id } existing { id }
-      }
-      actors { name guessedKind occurrences firstStart }
     }
-  }
-`;
+  `,
+  [SourceFields, ActorRefFields],
+);
+
+export type IntakeView = NonNullable<ResultOf<typeof INTAKE_QUERY>['intake']>;
+export type TextCheckView = NonNullable<IntakeView['source']['textCheck']>;
+export type StaleCitationView = TextCheckView['stale'][number];
+export type RelationshipProposalView = IntakeView['relationships'][number];
+export type ActorProposalView = IntakeView['actors'][number];
 
 /** With the admin token the server computes proposals it has not computed yet; without it, it serves only ones it has. */
 export async function fetchIntake(sourceId: string, signal?: AbortSignal, token?: string): Promise<IntakeView | null> {
-  const data = await graphqlRequest<{ intake: IntakeView | null }, { id: string }>(INTAKE_QUERY, { id: sourceId }, { signal, token: token || undefined });
+  const data = await graphqlRequest(INTAKE_QUERY, { id: sourceId }, { signal, token: token || undefined });
   return data.intake;
 }
 
-export interface SourceFields {
-  id: string;
-  title: string;
-  publisher?: string;
-  author?: string;
-  published?: string;
-  url?: string;
-}
-
-export type SourceTextInput = { text: string } | { file: { filename: string; base64: string; charset?: string } };
-
-const ADD_SOURCE = /* GraphQL */ `
+const ADD_SOURCE = graphql(`
   mutation AddSource($input: SourceInput!, $text: SourceTextInput!) {
     addSource(input: $input, text: $text) { source { id title } length format }
   }
-`;
+`);
 
-export async function addSource(input: SourceFields, text: SourceTextInput, token: string): Promise<{ source: { id: string; title: string }; length: number; format: string }> {
-  const data = await graphqlRequest<{ addSource: { source: { id: string; title: string }; length: number; format: string } }, { input: SourceFields; text: SourceTextInput }>(
-    ADD_SOURCE,
-    { input, text },
-    { token },
-  );
+export type SourceInput = VariablesOf<typeof ADD_SOURCE>['input'];
+export type SourceTextInput = VariablesOf<typeof ADD_SOURCE>['text'];
+
+export async function addSource(input: SourceInput, text: SourceTextInput, token: string): Promise<ResultOf<typeof ADD_SOURCE>['addSource']> {
+  const data = await graphqlRequest(ADD_SOURCE, { input, text }, { token });
   return data.addSource;
 }
 
-const SET_TEXT = /* GraphQL */ `
+const SET_TEXT = graphql(`
   mutation SetSourceText($id: ID!, $text: SourceTextInput!) {
     setSourceText(sourceId: $id, text: $text) { length textCheck { checkedCitations stale { excerpt } } }
   }
-`;
+`);
 
-export async function replaceSourceText(sourceId: string, text: SourceTextInput, token: string): Promise<{ length: number; textCheck: { checkedCitations: number; stale: { excerpt: string }[] } }> {
-  const data = await graphqlRequest<{ setSourceText: { length: number; textCheck: { checkedCitations: number; stale: { excerpt: string }[] } } }, { id: string; text: SourceTextInput }>(
-    SET_TEXT,
-    { id: sourceId, text },
-    { token },
-  );
+export async function replaceSourceText(sourceId: string, text: SourceTextInput, token: string): Promise<ResultOf<typeof SET_TEXT>['setSourceText']> {
+  const data = await graphqlRequest(SET_TEXT, { id: sourceId, text }, { token });
   return data.setSourceText;
 }
 
-export interface NewRelationship {
-  type: RelationshipType;
-  source: string;
-  target: string;
-  role?: string;
-  start?: string;
-  end?: string;
-  citations: { sourceId: string; excerpt: string }[];
-}
-
-const CREATE_RELATIONSHIP = /* GraphQL */ `
+const CREATE_RELATIONSHIP = graphql(`
   mutation AcceptProposal($input: RelationshipInput!) {
     createRelationship(input: $input) { id }
   }
-`;
+`);
+
+export type NewRelationship = VariablesOf<typeof CREATE_RELATIONSHIP>['input'];
 
 export async function createRelationship(input: NewRelationship, token: string): Promise<string> {
-  const data = await graphqlRequest<{ createRelationship: { id: string } }, { input: NewRelationship }>(CREATE_RELATIONSHIP, { input }, { token });
+  const data = await graphqlRequest(CREATE_RELATIONSHIP, { input }, { token });
   return data.createRelationship.id;
 }
 
-const CREATE_ACTOR = /* GraphQL */ `
-  mutation CreateProposedActor($input: ActorInput!) {
-    createActor(input: $input) { id name kind }
-  }
-`;
+const CREATE_ACTOR = graphql(
+  `
+    mutation CreateProposedActor($input: ActorInput!) {
+      createActor(input: $input) { ...ActorRefFields }
+    }
+  `,
+  [ActorRefFields],
+);
 
-export async function createActor(input: { id: string; name: string; kind: ActorKind; category?: string }, token: string): Promise<IntakeActor> {
-  const data = await graphqlRequest<{ createActor: IntakeActor }, { input: typeof input }>(CREATE_ACTOR, { input }, { token });
+export async function createActor(input: VariablesOf<typeof CREATE_ACTOR>['input'], token: string): Promise<IntakeActor> {
+  const data = await graphqlRequest(CREATE_ACTOR, { input }, { token });
   return data.createActor;
 }
 

@@ -5,118 +5,57 @@
  * the JSON export, so an export can be saved again as it is) and the drawing
  * that map-svg.ts turns into an image.
  */
-import type { ActorKind, RelationshipType } from '@/graph/core/model';
-import type { ActorRecord, RelationshipRecord, SourceRecord } from './queries';
+import { graphql, type ResultOf, type VariablesOf } from './graphql';
+import { ActorFields, RelationshipFields, SourceFields } from './queries';
 
-export type AnnotationTarget = 'NODE' | 'EDGE' | 'CANVAS';
-
-export interface MapAnnotation {
-  id: string;
-  text: string;
-  target: AnnotationTarget;
-  /** Actor id (NODE) or relationship id (EDGE); null on the canvas. */
-  targetId: string | null;
-  /** Model coordinates, CANVAS only. */
-  x: number | null;
-  y: number | null;
-}
-
-export interface MapNodeRecord {
-  actorId: string;
-  actor: ActorRecord | null;
-  savedName: string;
-  savedKind: ActorKind;
-  x: number;
-  y: number;
-  deleted: boolean;
-}
-
-export interface MapEdgeRecord {
-  relationshipId: string;
-  relationship: RelationshipRecord | null;
-  savedType: RelationshipType;
-  savedSource: string;
-  savedTarget: string;
-  deleted: boolean;
-}
-
-export interface MapRecord {
-  id: string;
-  title: string;
-  description: string | null;
-  asOf: string | null;
-  createdAt: string;
-  updatedAt: string;
-  nodes: MapNodeRecord[];
-  edges: MapEdgeRecord[];
-  annotations: MapAnnotation[];
-  deletedCount: number;
-  sources: SourceRecord[];
-}
-
-export interface MapSummary {
-  id: string;
-  title: string;
-  description: string | null;
-  asOf: string | null;
-  updatedAt: string;
-  deletedCount: number;
-  nodeCount: number;
-  edgeCount: number;
-  annotationCount: number;
-}
-
-/** What `saveMap(input:)` takes; also the JSON export format. */
-export interface MapInput {
-  id?: string;
-  title: string;
-  description?: string | null;
-  asOf?: string | null;
-  nodes: { actorId: string; x: number; y: number }[];
-  relationshipIds: string[];
-  annotations: MapAnnotationInput[];
-}
-
-export type MapAnnotationInput = { id: string; text: string; target: AnnotationTarget; targetId?: string; x?: number; y?: number };
-
-/** Limits the API enforces (contract), checked in the dialog before sending. */
-export const MAP_LIMITS = { title: 200, description: 5000, annotation: 2000, nodes: 500, relationships: 2000 } as const;
-
-export const MAP_FIELDS = /* GraphQL */ `
-  fragment MapFields on CuratedMap {
-    id title description asOf createdAt updatedAt deletedCount
-    nodes { actorId savedName savedKind x y deleted actor { id kind name category aliases summary tags degree } }
-    edges {
-      relationshipId savedType savedSource savedTarget deleted
-      relationship {
-        id type symmetric role start end amount currency
-        source { id name kind }
-        target { id name kind }
-        citations { excerpt source { id title publisher author published url } }
-      }
+export const MapFields = graphql(
+  `
+    fragment MapFields on CuratedMap {
+      id title description asOf createdAt updatedAt deletedCount
+      nodes { actorId savedName savedKind x y deleted actor { ...ActorFields } }
+      edges { relationshipId savedType savedSource savedTarget deleted relationship { ...RelationshipFields } }
+      annotations { id text target targetId x y }
+      sources { ...SourceFields }
     }
-    annotations { id text target targetId x y }
-    sources { id title publisher author published url }
-  }
-`;
+  `,
+  [ActorFields, RelationshipFields, SourceFields],
+);
 
-export const MAP_QUERY = /* GraphQL */ `
-  query MapPage($id: ID!) { map(id: $id) { ...MapFields } }
-  ${MAP_FIELDS}
-`;
+export type MapRecord = ResultOf<typeof MapFields>;
+export type MapNodeRecord = MapRecord['nodes'][number];
+export type MapEdgeRecord = MapRecord['edges'][number];
+export type MapAnnotation = MapRecord['annotations'][number];
+export type AnnotationTarget = MapAnnotation['target'];
 
-export const MAPS_QUERY = /* GraphQL */ `
+export const MAP_QUERY = graphql(
+  `
+    query MapPage($id: ID!) { map(id: $id) { ...MapFields } }
+  `,
+  [MapFields],
+);
+
+export const MAPS_QUERY = graphql(`
   query MapList($first: Int!) {
     maps(first: $first) {
       totalCount
       nodes { id title description asOf updatedAt deletedCount nodeCount edgeCount annotationCount }
     }
   }
-`;
+`);
 
-export const SAVE_MAP = /* GraphQL */ `
+export type MapSummary = ResultOf<typeof MAPS_QUERY>['maps']['nodes'][number];
+
+export const SAVE_MAP = graphql(`
   mutation SaveMap($input: MapInput!) { saveMap(input: $input) { id title updatedAt } }
-`;
+`);
+
+type SaveMapInput = VariablesOf<typeof SAVE_MAP>['input'];
+export type MapAnnotationInput = NonNullable<SaveMapInput['annotations']>[number];
+/** What `saveMap(input:)` takes, annotations always given; also the JSON export format. */
+export type MapInput = SaveMapInput & { annotations: MapAnnotationInput[] };
+
+/** Limits the API enforces (contract), checked in the dialog before sending. */
+export const MAP_LIMITS = { title: 200, description: 5000, annotation: 2000, nodes: 500, relationships: 2000 } as const;
 
 /** The record as the input that would save it again (deleted elements drop out: the API refuses them). */
 export function mapToInput(map: MapRecord): MapInput {

@@ -209,7 +209,7 @@ function SaveDialog({ asOf, build, onClose }: { asOf: string | null; build(): Om
     setState({ status: 'saving' });
     const input: MapInput = { ...body, title: title.trim(), description: description.trim() || null, asOf: keepDate ? asOf : null };
     try {
-      const data = await graphqlRequest<{ saveMap: { id: string; title: string } }, { input: MapInput }>(SAVE_MAP, { input }, { token });
+      const data = await graphqlRequest(SAVE_MAP, { input }, { token });
       setState({ status: 'saved', id: data.saveMap.id, title: data.saveMap.title });
     } catch (err) {
       setState({ status: 'error', message: describeError(err) });

@@ -8,12 +8,12 @@ export const LIST_SIZE = 50;
 
 /** One map with live records, or null when no map has this id. */
 export const getMap = cache(async (id: string): Promise<MapRecord | null> => {
-  const data = await runQuery<{ map: MapRecord | null }>(MAP_QUERY, { id });
+  const data = await runQuery(MAP_QUERY, { id });
   // graphql-js builds null-prototype objects; client components take plain ones only.
   return data.map ? (JSON.parse(JSON.stringify(data.map)) as MapRecord) : null;
 });
 
 export async function getMapList(): Promise<{ maps: MapSummary[]; totalCount: number }> {
-  const data = await runQuery<{ maps: { nodes: MapSummary[]; totalCount: number } }>(MAPS_QUERY, { first: LIST_SIZE });
+  const data = await runQuery(MAPS_QUERY, { first: LIST_SIZE });
   return { maps: data.maps.nodes, totalCount: data.maps.totalCount };
 }

@@ -10,7 +10,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { AdminTokenForm } from '@/app/_components/AdminTokenForm';
 import { useAdminToken } from '@/app/_lib/admin-token';
 import { describeError } from '@/app/_lib/graphql-client';
-import { addSource, fileToUpload, slugify, type SourceFields, type SourceTextInput } from '@/app/_lib/intake';
+import { addSource, fileToUpload, slugify, type SourceInput, type SourceTextInput } from '@/app/_lib/intake';
 import styles from './intake.module.css';
 
 const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html';
@@ -68,7 +68,7 @@ export function AddSourceForm({ headingId }: { headingId: string }) {
       }
       body = await fileToUpload(file);
     }
-    const input: SourceFields = { id, title: title.trim() };
+    const input: SourceInput = { id, title: title.trim() };
     if (publisher.trim()) input.publisher = publisher.trim();
     if (author.trim()) input.author = author.trim();
     if (published.trim()) input.published = published.trim();

@@ -6,6 +6,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { graphql } from '@/app/_lib/graphql';
 import { plural } from '@/app/_reference/format';
 import { PartialDate } from '@/app/_reference/PartialDate';
 import { runQuery } from '@/app/_reference/run-query';
@@ -17,26 +18,15 @@ export const metadata: Metadata = {
   description: 'Add a document with its full text, review the relationships it states, and accept them into the graph with their quotes.',
 };
 
-interface IntakeSource {
-  id: string;
-  title: string;
-  publisher: string | null;
-  published: string | null;
-  hasText: boolean;
-  textLength: number | null;
-  textUpdatedAt: string | null;
-  relationships: { totalCount: number };
-}
-
-const QUERY = /* GraphQL */ `
+const QUERY = graphql(`
   query IntakeSources {
     sources { id title publisher published hasText textLength textUpdatedAt relationships(first: 1) { totalCount } }
   }
-`;
+`);
 
 export default async function IntakePage() {
   await connection();
-  const { sources } = await runQuery<{ sources: IntakeSource[] }>(QUERY, {});
+  const { sources } = await runQuery(QUERY, {});
   const withText = sources.filter((s) => s.hasText).sort((a, b) => (b.textUpdatedAt ?? '').localeCompare(a.textUpdatedAt ?? ''));
 
   return (

@@ -14,16 +14,15 @@ export const metadata: Metadata = {
 export default async function SourcesPage() {
   // The list lives in the store: render per request, never at build time.
   await connection();
-  const sources = await getSourceList();
-  const cited = sources.reduce((n, s) => n + s.relationships.totalCount, 0);
+  const { sources, relationships } = await getSourceList();
 
   return (
     <div className="page">
       <header className="page-header">
         <h1>Sources</h1>
         <p className="lede">
-          Every relationship in Steppe quotes at least one of these documents, word for word. {plural(sources.length, 'source')}{' '}
-          back {plural(cited, 'relationship citation')}.
+          Every relationship in Steppe quotes at least one of these documents, word for word: {plural(sources.length, 'source')} back{' '}
+          {plural(relationships, 'relationship')}.
         </p>
       </header>
       {sources.length === 0 ? (

@@ -20,6 +20,17 @@ export const DATASET_FILES = {
 export const MAPS_FILE = 'maps.jsonl';
 
 /**
+ * A file of a dataset directory chosen at run time (STEPPE_DATASET_DIR, an
+ * import or export argument). The ignore tells Next's output tracer so: it
+ * cannot know the directory at build time and would otherwise copy the whole
+ * project into the standalone server; deployments bring their data themselves
+ * (the Dockerfile copies data/, `npm run explore` points at the checkout's).
+ */
+function datasetFile(dir: string, name: string): string {
+  return path.join(/*turbopackIgnore: true*/ dir, name);
+}
+
+/**
  * Parses JSON Lines text. Blank lines are skipped; a line that is not a JSON
  * object becomes a problem named `<file>:<line>`. Returns records with their line numbers.
  */
@@ -60,10 +71,10 @@ export async function readDatasetDir(dir: string): Promise<GraphData & { origins
   const out = { sources: [] as Source[], actors: [] as Actor[], relationships: [] as Relationship[] };
   const origins: RecordOrigins = { sources: [], actors: [], relationships: [] };
   for (const key of ['sources', 'actors', 'relationships'] as const) {
-    const file = path.join(dir, DATASET_FILES[key]);
+    const file = datasetFile(dir, DATASET_FILES[key]);
     let text: string;
     try {
-      text = await fs.readFile(file, 'utf8');
+      text = await fs.readFile(/*turbopackIgnore: true*/ file, 'utf8');
     } catch {
       problems.push({ path: file, message: 'cannot be read' });
       continue;
@@ -78,9 +89,9 @@ export async function readDatasetDir(dir: string): Promise<GraphData & { origins
   // ----- curated maps (optional file) -----
   const maps: CuratedMap[] = [];
   origins.maps = [];
-  const mapsText = await fs.readFile(path.join(dir, MAPS_FILE), 'utf8').catch((e: NodeJS.ErrnoException) => {
+  const mapsText = await fs.readFile(datasetFile(dir, MAPS_FILE), 'utf8').catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return '';
-    problems.push({ path: path.join(dir, MAPS_FILE), message: 'cannot be read' });
+    problems.push({ path: datasetFile(dir, MAPS_FILE), message: 'cannot be read' });
     return '';
   });
   const parsedMaps = parseJsonLines(mapsText, MAPS_FILE);
@@ -110,11 +121,11 @@ export async function writeDatasetDir(dir: string, data: GraphData): Promise<str
   await fs.mkdir(dir, { recursive: true });
   const written: string[] = [];
   for (const key of ['sources', 'actors', 'relationships'] as const) {
-    const file = path.join(dir, DATASET_FILES[key]);
+    const file = datasetFile(dir, DATASET_FILES[key]);
     await fs.writeFile(file, toJsonLines(data[key]), 'utf8');
     written.push(file);
   }
-  const mapsFile = path.join(dir, MAPS_FILE);
+  const mapsFile = datasetFile(dir, MAPS_FILE);
   if (data.maps?.length) {
     await fs.writeFile(mapsFile, toJsonLines(data.maps), 'utf8');
     written.push(mapsFile);

@@ -1,21 +1,27 @@
 /**
- * The documented examples work as pasted: each `curl` block of the README's
- * GraphQL section (graph/api/README-graphql.md) is run by bash against the
- * real route serving the bundled dataset (loaded at start as in production),
- * with only the host:port replaced; every playground example runs too.
+ * The documented examples work as pasted: each `curl` block of the API
+ * reference (graph/api/README-graphql.md) and of the project README is run by
+ * bash against the real route serving the bundled dataset (loaded at start as
+ * in production), with only the host:port replaced; every `graphql` block of the
+ * reference validates against the schema; every playground example runs; and
+ * the dataset figures the README states are the ones the API serves.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { buildSchema, parse, validate, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '@/graph/core/store';
 import { EXAMPLES } from '@/app/playground/examples';
+import { loadSchemaText } from '@/graph/api/schema';
+import { readDatasetDir } from '@/graph/io/dataset';
 import { gql, serve, type Json, type TestServer } from './http-harness';
 import { ADMIN_TOKEN, tempDir } from './setup';
 
 const run = promisify(execFile);
-const README = path.join(process.cwd(), 'graph/api/README-graphql.md');
+const API_README = path.join(process.cwd(), 'graph/api/README-graphql.md');
+const README = path.join(process.cwd(), 'README.md');
 const tmp = tempDir();
 let server: TestServer;
 let store: GraphStore;
@@ -37,25 +43,28 @@ afterAll(async () => {
   tmp.remove();
 });
 
-function curlBlocks(): string[] {
-  const text = readFileSync(README, 'utf8');
-  return [...text.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]).filter((b) => b.trimStart().startsWith('curl'));
+function blocks(file: string, lang: 'sh' | 'graphql'): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]);
+}
+const curlBlocks = (file: string) => blocks(file, 'sh').filter((b) => b.trimStart().startsWith('curl'));
+
+/** Runs a curl block as pasted, against the test server instead of localhost:3000. */
+async function runCurl(block: string): Promise<Json> {
+  const { stdout } = await run('bash', ['-c', block.replaceAll('http://localhost:3000', new URL(server.url).origin)], { timeout: 20_000 });
+  const body = JSON.parse(stdout);
+  expect(body.errors, block).toBeUndefined();
+  return body.data;
 }
 
-describe('README GraphQL section', () => {
+describe('API reference (graph/api/README-graphql.md)', () => {
   it('has four curl examples', () => {
-    expect(curlBlocks()).toHaveLength(4);
+    expect(curlBlocks(API_README)).toHaveLength(4);
   });
 
   it('runs each as pasted (only the host changed) and gets data without errors', async () => {
-    const origin = new URL(server.url).origin;
     const results: Json[] = [];
-    for (const block of curlBlocks()) {
-      const { stdout } = await run('bash', ['-c', block.replaceAll('http://localhost:3000', origin)], { timeout: 20_000 });
-      const body = JSON.parse(stdout);
-      expect(body.errors, block).toBeUndefined();
-      results.push(body.data);
-    }
+    for (const block of curlBlocks(API_README)) results.push(await runCurl(block));
     const [search, actor, around, power] = results;
     expect(search.actors.edges[0].node.id).toBe('kassym-jomart-tokayev');
     expect(actor.actor.name).toBe('Kassym-Jomart Tokayev');
@@ -66,6 +75,45 @@ describe('README GraphQL section', () => {
     expect(power.stats.analytics.central[0].rank).toBe(1);
     expect(power.communities.length).toBeGreaterThan(1);
     expect(power.diff.positions.some((p: Json) => p.lost.length > 0)).toBe(true);
+  });
+
+  it('every operation in its graphql blocks validates against the schema', () => {
+    const schema = buildSchema(loadSchemaText());
+    const operations = blocks(API_README, 'graphql').flatMap((b) => parse(b).definitions);
+    expect(operations.length).toBeGreaterThanOrEqual(6);
+    const problems = operations.flatMap((d) => validate(schema, { kind: 'Document', definitions: [d] } as DocumentNode).map((e) => e.message));
+    expect(problems).toEqual([]);
+    // The check can fail.
+    expect(validate(schema, parse('query { maps { nodes { bogus } } }'))).not.toEqual([]);
+  });
+
+  it('names every mutation of the schema in its Writing section', () => {
+    const text = readFileSync(API_README, 'utf8');
+    const writing = text.slice(text.indexOf('### Writing'), text.indexOf('###', text.indexOf('### Writing') + 4));
+    const mutations = Object.keys(buildSchema(loadSchemaText()).getMutationType()!.getFields());
+    expect(mutations.filter((m) => !writing.includes(`\`${m}\``))).toEqual([]);
+  });
+});
+
+describe('project README', () => {
+  it('links to the API reference and runs its own curl example as pasted', async () => {
+    const text = readFileSync(README, 'utf8');
+    expect(text).toContain('](graph/api/README-graphql.md)');
+    const [search] = curlBlocks(README);
+    expect((await runCurl(search)).actors.edges[0].node.id).toBe('kassym-jomart-tokayev');
+  });
+
+  it('states the figures of the bundled dataset that the API serves', async () => {
+    const text = readFileSync(README, 'utf8');
+    const stated = text.match(/(\d+) actors, (\d+) relationships, (\d+) citations/);
+    expect(stated, 'the README states the dataset size').not.toBeNull();
+    const [, actors, relationships, citations] = stated!.map(Number);
+    const served = await gql(server.url, '{ stats { actors relationships sources } }');
+    expect(served.body.data?.stats).toMatchObject({ actors, relationships });
+    const dataset = await readDatasetDir(path.join(process.cwd(), 'data'));
+    expect(dataset.relationships.reduce((n, r) => n + r.citations.length, 0)).toBe(citations);
+    const sourcesStated = text.match(/built by hand from (\w+) public\s+reports/)?.[1];
+    expect(['one', 'two', 'three', 'four', 'five', 'six', 'seven'].indexOf(sourcesStated ?? '') + 1).toBe(served.body.data?.stats.sources);
   });
 });
 

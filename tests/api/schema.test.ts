@@ -16,7 +16,7 @@ const text = loadSchemaText();
 const schema = buildSchema(text);
 
 describe('schema.graphql', () => {
-  it('matches the generated resolver types (run `npx tsx graph/api/codegen.ts` after editing the schema)', () => {
+  it('matches the generated resolver types (run `npm run codegen` after editing the schema)', () => {
     const onDisk = readFileSync(path.join(process.cwd(), GENERATED_FILE), 'utf8');
     expect(onDisk).toBe(generateSchemaTypes(text));
   });

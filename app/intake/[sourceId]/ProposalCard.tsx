@@ -30,7 +30,7 @@ type Part = { text: string; mark?: 'source' | 'target' | 'cue' };
 /** The excerpt split into plain and highlighted parts (mentions from the offsets, the cue found by its words). */
 export function highlightParts(p: RelationshipProposalView): Part[] {
   const spans: { start: number; end: number; mark: Part['mark'] }[] = [];
-  const local = ([s, e]: [number, number]) => [Math.max(0, s - p.excerptStart), Math.min(p.excerpt.length, e - p.excerptStart)] as const;
+  const local = ([s, e]: readonly number[]) => [Math.max(0, s - p.excerptStart), Math.min(p.excerpt.length, e - p.excerptStart)] as const;
   for (const [span, mark] of [
     [p.sourceSpan, 'source'],
     [p.targetSpan, 'target'],

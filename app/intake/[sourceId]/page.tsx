@@ -7,7 +7,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import type { SourceRecord } from '@/app/_lib/queries';
+import { graphql } from '@/app/_lib/graphql';
+import { SourceFields } from '@/app/_lib/queries';
 import { safeHttpUrl } from '@/app/_reference/format';
 import { PartialDate } from '@/app/_reference/PartialDate';
 import { runQuery } from '@/app/_reference/run-query';
@@ -15,18 +16,17 @@ import { ReviewBoard } from './ReviewBoard';
 
 type Props = { params: Promise<{ sourceId: string }> };
 
-interface SourceHeader extends SourceRecord {
-  hasText: boolean;
-}
+const QUERY = graphql(
+  `
+    query IntakeSource($id: ID!) {
+      source(id: $id) { ...SourceFields hasText }
+    }
+  `,
+  [SourceFields],
+);
 
-const QUERY = /* GraphQL */ `
-  query IntakeSource($id: ID!) {
-    source(id: $id) { id title publisher author published url hasText }
-  }
-`;
-
-async function getSource(id: string): Promise<SourceHeader | null> {
-  return (await runQuery<{ source: SourceHeader | null }>(QUERY, { id })).source;
+async function getSource(id: string) {
+  return (await runQuery(QUERY, { id })).source;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
