@@ -7,7 +7,8 @@
 import { diffBetween, type ActorMetrics, type GraphMetrics } from '../analytics';
 import { ValidationError } from '../errors';
 import { MAX_PAGE_SIZE, type RelationshipFilter } from '../store';
-import { dateArg, intArg, listArg, pageSize } from './args';
+import { dateArg, intArg, listArg, pageSize, undatedArg } from './args';
+import type { UndatedMode } from '../model';
 import type { ApiContext } from './context';
 import type {
   ActorMetricsParent,
@@ -53,8 +54,8 @@ async function ranked(ctx: ApiContext, graph: GraphMetrics, ranking: readonly st
 }
 
 /** The analysis options an API caller gives: a checked partial date and type list (empty means every type, as everywhere in the API). */
-function metricsOptions(args: { asOf?: string | null; types?: RelationshipFilter['types'] | null }) {
-  return { asOf: dateArg('asOf', args.asOf), types: listArg('types', args.types) };
+function metricsOptions(args: { asOf?: string | null; undated?: UndatedMode | null; types?: RelationshipFilter['types'] | null }) {
+  return { asOf: dateArg('asOf', args.asOf), undated: undatedArg(args.undated), types: listArg('types', args.types) };
 }
 
 /** Stats filter fields that analytics cannot honour (they restrict relationships by something other than time and type). */
@@ -84,7 +85,7 @@ export const actorMetrics: ActorResolvers['metrics'] = async (actor, args, ctx) 
 
 /** Stats.analytics: the analysis of the stats filter's asOf and types (Query.stats refused any other filter field). */
 export const statsAnalytics: StatsResolvers['analytics'] = (stats, _args, ctx) =>
-  ctx.analytics.metrics({ asOf: stats.filter.asOf, types: stats.filter.types });
+  ctx.analytics.metrics({ asOf: stats.filter.asOf, undated: stats.filter.undated, types: stats.filter.types });
 
 export const analyticsTypeResolvers: Pick<Resolvers, 'GraphAnalytics' | 'Community' | 'PositionChange' | 'ActorPositionChanges'> = {
   GraphAnalytics: {

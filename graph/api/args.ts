@@ -3,7 +3,7 @@
  * (BAD_USER_INPUT) naming the argument, before any store call.
  */
 import { ValidationError } from '../errors';
-import { ID_PATTERN, MAX_NAME_LENGTH, RELATIONSHIP_TYPES, comparePartialDates, parsePartialDate, type PartialDate, type Relationship, type RelationshipType } from '../model';
+import { DEFAULT_UNDATED_MODE, ID_PATTERN, MAX_NAME_LENGTH, type UndatedMode, RELATIONSHIP_TYPES, comparePartialDates, parsePartialDate, type PartialDate, type Relationship, type RelationshipType } from '../model';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '../store';
 
 function bad(arg: string, message: string): never {
@@ -28,6 +28,11 @@ export function dateArg(arg: string, value: string | null | undefined): PartialD
   const parsed = parsePartialDate(value);
   if ('error' in parsed) bad(arg, 'must be a partial date: YYYY, YYYY-MM or YYYY-MM-DD');
   return value;
+}
+
+/** The undated mode of a date-restricted read; GraphQL's enum already checked the value, the default is HIDE. */
+export function undatedArg(value: UndatedMode | null | undefined): UndatedMode {
+  return value ?? DEFAULT_UNDATED_MODE;
 }
 
 /** Longest search text accepted: no name or alias is longer, so longer text cannot match. */

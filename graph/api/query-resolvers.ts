@@ -7,7 +7,7 @@ import { NotFoundError } from '../errors';
 import { ACTOR_KINDS, INSTITUTION_CATEGORIES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, type Actor } from '../model';
 import type { RelationshipFilter } from '../store';
 import { checkAnalyticsFilter } from './analytics-resolvers';
-import { dateArg, intArg, isPossibleId, listArg, pageSize, searchArg } from './args';
+import { dateArg, intArg, isPossibleId, listArg, pageSize, searchArg, undatedArg } from './args';
 import type { ApiContext } from './context';
 import type { QueryResolvers, RelationshipFilter as FilterInput } from './generated/schema-types';
 import { loadActor, loadSource } from './load-records';
@@ -26,6 +26,7 @@ export function relationshipFilter(input: FilterInput | null | undefined): Relat
     from: dateArg('filter.from', input.from),
     to: dateArg('filter.to', input.to),
     asOf: dateArg('filter.asOf', input.asOf),
+    undated: undatedArg(input.undated),
     sourceId: input.sourceId ?? undefined,
   };
   if (filter.actorId !== undefined && !isPossibleId(filter.actorId)) throw new NotFoundError('Actor', filter.actorId);
@@ -64,6 +65,7 @@ export const queryResolvers: Omit<QueryResolvers, 'communities' | 'diff' | 'inta
       types: listArg('types', args.types),
       kinds: listArg('kinds', args.kinds),
       asOf: dateArg('asOf', args.asOf),
+      undated: undatedArg(args.undated),
       limit: intArg('limit', args.limit, 100, 1, 500),
     });
     primeActors(ctx, sub.actors);
@@ -79,6 +81,7 @@ export const queryResolvers: Omit<QueryResolvers, 'communities' | 'diff' | 'inta
       maxLength: intArg('maxLength', args.maxLength, 4, 1, 6),
       types: listArg('types', args.types),
       asOf: dateArg('asOf', args.asOf),
+      undated: undatedArg(args.undated),
       limit: intArg('limit', args.limit, 5, 1, 50),
     });
     return Promise.all(
