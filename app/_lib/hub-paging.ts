@@ -5,7 +5,7 @@
  * one page is drawn from its full neighbourhood exactly as before.
  */
 import type { ActorRecord, RelationshipRecord, Subgraph } from './queries';
-import { fetchNeighborhood } from './queries';
+import { fetchNeighborhood, SOURCE_FIELDS } from './queries';
 import { graphqlRequest } from './graphql-client';
 
 /** Used until the server's `apiInfo.limits.hubPageSize` is known (graph/config.ts default). */
@@ -31,10 +31,10 @@ const RANKED_PAGE = /* GraphQL */ `
         totalCount
         pageInfo { endCursor hasNextPage }
         nodes {
-          id type symmetric role start end amount currency
+          id type symmetric role start end amount currency reported
           source { id kind name category aliases summary tags degree }
           target { id kind name category aliases summary tags degree }
-          citations { excerpt source { id title publisher author published url } }
+          citations { excerpt source { ${SOURCE_FIELDS} } }
         }
       }
     }

@@ -3,9 +3,9 @@
  * the /intake pages, and the small helpers they share (file → upload input,
  * slugs for new ids). Writes go through the normal mutations with the admin token.
  */
-import type { ActorKind, RelationshipType } from '@/graph/model';
+import type { ActorKind, RelationshipType, SourceTextKind } from '@/graph/model';
 import { graphqlRequest } from './graphql-client';
-import type { ActorRef, SourceRecord } from './queries';
+import { SOURCE_FIELDS, type ActorRef, type SourceRecord } from './queries';
 
 /** An actor as proposals name it. */
 export type IntakeActor = ActorRef;
@@ -62,7 +62,7 @@ export const INTAKE_QUERY = /* GraphQL */ `
   query Intake($id: ID!) {
     intake(sourceId: $id) {
       source {
-        id title publisher author published url textLength textUpdatedAt
+        ${SOURCE_FIELDS} textLength textUpdatedAt
         textCheck { checkedCitations stale { citationIndex excerpt reason relationship { id type source { ${ACTOR_FIELDS} } target { ${ACTOR_FIELDS} } } } }
       }
       sentenceCount
@@ -84,9 +84,10 @@ export interface SourceFields {
   id: string;
   title: string;
   publisher?: string;
-  author?: string;
+  authors?: string[];
   published?: string;
   url?: string;
+  textKind?: SourceTextKind;
 }
 
 export type SourceTextInput = { text: string } | { file: { filename: string; base64: string; charset?: string } };

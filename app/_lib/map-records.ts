@@ -6,7 +6,7 @@
  * that map-svg.ts turns into an image.
  */
 import type { ActorKind, RelationshipType } from '@/graph/model';
-import type { ActorRecord, RelationshipRecord, SourceRecord } from './queries';
+import { SOURCE_FIELDS, type ActorRecord, type RelationshipRecord, type SourceRecord } from './queries';
 
 export type AnnotationTarget = 'NODE' | 'EDGE' | 'CANVAS';
 
@@ -89,14 +89,14 @@ export const MAP_FIELDS = /* GraphQL */ `
     edges {
       relationshipId savedType savedSource savedTarget deleted
       relationship {
-        id type symmetric role start end amount currency
+        id type symmetric role start end amount currency reported
         source { id name kind }
         target { id name kind }
-        citations { excerpt source { id title publisher author published url } }
+        citations { excerpt source { ${SOURCE_FIELDS} } }
       }
     }
     annotations { id text target targetId x y }
-    sources { id title publisher author published url }
+    sources { ${SOURCE_FIELDS} }
   }
 `;
 

@@ -2,7 +2,7 @@
  * Every GraphQL operation the explorer sends, with the shapes it reads back.
  * Written against schema.graphql at the repository root.
  */
-import type { ActorKind, RelationshipType } from '@/graph/model';
+import type { ActorKind, RelationshipType, SourceTextKind } from '@/graph/model';
 import { graphqlRequest } from './graphql-client';
 
 export interface ActorRef {
@@ -23,11 +23,21 @@ export interface ActorRecord extends ActorRef {
 export interface SourceRecord {
   id: string;
   title: string;
+  /** Source metadata, never actors of the graph. */
   publisher: string | null;
-  author: string | null;
+  authors: string[];
   published: string | null;
+  updated: string | null;
+  /** The original address, when it could be established. */
   url: string | null;
+  textKind: SourceTextKind | null;
+  textNote: string | null;
+  /** Set when the quoted wording is not the publisher's (paraphrased copy, translation): shown with every quote. */
+  wordingWarning: string | null;
 }
+
+/** The source fields every view of a citation reads: its provenance. */
+export const SOURCE_FIELDS = 'id title publisher authors published updated url textKind textNote wordingWarning';
 
 export interface CitationRecord {
   excerpt: string;
@@ -46,6 +56,8 @@ export interface RelationshipRecord {
   source: ActorRef;
   target: ActorRef;
   citations: CitationRecord[];
+  /** Earliest publication date of its cited sources: when it was reported, never its start. */
+  reported: string | null;
 }
 
 export interface Subgraph {
@@ -61,10 +73,10 @@ const ACTOR_FIELDS = /* GraphQL */ `
 /** The relationship fields every view reads (the explorer and the server-rendered pages). */
 export const RELATIONSHIP_FIELDS = /* GraphQL */ `
   fragment RelationshipFields on Relationship {
-    id type symmetric role start end amount currency
+    id type symmetric role start end amount currency reported
     source { id name kind }
     target { id name kind }
-    citations { excerpt source { id title publisher author published url } }
+    citations { excerpt source { ${SOURCE_FIELDS} } }
   }
 `;
 

@@ -4,7 +4,7 @@
  * `cache` dedupes the fetch between generateMetadata and the page.
  */
 import { cache } from 'react';
-import { RELATIONSHIP_FIELDS, type ActorRef, type RelationshipRecord, type SourceRecord } from '@/app/_lib/queries';
+import { RELATIONSHIP_FIELDS, SOURCE_FIELDS, type ActorRef, type RelationshipRecord, type SourceRecord } from '@/app/_lib/queries';
 import type { ActorKind } from '@/graph/model';
 import { runQuery } from './run-query';
 
@@ -88,7 +88,7 @@ export interface SourcePageData {
   totalCount: number;
 }
 
-const SOURCE_QUERIES = pagedQueries('source', 'id title publisher author published url');
+const SOURCE_QUERIES = pagedQueries('source', SOURCE_FIELDS);
 
 /** The source with every relationship citing it (up to MAX_LISTED), or null when unknown. */
 export const getSourcePage = cache(async (id: string): Promise<SourcePageData | null> => {
@@ -105,12 +105,7 @@ export interface SourceListItem extends SourceRecord {
 const SOURCES_QUERY = /* GraphQL */ `
   query SourcesPage {
     sources {
-      id
-      title
-      publisher
-      author
-      published
-      url
+      ${SOURCE_FIELDS}
       relationships(first: 1) { totalCount }
     }
   }

@@ -24,7 +24,8 @@ const rel = (id: string, type: RelationshipRecord['type'], s: ActorRecord, t: Ac
   currency: null,
   source: { id: s.id, name: s.name, kind: s.kind },
   target: { id: t.id, name: t.name, kind: t.kind },
-  citations: [{ excerpt: `quote ${id}`, source: { id: 'src', title: 'A source', publisher: null, author: null, published: '2022', url: null } }],
+  citations: [{ excerpt: `quote ${id}`, source: { id: 'src', title: 'A source', publisher: null, authors: [], published: '2022', updated: null, url: null, textKind: null, textNote: null, wordingWarning: null } }],
+  reported: '2022',
 });
 
 const a = actor('a');
