@@ -2,7 +2,7 @@
  * Every GraphQL operation the explorer sends, with the shapes it reads back.
  * Written against schema.graphql at the repository root.
  */
-import type { ActorKind, RelationshipType, SourceTextKind } from '@/graph/model';
+import type { ActorKind, RelationshipType, SourceTextKind, UndatedMode } from '@/graph/model';
 import { graphqlRequest } from './graphql-client';
 
 export interface ActorRef {
@@ -187,8 +187,8 @@ export const PATH_MAX_LENGTH = 4;
 export const PATH_LIMIT = 5;
 
 const PATHS = /* GraphQL */ `
-  query ExplorerPaths($from: ID!, $to: ID!, $maxLength: Int!, $limit: Int!, $types: [RelationshipType!], $asOf: String) {
-    paths(from: $from, to: $to, maxLength: $maxLength, limit: $limit, types: $types, asOf: $asOf) {
+  query ExplorerPaths($from: ID!, $to: ID!, $maxLength: Int!, $limit: Int!, $types: [RelationshipType!], $asOf: String, $undated: UndatedMode) {
+    paths(from: $from, to: $to, maxLength: $maxLength, limit: $limit, types: $types, asOf: $asOf, undated: $undated) {
       length
       nodes { ...ActorFields }
       edges { ...RelationshipFields }
@@ -204,6 +204,8 @@ export interface PathQuery {
   /** Only through these types; omitted means every type. */
   types?: RelationshipType[];
   asOf?: string;
+  /** Under `asOf`: the view's choice for relationships without a start. */
+  undated?: UndatedMode;
 }
 
 export async function fetchPaths(q: PathQuery, signal?: AbortSignal): Promise<PathRecord[]> {
@@ -272,8 +274,8 @@ const RANKED_FIELDS = /* GraphQL */ `
 `;
 
 const ANALYTICS = /* GraphQL */ `
-  query ExplorerAnalytics($asOf: String, $types: [RelationshipType!], $by: CentralityMeasure!, $first: Int!, $brokers: Int!) {
-    stats(filter: { asOf: $asOf, types: $types }, top: 1) {
+  query ExplorerAnalytics($asOf: String, $undated: UndatedMode, $types: [RelationshipType!], $by: CentralityMeasure!, $first: Int!, $brokers: Int!) {
+    stats(filter: { asOf: $asOf, undated: $undated, types: $types }, top: 1) {
       analytics {
         actorCount modularity betweennessSampled
         central(by: $by, first: $first) { ...RankedFields }
@@ -288,6 +290,7 @@ const ANALYTICS = /* GraphQL */ `
 export interface AnalyticsQuery {
   by: CentralityMeasure;
   asOf?: string;
+  undated?: UndatedMode;
   types?: RelationshipType[];
 }
 

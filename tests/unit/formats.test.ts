@@ -107,7 +107,7 @@ describe('bad files', () => {
 
   it('CSV: a non-numeric amount names line and field', () => {
     const files = good();
-    files.set('relationships.csv', files.get('relationships.csv')! + 'r,INVESTED_IN,a,a,,,,lots,USD,s,quote\n');
+    files.set('relationships.csv', files.get('relationships.csv')! + 'r,INVESTED_IN,a,a,,,,lots,USD,s,quote,,\n');
     expect(problemsOf(() => csv.read(files))).toEqual(['relationships.csv:2 amount: "lots" is not a number']);
   });
 
