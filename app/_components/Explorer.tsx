@@ -7,7 +7,7 @@
  * slider, side panel).
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '@/graph/model';
+import { RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '@/graph/core/model';
 import { download } from '@/app/_lib/download';
 import { TYPE_STYLES } from '@/app/_lib/graph-style';
 import { computeVisibility, countByKindAndType, datedSpan, mergeSubgraphs, relationshipLabel, undatedCount, visibleSubgraphExport } from '@/app/_lib/graph-view';

@@ -7,7 +7,7 @@
  */
 import Link from 'next/link';
 import { useState } from 'react';
-import { RELATIONSHIP_TYPES, inForceAsOf, isDated, type RelationshipType } from '@/graph/model';
+import { RELATIONSHIP_TYPES, inForceAsOf, isDated, type RelationshipType } from '@/graph/core/model';
 import { KIND_STYLES, TYPE_STYLES } from '@/app/_lib/graph-style';
 import { formatPeriod, type LoadedGraph } from '@/app/_lib/graph-view';
 import { fetchActorDetail, fetchRelationship, type ActorRecord, type ActorRef, type PathRecord, type RelationshipRecord } from '@/app/_lib/queries';

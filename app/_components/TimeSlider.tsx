@@ -13,7 +13,7 @@
  * Shift+PageUp/PageDown a year, Home/End jump to the range's ends.
  */
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
-import { earliestDay, latestDay, type PartialDate, type UndatedMode } from '@/graph/model';
+import { earliestDay, latestDay, type PartialDate, type UndatedMode } from '@/graph/core/model';
 import { Icon } from './Icon';
 import styles from './TimeSlider.module.css';
 

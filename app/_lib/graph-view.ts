@@ -4,7 +4,7 @@
  * are hidden and which nodes are left without any relationship in force.
  * Pure functions, shared by the canvas, the legend counts and the JSON export.
  */
-import { comparePartialDates, inForceAsOf, isDated, type ActorKind, type PartialDate, type RelationshipType, type UndatedMode } from '@/graph/model';
+import { comparePartialDates, inForceAsOf, isDated, type ActorKind, type PartialDate, type RelationshipType, type UndatedMode } from '@/graph/core/model';
 import type { ActorRecord, RelationshipRecord, SourceRecord, Subgraph } from './queries';
 
 export interface LoadedGraph {

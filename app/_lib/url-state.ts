@@ -10,7 +10,7 @@
  *    &undated=show
  */
 import { COLOR_BY, SIZE_BY, type ColorBy, type SizeBy } from './insights';
-import { ACTOR_KINDS, ID_PATTERN, RELATIONSHIP_TYPES, isPartialDate, type ActorKind, type PartialDate, type RelationshipType, type UndatedMode } from '@/graph/model';
+import { ACTOR_KINDS, ID_PATTERN, RELATIONSHIP_TYPES, isPartialDate, type ActorKind, type PartialDate, type RelationshipType, type UndatedMode } from '@/graph/core/model';
 
 export const LAYOUTS = ['fcose', 'concentric', 'breadthfirst', 'circle', 'grid'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];

@@ -3,7 +3,7 @@
  * headed list of RelationshipItem cards; with a table of contents for the
  * page's aside. Shared by the actor and source pages.
  */
-import { RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, type RelationshipType } from '@/graph/model';
+import { RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, type RelationshipType } from '@/graph/core/model';
 import type { RelationshipView } from './queries';
 import { RelationshipItem } from './RelationshipItem';
 

@@ -7,7 +7,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { SourceRecord } from '@/app/_lib/queries';
-import { SOURCE_TEXT_KIND_INFO } from '@/graph/model';
+import { SOURCE_TEXT_KIND_INFO } from '@/graph/core/model';
 import { formatPartialDate } from './format';
 import { PartialDate } from './PartialDate';
 

@@ -11,7 +11,7 @@ import { AdminTokenForm } from '@/app/_components/AdminTokenForm';
 import { useAdminToken } from '@/app/_lib/admin-token';
 import { describeError } from '@/app/_lib/graphql-client';
 import { addSource, fileToUpload, slugify, type SourceFields, type SourceTextInput } from '@/app/_lib/intake';
-import { SOURCE_TEXT_KINDS, SOURCE_TEXT_KIND_INFO, type SourceTextKind } from '@/graph/model';
+import { SOURCE_TEXT_KINDS, SOURCE_TEXT_KIND_INFO, type SourceTextKind } from '@/graph/core/model';
 import styles from './intake.module.css';
 
 const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html';

@@ -5,10 +5,11 @@
  * their fields resolve with graphql's default resolvers.
  */
 import { diffBetween, type ActorMetrics, type GraphMetrics } from '../analytics';
-import { ValidationError } from '../errors';
-import { MAX_PAGE_SIZE, type RelationshipFilter } from '../store';
-import { dateArg, intArg, listArg, pageSize, undatedArg } from './args';
-import type { UndatedMode } from '../model';
+import { ValidationError } from '../core/errors';
+import { MAX_PAGE_SIZE, type RelationshipFilter } from '../core/store';
+import { dateArg, intArg, undatedArg } from '../core/args';
+import type { UndatedMode } from '../core/model';
+import { listArg, pageSize } from './args';
 import type { ApiContext } from './context';
 import type {
   ActorMetricsParent,
@@ -55,7 +56,7 @@ async function ranked(ctx: ApiContext, graph: GraphMetrics, ranking: readonly st
 
 /** The analysis options an API caller gives: a checked partial date and type list (empty means every type, as everywhere in the API). */
 function metricsOptions(args: { asOf?: string | null; undated?: UndatedMode | null; types?: RelationshipFilter['types'] | null }) {
-  return { asOf: dateArg('asOf', args.asOf), undated: undatedArg(args.undated), types: listArg('types', args.types) };
+  return { asOf: dateArg('asOf', args.asOf), undated: undatedArg('undated', args.undated), types: listArg('types', args.types) };
 }
 
 /** Stats filter fields that analytics cannot honour (they restrict relationships by something other than time and type). */

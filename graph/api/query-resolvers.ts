@@ -3,11 +3,12 @@
  * loaders with what came back. Field resolvers for the returned records live
  * in type-resolvers.ts.
  */
-import { NotFoundError } from '../errors';
-import { ACTOR_KINDS, INSTITUTION_CATEGORIES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, type Actor } from '../model';
-import type { RelationshipFilter } from '../store';
+import { NotFoundError } from '../core/errors';
+import { ACTOR_KINDS, INSTITUTION_CATEGORIES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, type Actor } from '../core/model';
+import type { RelationshipFilter } from '../core/store';
 import { checkAnalyticsFilter } from './analytics-resolvers';
-import { dateArg, intArg, isPossibleId, listArg, pageSize, searchArg, undatedArg } from './args';
+import { dateArg, intArg, undatedArg } from '../core/args';
+import { isPossibleId, listArg, pageSize, searchArg } from './args';
 import type { ApiContext } from './context';
 import type { QueryResolvers, RelationshipFilter as FilterInput } from './generated/schema-types';
 import { loadActor, loadSource } from './load-records';
@@ -26,7 +27,7 @@ export function relationshipFilter(input: FilterInput | null | undefined): Relat
     from: dateArg('filter.from', input.from),
     to: dateArg('filter.to', input.to),
     asOf: dateArg('filter.asOf', input.asOf),
-    undated: undatedArg(input.undated),
+    undated: undatedArg('filter.undated', input.undated),
     sourceId: input.sourceId ?? undefined,
   };
   if (filter.actorId !== undefined && !isPossibleId(filter.actorId)) throw new NotFoundError('Actor', filter.actorId);
@@ -65,7 +66,7 @@ export const queryResolvers: Omit<QueryResolvers, 'communities' | 'diff' | 'inta
       types: listArg('types', args.types),
       kinds: listArg('kinds', args.kinds),
       asOf: dateArg('asOf', args.asOf),
-      undated: undatedArg(args.undated),
+      undated: undatedArg('undated', args.undated),
       limit: intArg('limit', args.limit, 100, 1, 500),
     });
     primeActors(ctx, sub.actors);
@@ -81,7 +82,7 @@ export const queryResolvers: Omit<QueryResolvers, 'communities' | 'diff' | 'inta
       maxLength: intArg('maxLength', args.maxLength, 4, 1, 6),
       types: listArg('types', args.types),
       asOf: dateArg('asOf', args.asOf),
-      undated: undatedArg(args.undated),
+      undated: undatedArg('undated', args.undated),
       limit: intArg('limit', args.limit, 5, 1, 50),
     });
     return Promise.all(

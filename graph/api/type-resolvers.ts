@@ -4,9 +4,11 @@
  * through the request's DataLoaders, so lists resolve in batches.
  */
 import { GraphQLScalarType } from 'graphql';
-import { isSymmetric, reportedDate, wordingWarning, type Actor, type Relationship, type Source } from '../model';
+import { isSymmetric, reportedDate, wordingWarning, type Actor, type Relationship, type Source } from '../core/model';
 import { actorMetrics, analyticsTypeResolvers, statsAnalytics } from './analytics-resolvers';
-import { compareRelationships, compareRelationshipsRanked, dateArg, intArg, listArg, pageSize, paginate, undatedArg } from './args';
+import { dateArg, intArg, undatedArg } from '../core/args';
+import { compareRelationships } from '../core/keys';
+import { compareRelationshipsRanked, listArg, pageSize, paginate } from './args';
 import type { Resolvers } from './generated/schema-types';
 import { intakeSourceResolvers } from './intake-resolvers';
 import type { MapTypeName } from './map-resolvers';
@@ -29,13 +31,13 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation' | MapTypeName> 
     degree: (actor, _args, ctx) => ctx.loaders.known.degrees.get(actor.id) ?? ctx.loaders.degrees.load(actor.id),
     async relationships(actor, args, ctx) {
       const first = pageSize(args.first);
-      const rels = await ctx.loaders.relationshipsOf({ types: listArg('types', args.types), asOf: dateArg('asOf', args.asOf), undated: undatedArg(args.undated) }).load(actor.id);
+      const rels = await ctx.loaders.relationshipsOf({ types: listArg('types', args.types), asOf: dateArg('asOf', args.asOf), undated: undatedArg('undated', args.undated) }).load(actor.id);
       return paginate([...rels].sort(args.order === 'RANKED' ? compareRelationshipsRanked : compareRelationships), first, args.after);
     },
     async neighbors(actor, args, ctx) {
       const limit = intArg('limit', args.limit, 50, 1, 500);
       const kinds = listArg('kinds', args.kinds);
-      const rels = await ctx.loaders.relationshipsOf({ types: listArg('types', args.types), asOf: dateArg('asOf', args.asOf), undated: undatedArg(args.undated) }).load(actor.id);
+      const rels = await ctx.loaders.relationshipsOf({ types: listArg('types', args.types), asOf: dateArg('asOf', args.asOf), undated: undatedArg('undated', args.undated) }).load(actor.id);
       const shared = new Map<string, number>();
       for (const r of rels) {
         const other = r.source === actor.id ? r.target : r.source;

@@ -6,11 +6,12 @@
  * This module trusts its input: validation happens before a write reaches it
  * (see plan.ts), and replay feeds it records that were validated when written.
  */
-import { activeInterval, upgradeSource, type Actor, type Relationship, type RelationshipType, type Source } from '../model';
-import type { CuratedMap } from '../maps';
-import { compareHits } from '../search';
-import type { Change } from '../store';
-import { eventKeys } from './keys';
+import { activeInterval, upgradeSource, type Actor, type Relationship, type RelationshipType, type Source } from '../core/model';
+import type { CuratedMap } from '../core/maps';
+import { compareHits } from '../core/search';
+import type { StoredText } from '../core/plan-reads';
+import type { Change } from '../core/store';
+import { eventKeys, startKey } from '../core/keys';
 import { SearchIndex } from './search-index';
 import { SortedIndex } from './sorted-index';
 
@@ -21,6 +22,8 @@ import { SortedIndex } from './sorted-index';
  */
 export interface RelEntry {
   rel: Relationship;
+  /** `startKey(rel)`: its place in the one relationship order, computed once. */
+  key: string;
   lo: number;
   hi: number;
   /** Slot of `rel.source` (see GraphState.slotOf). */
@@ -110,24 +113,9 @@ function removeFrom<K, T>(map: Map<K, Bag<T>>, key: K, item: T): void {
 
 const compareByName = (a: Actor, b: Actor) => compareHits({ actor: a, match: 'ALL' }, { actor: b, match: 'ALL' });
 
-/** Undated starts sort after every day number. */
-const UNDATED = Number.MAX_SAFE_INTEGER;
-
-/** listRelationships order, the same as `startKey` order: earliest start day, less precise first, undated last, then id. */
+/** listRelationships order: the one relationship order (`startKey`, graph/core/keys.ts), on the key each entry keeps. */
 export function compareByStart(a: RelEntry, b: RelEntry): number {
-  const da = a.rel.start ? a.lo : UNDATED;
-  const db = b.rel.start ? b.lo : UNDATED;
-  if (da !== db) return da - db;
-  const pa = a.rel.start?.length ?? 0;
-  const pb = b.rel.start?.length ?? 0;
-  if (pa !== pb) return pa - pb;
-  return a.rel.id < b.rel.id ? -1 : a.rel.id > b.rel.id ? 1 : 0;
-}
-
-/** A source's full text and when it was set. */
-export interface StoredText {
-  text: string;
-  updatedAt: string;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 export class GraphState {
@@ -139,7 +127,7 @@ export class GraphState {
   /** source id → its full text, kept apart from the Source records so listing sources never copies it. */
   readonly texts = new Map<string, StoredText>();
   // ----- end source texts -----
-  /** Curated maps by id (graph/maps.ts); they refer to records by id and need no index. */
+  /** Curated maps by id (graph/core/maps.ts); they refer to records by id and need no index. */
   readonly maps = new Map<string, CuratedMap>();
 
   /**
@@ -291,7 +279,7 @@ export class GraphState {
   putRelationship(rel: Relationship): void {
     if (this.rels.has(rel.id)) this.removeRelationship(rel.id);
     const [lo, hi] = activeInterval(rel);
-    const entry: RelEntry = { rel, lo: dayNumber(lo), hi: dayNumber(hi), s: this.slotFor(rel.source), t: this.slotFor(rel.target) };
+    const entry: RelEntry = { rel, key: startKey(rel), lo: dayNumber(lo), hi: dayNumber(hi), s: this.slotFor(rel.source), t: this.slotFor(rel.target) };
     this.rels.set(rel.id, entry);
     this.adjacentTo(entry.s).add(entry);
     this.adjacentTo(entry.t).add(entry);

@@ -9,7 +9,7 @@ import { plural, safeHttpUrl } from '@/app/_reference/format';
 import { PartialDate } from '@/app/_reference/PartialDate';
 import { getSourcePage, MAX_LISTED } from '@/app/_reference/queries';
 import { groupByType, RelationshipGroups, RelationshipTypeToc } from '@/app/_reference/RelationshipGroups';
-import { SOURCE_TEXT_KIND_INFO } from '@/graph/model';
+import { SOURCE_TEXT_KIND_INFO } from '@/graph/core/model';
 
 type Props = { params: Promise<{ id: string }> };
 

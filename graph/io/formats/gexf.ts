@@ -5,8 +5,8 @@
  * strings; citations and sources travel as JSON attributes (each citation with
  * its source's `url` and, when the wording is not the publisher's, `warning`).
  */
-import { ValidationError } from '../../errors';
-import type { Actor, Citation, GraphData, Relationship, Source } from '../../model';
+import { ValidationError } from '../../core/errors';
+import type { Actor, Citation, GraphData, Relationship, Source } from '../../core/model';
 import { citationsWithProvenance, sourceLookup } from './provenance';
 import { LIST_SEPARATOR, blankToUndefined, emptyOrigins, splitList, type FileSet, type GraphFormat, type ParsedGraph } from './types';
 import { asArray, escapeXml, parseXml, type XmlElement } from './xml';

@@ -6,8 +6,8 @@
  * edge's citations carry their source's address (`url`) and, when its wording
  * is not the publisher's, the `warning`; import reads only sourceId and excerpt.
  */
-import { ValidationError } from '../../errors';
-import type { Actor, Citation, GraphData, Relationship, Source } from '../../model';
+import { ValidationError } from '../../core/errors';
+import type { Actor, Citation, GraphData, Relationship, Source } from '../../core/model';
 import { citationsWithProvenance, sourceLookup } from './provenance';
 import { LIST_SEPARATOR, blankToUndefined, emptyOrigins, splitList, type FileSet, type GraphFormat, type ParsedGraph } from './types';
 import { asArray, escapeXml, parseXml, textOf, type XmlElement } from './xml';

@@ -5,7 +5,7 @@
  * a reader must see next to the quote. Written for readers; importers ignore
  * it, since the source records carry the same facts.
  */
-import { wordingWarning, type Citation, type GraphData, type Relationship, type Source } from '../../model';
+import { wordingWarning, type Citation, type GraphData, type Relationship, type Source } from '../../core/model';
 
 export type SourceLookup = ReadonlyMap<string, Source>;
 

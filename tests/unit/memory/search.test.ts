@@ -1,0 +1,131 @@
+/**
+ * The embedded store's token index only narrows candidates; results must be
+ * exactly what matchActor/compareHits give over every actor. Checked against
+ * a brute-force scan for prefixes and for one-letter typos at every position
+ * (including the first two letters, which the index finds another way).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryStore } from '@/graph/memory';
+import type { Actor } from '@/graph/core/model';
+import { compareHits, matchActor, tokens } from '@/graph/core/search';
+
+let seed = 7;
+function rnd(): number {
+  seed = (seed * 16807) % 2147483647;
+  return seed / 2147483647;
+}
+const SYLLABLES = ['ka', 'zy', 'mur', 'at', 'bek', 'nur', 'sul', 'tan', 'as', 'khan', 'ali', 'dar', 'ta', 'er', 'lan', 'ö', 'ş', 'já'];
+const word = () => {
+  let w = '';
+  for (let i = 0, n = 2 + Math.floor(rnd() * 3); i < n; i++) w += SYLLABLES[Math.floor(rnd() * SYLLABLES.length)];
+  return w[0].toUpperCase() + w.slice(1);
+};
+
+const actors: Actor[] = Array.from({ length: 600 }, (_, i) => ({
+  id: `a-${i}`,
+  kind: i % 3 === 0 ? 'INSTITUTION' : 'PERSON',
+  ...(i % 3 === 0 ? { category: 'company' } : {}),
+  name: `${word()} ${word()}`,
+  aliases: rnd() < 0.4 ? [`${word()}-${word()}`] : [],
+  tags: [],
+}));
+
+function bruteForce(query: string): [string, string][] {
+  const hits = actors.flatMap((actor) => {
+    const m = matchActor(query, actor);
+    return m ? [{ actor, match: m.match }] : [];
+  });
+  return hits.sort(compareHits).map((h) => [h.actor.id, h.match]);
+}
+
+/** Queries derived from real name words: prefixes, and every single-letter typo kind at every position. */
+function queries(): string[] {
+  const out = new Set<string>(['a', 'ka', 'kazy', 'zzzzzz', 'tan ka', 'nur-as']);
+  for (let i = 0; i < 12; i++) {
+    const a = actors[Math.floor(rnd() * actors.length)];
+    const w = tokens(a.name)[0];
+    out.add(w.slice(0, 3));
+    for (let p = 0; p < Math.min(w.length, 6); p++) {
+      out.add(w.slice(0, p) + 'x' + w.slice(p + 1)); // substitution
+      out.add(w.slice(0, p) + w.slice(p + 1)); // deletion
+      out.add(w.slice(0, p) + 'q' + w.slice(p)); // insertion
+    }
+    out.add(`${tokens(a.name)[1]} ${w.slice(0, 4)}`);
+  }
+  return [...out];
+}
+
+let dir: string;
+let store: MemoryStore;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'steppe-search-'));
+  store = await MemoryStore.open({ dataDir: dir });
+  await store.importGraph({ sources: [], actors, relationships: [] });
+});
+afterAll(async () => {
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('memory store search index', () => {
+  it('returns exactly the brute-force matches, in compareHits order', async () => {
+    let withFuzzy = 0;
+    for (const q of queries()) {
+      const page = await store.findActors({ search: q, first: 500 });
+      const expected = bruteForce(q);
+      expect(page.items.map((h) => [h.actor.id, h.match]), q).toEqual(expected.slice(0, 500));
+      expect(page.totalCount, q).toBe(expected.length);
+      if (expected.some(([, m]) => m === 'FUZZY')) withFuzzy++;
+    }
+    expect(withFuzzy).toBeGreaterThan(10); // the typo queries really exercised fuzzy matching
+  });
+
+  it('pages through small pages with the same hits, match kinds, matched texts and kinds filter', async () => {
+    // Small pages take the partial-sort path, and one-word queries the path that reads match kinds from the index.
+    // One-word texts make one-word queries match exactly ("kazy" is also a prefix of many names).
+    const oneWord: Actor[] = [
+      { id: 'a-one-word', kind: 'PERSON', name: 'Kazy Tanas', aliases: ['Kazy'], tags: [] },
+      { id: 'a-one-word-2', kind: 'INSTITUTION', category: 'company', name: 'Kazy', aliases: [], tags: [] },
+    ];
+    for (const a of oneWord) {
+      actors.push(a);
+      await store.upsertActor(a);
+    }
+    for (const q of [...queries(), 'Kazy', 'kaz', 'kazyx']) {
+      for (const kinds of [undefined, ['PERSON' as const]]) {
+        const expected = actors
+          .filter((a) => !kinds || kinds.includes(a.kind as 'PERSON'))
+          .flatMap((actor) => {
+            const m = matchActor(q, actor);
+            return m ? [{ actor, ...m }] : [];
+          })
+          .sort(compareHits)
+          .map((h) => [h.actor.id, h.match, h.matchedText]);
+        const got: (string | undefined)[][] = [];
+        let after: string | null = null;
+        do {
+          const page = await store.findActors({ search: q, kinds, first: 7, after });
+          expect(page.totalCount, q).toBe(expected.length);
+          got.push(...page.items.map((h) => [h.actor.id, h.match, h.matchedText]));
+          after = page.hasNextPage ? page.endCursor : null;
+        } while (after);
+        expect(got, `${q} ${kinds ?? ''}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('stays exact after renames and deletes (incremental index updates)', async () => {
+    const target = actors[10];
+    await store.upsertActor({ ...target, name: 'Zhanibek Qwertyuiop', aliases: ['Wertyuiop'] });
+    expect((await store.findActors({ search: 'qwertyuiop' })).items.map((h) => h.actor.id)).toEqual([target.id]);
+    expect((await store.findActors({ search: 'xwertyuiop' })).items.map((h) => [h.actor.id, h.match])).toEqual([[target.id, 'FUZZY']]);
+    const oldWord = tokens(target.name).join(' ');
+    expect((await store.findActors({ search: oldWord, first: 500 })).items.map((h) => h.actor.id)).not.toContain(target.id);
+    await store.deleteActor(target.id);
+    expect((await store.findActors({ search: 'qwertyuiop' })).totalCount).toBe(0);
+    await store.upsertActor(target); // put it back for other cases
+  });
+});
