@@ -128,7 +128,7 @@ test('as of 1991-01-01, Tokayev\'s view draws no undated relationship as in forc
     page.evaluate(() =>
       window
         .cy!.edges()
-        .filter((e) => !e.hasClass('filtered') && !e.data('more'))
+        .filter((e) => !e.hasClass('filtered') && !e.id().startsWith('more:'))
         .map((e) => ({ id: e.id() as string, start: (e.data('start') as string | null) ?? null, undated: e.hasClass('undated') })),
     );
   const inForce = await drawn();
@@ -153,7 +153,7 @@ test('the slider spans the dated relationships in view, takes a typed date, step
   const span = await page.evaluate(() => {
     const days = window
       .cy!.edges()
-      .filter((e) => !e.data('more'))
+      .filter((e) => !e.id().startsWith('more:'))
       .map((e) => [e.data('start'), e.data('end')])
       .flat()
       .filter((d): d is string => typeof d === 'string');
