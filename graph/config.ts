@@ -48,8 +48,13 @@ export interface ApiLimits {
 
 export interface SteppeConfig {
   store: MemoryStoreConfig | Neo4jStoreConfig;
-  /** Env `STEPPE_ADMIN_TOKEN`. Unset: the API is read-only. */
+  /** Env `STEPPE_ADMIN_TOKEN`: one unnamed admin token (its writes are logged as by "api"). */
   adminToken?: string;
+  /**
+   * Env `STEPPE_ADMIN_TOKENS=name:token,name:token`: named admin tokens, so the
+   * change log records who made each change. With neither variable set the API is read-only.
+   */
+  adminTokens: AdminToken[];
   /** Directory of the bundled dataset (sources/actors/relationships .jsonl). Env `STEPPE_DATASET_DIR`, default `./data`. */
   datasetDir: string;
   /** Load the bundled dataset into an empty embedded store at start. Env `STEPPE_LOAD_DATASET` (`0` disables), default true. */
@@ -65,9 +70,15 @@ export interface SteppeConfig {
   limits: ApiLimits;
 }
 
+export interface AdminToken {
+  name: string;
+  token: string;
+}
+
 export type ConfigOptions = {
   store?: Partial<MemoryStoreConfig> | Partial<Neo4jStoreConfig>;
   adminToken?: string;
+  adminTokens?: AdminToken[];
   datasetDir?: string;
   loadDatasetWhenEmpty?: boolean;
   production?: boolean;
@@ -76,6 +87,23 @@ export type ConfigOptions = {
 };
 
 type Env = Record<string, string | undefined>;
+
+const TOKEN_NAME = /^[a-z0-9][a-z0-9_.-]{0,39}$/;
+
+/** `name:token,name:token` → named tokens; names are lower-case slugs, each name and token used once. */
+function adminTokensFrom(raw: string | undefined): AdminToken[] {
+  if (!raw?.trim()) return [];
+  const out: AdminToken[] = [];
+  for (const part of raw.split(',')) {
+    const colon = part.indexOf(':');
+    const name = part.slice(0, colon).trim();
+    const token = part.slice(colon + 1).trim();
+    if (colon < 1 || !TOKEN_NAME.test(name) || !token) throw new ConfigError('STEPPE_ADMIN_TOKENS must be name:token pairs separated by commas, names of lower-case letters, digits, "_", "." or "-"');
+    if (out.some((t) => t.name === name || t.token === token)) throw new ConfigError(`STEPPE_ADMIN_TOKENS repeats the name or token of "${name}"`);
+    out.push({ name, token });
+  }
+  return out;
+}
 
 function intFrom(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
@@ -128,6 +156,7 @@ export function loadConfig(options: ConfigOptions = {}, env: Env = process.env):
   return {
     store,
     adminToken: options.adminToken ?? (env.STEPPE_ADMIN_TOKEN || undefined),
+    adminTokens: options.adminTokens ?? adminTokensFrom(env.STEPPE_ADMIN_TOKENS),
     datasetDir: path.resolve(options.datasetDir ?? env.STEPPE_DATASET_DIR ?? 'data'),
     loadDatasetWhenEmpty: options.loadDatasetWhenEmpty ?? env.STEPPE_LOAD_DATASET !== '0',
     production: options.production ?? env.NODE_ENV === 'production',

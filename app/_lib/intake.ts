@@ -75,8 +75,9 @@ export const INTAKE_QUERY = /* GraphQL */ `
   }
 `;
 
-export async function fetchIntake(sourceId: string, signal?: AbortSignal): Promise<IntakeView | null> {
-  const data = await graphqlRequest<{ intake: IntakeView | null }, { id: string }>(INTAKE_QUERY, { id: sourceId }, { signal });
+/** With the admin token the server computes proposals it has not computed yet; without it, it serves only ones it has. */
+export async function fetchIntake(sourceId: string, signal?: AbortSignal, token?: string): Promise<IntakeView | null> {
+  const data = await graphqlRequest<{ intake: IntakeView | null }, { id: string }>(INTAKE_QUERY, { id: sourceId }, { signal, token: token || undefined });
   return data.intake;
 }
 

@@ -287,8 +287,13 @@ export function renderMapSvg(d: MapDrawing, opts: SvgOptions): string {
   const width = Math.max(drawingW, 760);
   const margin = 32;
   const head: string[] = [];
-  let y = margin + 22;
-  head.push(`<text x="${margin}" y="${y}" font-size="22" font-weight="700" fill="${INK}">${escapeXml(d.title)}</text>`);
+  let y = margin - 5;
+  // A long title wraps (at most three lines, bold 22 px) instead of running off the image.
+  const titleChars = Math.floor((width - margin * 2) / (22 * 0.6));
+  for (const line of wrap(d.title, titleChars, 3)) {
+    y += 27;
+    head.push(`<text x="${margin}" y="${y}" font-size="22" font-weight="700" fill="${INK}">${escapeXml(line)}</text>`);
+  }
   const descChars = Math.floor((width - margin * 2) / (13 * 0.54));
   for (const line of d.description ? wrap(d.description, descChars, 4) : []) {
     y += 19;

@@ -1,8 +1,9 @@
 /** What every resolver receives: the store, this request's loaders and analytics, the config and the caller's write rights. */
 import type { GraphMetrics } from '../analytics';
 import type { SteppeConfig } from '../config';
-import type { GraphStore } from '../core/store';
+import type { GraphStore, WriteContext } from '../core/store';
 import type { AuthStatus } from './auth';
+import { IntakeAnalyses } from './intake-analyses';
 import { createLoaders, type DegreeCache, type Loaders } from './loaders';
 import { requestMetrics, type MetricsCache, type RequestMetrics } from './metrics-cache';
 import { VersionedCache, requestVersion } from './store-version';
@@ -14,6 +15,10 @@ export interface ApiContext {
   analytics: RequestMetrics;
   config: SteppeConfig;
   auth: AuthStatus;
+  /** Who writes, for the change log: the admin token's name ("api" for the single STEPPE_ADMIN_TOKEN). */
+  writer: WriteContext;
+  /** Intake analyses of source texts, kept across requests (intake-analyses.ts). */
+  intake: IntakeAnalyses;
   /** Forgets what this request read or cached about the store: called after each write. */
   afterWrite(): void;
 }
@@ -22,16 +27,17 @@ export interface ApiContext {
 export interface ApiCaches {
   metrics: MetricsCache;
   degrees: DegreeCache;
+  intake: IntakeAnalyses;
 }
 
 /** Most analyses (distinct asOf/types) kept per store; the least recently used goes first. */
 export const METRICS_CACHE_ENTRIES = 16;
 
 export function createApiCaches(): ApiCaches {
-  return { metrics: new VersionedCache<Promise<GraphMetrics>>(METRICS_CACHE_ENTRIES), degrees: new VersionedCache<number>() };
+  return { metrics: new VersionedCache<Promise<GraphMetrics>>(METRICS_CACHE_ENTRIES), degrees: new VersionedCache<number>(), intake: new IntakeAnalyses() };
 }
 
-export function createContext(store: GraphStore, config: SteppeConfig, auth: AuthStatus, caches: ApiCaches): ApiContext {
+export function createContext(store: GraphStore, config: SteppeConfig, auth: AuthStatus, caches: ApiCaches, writer: string | null = null): ApiContext {
   const version = requestVersion(store);
   const ctx: ApiContext = {
     store,
@@ -39,6 +45,8 @@ export function createContext(store: GraphStore, config: SteppeConfig, auth: Aut
     analytics: requestMetrics(store, caches.metrics, version),
     config,
     auth,
+    writer: { by: writer ?? 'api' },
+    intake: caches.intake,
     afterWrite() {
       version.forget();
       ctx.loaders.clearAll();

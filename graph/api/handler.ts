@@ -25,7 +25,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { SteppeConfig } from '../config';
 import { StoreUnavailableError, isSteppeError } from '../core/errors';
 import type { GraphStore } from '../core/store';
-import { authenticate } from './auth';
+import { adminTokensOf, authenticateAs } from './auth';
 import { createApiCaches, createContext, type ApiContext } from './context';
 import { httpError } from './format-error';
 import type { ExecutorStats } from './jit-gateway';
@@ -159,7 +159,7 @@ export function createGraphqlApi({ store, config }: GraphqlApiOptions): GraphqlA
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
-    const auth = authenticate(request.headers.get('authorization'), config.adminToken);
+    const { status: auth, name: writer } = authenticateAs(request.headers.get('authorization'), adminTokensOf(config));
     // Writers may send whole source files (evidence intake); anonymous bodies stay small.
     const maxBodyBytes = auth === 'ADMIN' ? Math.max(config.limits.maxBodyBytes, config.limits.maxAdminBodyBytes) : config.limits.maxBodyBytes;
     if (wantsPlayground(request, url)) return new Response(null, { status: 302, headers: { location: '/playground' } });
@@ -171,6 +171,11 @@ export function createGraphqlApi({ store, config }: GraphqlApiOptions): GraphqlA
       const contentType = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
       if (contentType !== MEDIA_JSON) {
         return requestError(request, 415, 'POST requests need "Content-Type: application/json" with a JSON body {"query": "...", "variables": {...}}.');
+      }
+      // JSON is UTF-8 (RFC 8259); a body declared as another charset would otherwise be read as UTF-8 and silently garbled.
+      const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(request.headers.get('content-type') ?? '')?.[1].toLowerCase();
+      if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+        return requestError(request, 415, `The request body must be UTF-8 JSON; charset=${charset.slice(0, 40)} is not supported.`);
       }
       let text: string;
       try {
@@ -190,7 +195,7 @@ export function createGraphqlApi({ store, config }: GraphqlApiOptions): GraphqlA
     request.headers.forEach((value, key) => headers.set(key, value));
     const result = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
-      context: async () => createContext(await openStore(), config, auth, caches),
+      context: async () => createContext(await openStore(), config, auth, caches, writer),
     });
     return toResponse(result);
   }
@@ -203,7 +208,7 @@ export function createGraphqlApi({ store, config }: GraphqlApiOptions): GraphqlA
       return { errors: [{ message: (e as Error).message, extensions: { code: 'STORE_UNAVAILABLE' } }] };
     }
     // Server-rendered pages only read: a caller passing a mutation gets FORBIDDEN/UNAUTHENTICATED like an anonymous client.
-    if (!config.adminToken) contextValue.auth = 'READ_ONLY_SERVER';
+    if (!adminTokensOf(config).length) contextValue.auth = 'READ_ONLY_SERVER';
     const response = await server.executeOperation<T>({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') return { errors: [{ message: 'Incremental delivery is not supported in-process', extensions: { code: 'BAD_REQUEST' } }] };
     const { data, errors } = response.body.singleResult;

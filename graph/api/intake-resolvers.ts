@@ -6,12 +6,12 @@
  * one with the ordinary createRelationship/createActor mutations, citing the
  * proposal's verbatim excerpt.
  */
-import { ConflictError, ValidationError } from '../core/errors';
+import { ConflictError, UnauthenticatedError, ValidationError } from '../core/errors';
 import type { CitationReport } from '../core/citations';
 import { checkSourceText } from '../core/source-text';
-import { decodeUpload, MAX_UPLOAD_BYTES, proposeFromText } from '../intake';
-import { RELATIONSHIP_TYPE_INFO, validateSource, type Actor, type Relationship, type Source } from '../core/model';
-import type { GraphStore, WriteContext } from '../core/store';
+import { decodeUpload, MAX_UPLOAD_BYTES, MIN_PROPOSAL_CONFIDENCE } from '../intake';
+import { validateSource, type Actor, type Relationship, type Source } from '../core/model';
+import type { GraphStore } from '../core/store';
 import { isPossibleId } from './args';
 import type { ApiContext } from './context';
 import type {
@@ -25,7 +25,6 @@ import type {
   TextFormat,
 } from './generated/schema-types';
 
-const WRITE_CONTEXT: WriteContext = { by: 'api' };
 
 function refuse(path: string, message: string): never {
   throw new ValidationError('Invalid source text', [{ path, message }]);
@@ -82,11 +81,31 @@ async function allCiting(store: GraphStore, sourceId: string): Promise<Relations
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
+/**
+ * The analysis of a source's text, from the API's cache (intake-analyses.ts).
+ * Only an admin may start one; anyone is served one that exists or is running.
+ */
+async function analysisFor(ctx: ApiContext, source: Source, text: string, actors: Actor[]) {
+  const analysis = ctx.intake.get(source.id, text, actors, ctx.auth === 'ADMIN');
+  if (!analysis) {
+    throw new UnauthenticatedError(
+      `Proposals for source "${source.id}" have not been computed since its text was last set; computing them needs the admin token (send it as "Authorization: Bearer <token>").`,
+    );
+  }
+  return analysis;
+}
+
 /** Proposals for a source's text, each marked with what the graph already holds. */
 async function proposalsFor(ctx: ApiContext, source: Source, text: string, minConfidence: number | undefined): Promise<IntakeProposalsParent> {
   const actors = await allActors(ctx.store);
-  const result = proposeFromText(text, actors, RELATIONSHIP_TYPE_INFO, { minConfidence });
   const byId = new Map(actors.map((a) => [a.id, a]));
+  const analysis = await analysisFor(ctx, source, text, actors);
+  // The analysis keeps every proposal (floor 0); a kept one may name an actor deleted since.
+  const floor = minConfidence ?? MIN_PROPOSAL_CONFIDENCE;
+  const result = {
+    ...analysis,
+    relationshipProposals: analysis.relationshipProposals.filter((p) => p.confidence >= floor && byId.has(p.source) && byId.has(p.target)),
+  };
   ctx.loaders.primeActors(actors.filter((a) => result.relationshipProposals.some((p) => p.source === a.id || p.target === a.id)));
 
   // Accepted: a relationship between the same two actors cites this very excerpt of this source (whatever type or direction the reviewer chose).
@@ -123,7 +142,7 @@ async function proposalsFor(ctx: ApiContext, source: Source, text: string, minCo
   });
   return {
     source,
-    sentenceCount: result.sentences.length,
+    sentenceCount: result.sentenceCount,
     relationships,
     actors: result.actorProposals.map((a) => ({ name: a.name, guessedKind: a.guessedKind, occurrences: a.occurrences, firstStart: a.firstStart })),
   };
@@ -143,6 +162,12 @@ export const intakeQueryResolvers: Pick<QueryResolvers, 'intake'> = {
   },
 };
 
+/** Starts (does not await) the new text's analysis on the admin's write, so reviewers without the token find it ready. */
+async function startAnalysis(ctx: ApiContext, source: Source, text: string): Promise<void> {
+  const analysis = ctx.intake.get(source.id, text, await allActors(ctx.store), true);
+  analysis?.catch((e: unknown) => console.error(`steppe: intake analysis of source "${source.id}" failed: ${(e as Error).message}`));
+}
+
 async function written<T>(ctx: ApiContext, write: Promise<T>): Promise<T> {
   try {
     return await write;
@@ -157,15 +182,17 @@ export const intakeMutationResolvers: Pick<MutationResolvers, 'addSource' | 'set
     const read = readSourceText(text);
     const [existing] = await ctx.store.getSources([source.id]);
     if (existing) throw new ConflictError(`Source "${source.id}" already exists; use setSourceText to replace its text`);
-    const result = await written(ctx, ctx.store.setSourceText(source.id, read.text, { source }, WRITE_CONTEXT));
+    const result = await written(ctx, ctx.store.setSourceText(source.id, read.text, { source }, ctx.writer));
+    await startAnalysis(ctx, source, read.text);
     return { source, length: result.info.length, format: read.format, encoding: read.encoding, textCheck: await textCheckOf(ctx.store, result.check) };
   },
 
   async setSourceText(_root, { sourceId, text }, ctx) {
     if (!isPossibleId(sourceId)) refuse('sourceId', `"${sourceId}" is not a valid id`);
     const read = readSourceText(text);
-    const result = await written(ctx, ctx.store.setSourceText(sourceId, read.text, {}, WRITE_CONTEXT));
+    const result = await written(ctx, ctx.store.setSourceText(sourceId, read.text, {}, ctx.writer));
     const source = await ctx.store.getSource(sourceId);
+    await startAnalysis(ctx, source, read.text);
     return { source, length: result.info.length, format: read.format, encoding: read.encoding, textCheck: await textCheckOf(ctx.store, result.check) };
   },
 };

@@ -239,10 +239,18 @@ export const WHOLE_GRAPH_READS: ReadonlySet<string> = new Set([
  * cost this much each, so a list of sources cannot ask for every text at once.
  */
 export const SOURCE_TEXT_COST = 200;
-export const SOURCE_TEXT_READS: ReadonlySet<string> = new Set(['Source.text', 'Source.textCheck']);
+export const SOURCE_TEXT_READS: ReadonlySet<string> = new Set(['Source.text', 'Source.textCheck', 'Query.intake']);
 
 /** What one whole-graph read adds to an operation's cost: a fifth of the default limit (5000). */
 export const WHOLE_GRAPH_READ_COST = 1000;
+
+/**
+ * Introspection answers are built from the schema, not the store, but a whole
+ * `__schema` is about 70 KB of JSON: a fifth of the default limit each, so the
+ * playground's and standard tools' one introspection query passes while 30
+ * aliased copies (2.5 MB) do not. Selections inside are not counted again.
+ */
+export const INTROSPECTION_COST: Record<string, number> = { __schema: 1000, __type: 20 };
 
 /** Work a field does on top of the objects it returns. */
 export const TRAVERSAL_COST: Record<string, (args: Args) => number> = {
@@ -315,7 +323,7 @@ export function estimateCost(
   }
 
   function fieldCost(node: FieldNode, parentName: string, fields: GraphQLFieldMap<unknown, unknown>, page: number, seen: Set<string>): number {
-    if (isIntrospection(node)) return 0;
+    if (isIntrospection(node)) return INTROSPECTION_COST[node.name.value] ?? 0;
     const coordinate = `${parentName}.${node.name.value}`;
     const textRead = SOURCE_TEXT_READS.has(coordinate) ? SOURCE_TEXT_COST : 0;
     if (!node.selectionSet) return textRead;

@@ -10,7 +10,7 @@ import type { Relationship, Source } from '../core/model';
 import { isPossibleId, pageSize } from './args';
 import type { ApiContext } from './context';
 import type { CuratedMapResolvers, CuratedMapConnectionResolvers, MapEdgeResolvers, MapNodeResolvers, MutationResolvers, QueryResolvers } from './generated/schema-types';
-import { WRITE_CONTEXT, written } from './mutation-resolvers';
+import { written } from './mutation-resolvers';
 
 export type MapTypeName = 'CuratedMap' | 'CuratedMapConnection' | 'MapNode' | 'MapEdge';
 
@@ -28,10 +28,10 @@ export const mapQueryResolvers: Pick<QueryResolvers, 'maps' | 'map'> = {
 
 export const mapMutationResolvers: Pick<MutationResolvers, 'saveMap' | 'deleteMap'> = {
   // The store validates the whole input (graph/core/maps.ts buildMap) and lists every problem.
-  saveMap: (_root, { input }, ctx) => written(ctx, ctx.store.saveMap(input as MapInput, WRITE_CONTEXT)),
+  saveMap: (_root, { input }, ctx) => written(ctx, ctx.store.saveMap(input as MapInput, ctx.writer)),
   async deleteMap(_root, { id }, ctx) {
     if (!isPossibleId(id)) throw new NotFoundError('Map', id);
-    await written(ctx, ctx.store.deleteMap(id, WRITE_CONTEXT));
+    await written(ctx, ctx.store.deleteMap(id, ctx.writer));
     return id;
   },
 };

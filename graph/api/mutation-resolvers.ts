@@ -7,13 +7,11 @@
 import { createHash } from 'node:crypto';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors';
 import { ID_PATTERN, isSymmetric, validateActor, validateRelationship, validateSource, type Actor, type Relationship } from '../core/model';
-import type { WriteContext } from '../core/store';
 import { isPossibleId } from './args';
 import type { ApiContext } from './context';
 import type { MutationResolvers } from './generated/schema-types';
 
 /** Recorded as `by` in the change log. */
-export const WRITE_CONTEXT: WriteContext = { by: 'api' };
 
 /** Copies `patch` over `record`: omitted keys keep their value, `null` removes an optional field. */
 function applyPatch<T extends object>(record: T, patch: object): Record<string, unknown> {
@@ -59,7 +57,7 @@ export const mutationResolvers: Omit<MutationResolvers, 'addSource' | 'setSource
     const actor = validateActor(input);
     const [existing] = await ctx.store.getActors([actor.id]);
     if (existing) throw new ConflictError(`Actor "${actor.id}" already exists; use updateActor to change it`);
-    return written(ctx, ctx.store.upsertActor(actor, WRITE_CONTEXT));
+    return written(ctx, ctx.store.upsertActor(actor, ctx.writer));
   },
 
   async updateActor(_root, { id, patch }, ctx) {
@@ -68,19 +66,19 @@ export const mutationResolvers: Omit<MutationResolvers, 'addSource' | 'setSource
     const current: Actor = await ctx.store.getActor(id);
     const next = applyPatch(current, patch);
     for (const list of ['aliases', 'tags'] as const) if (patch[list] === null) next[list] = [];
-    return written(ctx, ctx.store.upsertActor(validateActor({ ...next, id }), WRITE_CONTEXT));
+    return written(ctx, ctx.store.upsertActor(validateActor({ ...next, id }), ctx.writer));
   },
 
   async deleteActor(_root, { id, cascade }, ctx) {
     if (!isPossibleId(id)) throw new NotFoundError('Actor', id);
-    await written(ctx, ctx.store.deleteActor(id, { cascade: cascade ?? false }, WRITE_CONTEXT));
+    await written(ctx, ctx.store.deleteActor(id, { cascade: cascade ?? false }, ctx.writer));
     return id;
   },
 
   async mergeActors(_root, { keepId, mergeId }, ctx) {
     for (const id of [keepId, mergeId]) if (!isPossibleId(id)) throw new NotFoundError('Actor', id);
     if (keepId === mergeId) throw new ValidationError('Invalid merge', [{ path: 'mergeId', message: 'must differ from keepId' }]);
-    return written(ctx, ctx.store.mergeActors(keepId, mergeId, WRITE_CONTEXT));
+    return written(ctx, ctx.store.mergeActors(keepId, mergeId, ctx.writer));
   },
 
   async createRelationship(_root, { input }, ctx) {
@@ -94,7 +92,7 @@ export const mutationResolvers: Omit<MutationResolvers, 'addSource' | 'setSource
     } else {
       id = await freeRelationshipId(ctx, checked);
     }
-    return written(ctx, ctx.store.upsertRelationship({ ...checked, id }, WRITE_CONTEXT));
+    return written(ctx, ctx.store.upsertRelationship({ ...checked, id }, ctx.writer));
   },
 
   async updateRelationship(_root, { id, patch }, ctx) {
@@ -103,20 +101,20 @@ export const mutationResolvers: Omit<MutationResolvers, 'addSource' | 'setSource
     const current = await ctx.store.getRelationship(id);
     const next = applyPatch(current, patch);
     if (next.amount === undefined && patch.currency === undefined) delete next.currency; // clearing an amount clears its currency
-    return written(ctx, ctx.store.upsertRelationship(validateRelationship({ ...next, id }), WRITE_CONTEXT));
+    return written(ctx, ctx.store.upsertRelationship(validateRelationship({ ...next, id }), ctx.writer));
   },
 
   async deleteRelationship(_root, { id }, ctx) {
     if (!isPossibleId(id)) throw new NotFoundError('Relationship', id);
-    await written(ctx, ctx.store.deleteRelationship(id, WRITE_CONTEXT));
+    await written(ctx, ctx.store.deleteRelationship(id, ctx.writer));
     return id;
   },
 
-  upsertSource: (_root, { input }, ctx) => written(ctx, ctx.store.upsertSource(validateSource(input), WRITE_CONTEXT)),
+  upsertSource: (_root, { input }, ctx) => written(ctx, ctx.store.upsertSource(validateSource(input), ctx.writer)),
 
   async deleteSource(_root, { id }, ctx) {
     if (!isPossibleId(id)) throw new NotFoundError('Source', id);
-    await written(ctx, ctx.store.deleteSource(id, WRITE_CONTEXT));
+    await written(ctx, ctx.store.deleteSource(id, ctx.writer));
     return id;
   },
 };

@@ -8,6 +8,7 @@ import { ACTOR_KINDS, INSTITUTION_CATEGORIES, RELATIONSHIP_TYPES, RELATIONSHIP_T
 import type { RelationshipFilter } from '../core/store';
 import { checkAnalyticsFilter } from './analytics-resolvers';
 import { dateArg, intArg, undatedArg } from '../core/args';
+import { adminTokensOf } from './auth';
 import { isPossibleId, listArg, pageSize, searchArg } from './args';
 import type { ApiContext } from './context';
 import type { QueryResolvers, RelationshipFilter as FilterInput } from './generated/schema-types';
@@ -146,7 +147,7 @@ export const queryResolvers: Omit<QueryResolvers, 'communities' | 'diff' | 'inta
   institutionCategories: () => [...INSTITUTION_CATEGORIES],
 
   apiInfo: (_root, _args, ctx) => ({
-    readOnly: !ctx.config.adminToken,
+    readOnly: adminTokensOf(ctx.config).length === 0,
     store: ctx.store.kind,
     limits: { ...ctx.config.limits },
   }),

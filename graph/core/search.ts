@@ -26,6 +26,16 @@ export function tokens(text: string): string[] {
   return n ? n.split(' ') : [];
 }
 
+/**
+ * The words a search looks for, or null for no search at all (no text, or
+ * only spaces: every actor, match ALL). Text with nothing searchable in it
+ * ("$", an emoji) gives no words, and so matches no actor, in every store.
+ */
+export function searchWords(text: string | null | undefined): string[] | null {
+  if (text === null || text === undefined || text.trim() === '') return null;
+  return tokens(text);
+}
+
 /** Levenshtein distance capped at 2 (we only care whether it is ≤ 1). */
 function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;

@@ -57,6 +57,20 @@ interface Run {
 const ADJECTIVE_ENDING = /(?:ern|ian|an|ese|ish|ic|al|ist)$/;
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'argued', 'explained', 'noted', 'stated']);
 
+/** For each token (in text order), whether a mention overlaps it; one sweep over both sorted lists instead of tokens × mentions. */
+function coveredTokens(toks: Token[], mentions: Mention[]): boolean[] {
+  const spans = mentions.map((m) => [m.start, m.end] as const).sort((a, b) => a[0] - b[0]);
+  const out: boolean[] = new Array(toks.length).fill(false);
+  let j = 0;
+  let reach = -Infinity; // furthest end among spans starting before the current token's end
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k];
+    while (j < spans.length && spans[j][0] < t.end) reach = Math.max(reach, spans[j++][1]);
+    out[k] = reach > t.start;
+  }
+  return out;
+}
+
 /** Proposes new actors for capitalised names that recur and match no known actor. */
 export function proposeNewActors(text: string, sentences: Sentence[], mentions: Mention[]): ActorProposal[] {
   const lowerWords = new Set(tokenize(text).filter((t) => !isCapitalised(t.surface)).map((t) => t.norm));
@@ -66,8 +80,10 @@ export function proposeNewActors(text: string, sentences: Sentence[], mentions: 
 
   for (const s of sentences) {
     const here = bySentence.get(s.index) ?? [];
-    const covered = (t: Token) => here.some((m) => m.start < t.end && t.start < m.end);
     const toks = tokenize(text, s.start, s.end);
+    const covered = coveredTokens(toks, here);
+    // Token → index, so a run finds its place without a linear search (a long sentence has many runs).
+    const at = new Map(toks.map((t, k) => [t, k]));
     // Headings and bylines are written in title case; their capitals say nothing.
     if (toks.length && toks.filter((t) => isCapitalised(t.surface)).length / toks.length > 0.7 && !/[.!?]["”’]?$/.test(s.text)) continue;
     let run: Token[] = [];
@@ -80,10 +96,10 @@ export function proposeNewActors(text: string, sentences: Sentence[], mentions: 
       }
       if (run.length) {
         const last = run[run.length - 1];
-        const k = toks.indexOf(last);
+        const k = at.get(last)!;
         const after = toks[k + 1];
         const next = after && /^\s+$/.test(text.slice(last.possessiveEnd, after.start)) ? after.norm : '';
-        runs.push({ tokens: run, titled, initial: toks.indexOf(run[0]) === 0, next });
+        runs.push({ tokens: run, titled, initial: at.get(run[0]) === 0, next });
       }
       run = [];
       titled = false;
@@ -91,9 +107,10 @@ export function proposeNewActors(text: string, sentences: Sentence[], mentions: 
     toks.forEach((t, k) => {
       const joined = k > 0 && run.length > 0 && /^[\s\-‐.]{0,2}$/.test(text.slice(toks[k - 1].possessiveEnd, t.start)) && !toks[k - 1].possessive;
       if (run.length && !joined) flush();
-      if (covered(t) || /^\p{N}+$/u.test(t.norm)) return flush();
+      if (covered[k] || /^\p{N}+$/u.test(t.norm)) return flush();
       const cap = isCapitalised(t.surface);
-      const sentenceInitial = k === 0 || /[:“"‘(]\s*$/.test(text.slice(s.start, t.start));
+      // Only the gap since the previous word can hold the opening colon or quote (scanning from the sentence start was quadratic).
+      const sentenceInitial = k === 0 || /[:“"‘(]\s*$/.test(text.slice(toks[k - 1].possessiveEnd, t.start));
       if (cap && sentenceInitial && lowerWords.has(t.norm)) {
         if (TITLES.has(t.norm)) titled = true;
         return flush();

@@ -30,9 +30,11 @@ const TRAILING_SPACE = /\s+$/u;
 /** Splits `text` into sentences; offsets refer to `text` itself. */
 export function splitSentences(text: string): Sentence[] {
   const ranges: [number, number][] = [];
-  for (const node of split(text)) {
-    if (node.type !== 'Sentence') continue;
-    for (const r of refine(text, node.range[0], node.range[1])) ranges.push(r);
+  for (const [from, to] of blocks(text)) {
+    for (const node of split(text.slice(from, to))) {
+      if (node.type !== 'Sentence') continue;
+      for (const [s0, e0] of refine(text, from + node.range[0], from + node.range[1])) ranges.push(...capLength(text, s0, e0));
+    }
   }
   const out: Sentence[] = [];
   let paragraph = 0;
@@ -51,24 +53,86 @@ export function splitSentences(text: string): Sentence[] {
   return out;
 }
 
+/** Longest block handed to sentence-splitter in one call (its cost grows with the quotes and brackets seen so far in a call). */
+const MAX_BLOCK_LENGTH = 20_000;
+
+/**
+ * The text cut at blank lines (no sentence crosses one) into blocks of at most
+ * MAX_BLOCK_LENGTH characters where possible; a paragraph longer than that is
+ * cut after the last ". " (or else the last space) before the limit.
+ */
+function blocks(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  while (text.length - from > MAX_BLOCK_LENGTH) {
+    const limit = from + MAX_BLOCK_LENGTH;
+    let cut = text.lastIndexOf('\n\n', limit);
+    if (cut > from) cut += 2;
+    else {
+      const stop = text.lastIndexOf('. ', limit);
+      const space = text.lastIndexOf(' ', limit);
+      cut = stop > from ? stop + 2 : space > from ? space + 1 : limit;
+    }
+    out.push([from, cut]);
+    from = cut;
+  }
+  out.push([from, text.length]);
+  return out;
+}
+
 const NUMBER_STOP = /\d\.(?=\s+["“‘(]?\p{Lu})/gu;
 const QUOTE_STOP = /(?<=[.!?]["”’»])(?=\s+["“‘«(]?\p{Lu})/gu;
 
-/** Extra boundaries inside one sentence-splitter sentence. */
+/**
+ * Longest sentence handed on (the seed texts' longest is 516 characters). A
+ * longer run has lost its punctuation (a table, a list, a hostile paste); every
+ * per-sentence step after this compares mentions and cues pairwise, so cutting
+ * such runs into pieces keeps the whole analysis linear in the text's length.
+ */
+export const MAX_SENTENCE_LENGTH = 1000;
+
+/** `[start, end)` cut into pieces of at most MAX_SENTENCE_LENGTH characters, each at the last space before the limit when there is one. */
+function capLength(text: string, start: number, end: number): [number, number][] {
+  const out: [number, number][] = [];
+  let from = start;
+  while (end - from > MAX_SENTENCE_LENGTH) {
+    let cut = from + MAX_SENTENCE_LENGTH;
+    const space = text.lastIndexOf(' ', cut);
+    if (space > from + MAX_SENTENCE_LENGTH / 2) cut = space;
+    out.push([from, cut]);
+    from = cut;
+  }
+  out.push([from, end]);
+  return out;
+}
+
+const SPACE = /\s/;
+
+/** Extra boundaries inside one sentence-splitter sentence; one pass each, so a huge unpunctuated text costs linear time. */
 function refine(text: string, start: number, end: number): [number, number][] {
   const slice = text.slice(start, end);
   const cuts = new Set<number>();
   for (const m of slice.matchAll(NUMBER_STOP)) {
     // "…in 2011. Next" ends a sentence; "2. Item" at the start of a line is a list number.
-    const lineStart = slice.lastIndexOf('\n', m.index) + 1;
-    if (!/^\d+$/.test(slice.slice(lineStart, m.index + 1).trim())) cuts.add(m.index + 2);
+    if (!isListNumber(slice, m.index)) cuts.add(m.index + 2);
   }
   for (const m of slice.matchAll(QUOTE_STOP)) cuts.add(m.index);
+  // Last non-space character before each position and first one after it, found once rather than by trimming per line break.
+  const lastBefore = new Int32Array(slice.length + 1);
+  for (let i = 0, last = -1; i <= slice.length; i++) {
+    lastBefore[i] = last;
+    if (i < slice.length && !SPACE.test(slice[i])) last = i;
+  }
+  const firstFrom = new Int32Array(slice.length + 1);
+  for (let i = slice.length, first = -1; i >= 0; i--) {
+    if (i < slice.length && !SPACE.test(slice[i])) first = i;
+    firstFrom[i] = first;
+  }
   for (const m of slice.matchAll(/\n/g)) {
-    const before = slice.slice(0, m.index).trimEnd();
-    const after = slice.slice(m.index).trimStart();
-    if (!before || !after) continue;
-    if (/[.!?:"”’]$/.test(before) || !/^\p{Ll}/u.test(after)) cuts.add(m.index);
+    const before = lastBefore[m.index];
+    const after = firstFrom[m.index];
+    if (before < 0 || after < 0) continue;
+    if (/[.!?:"”’]/.test(slice[before]) || !/^\p{Ll}/u.test(slice.slice(after, after + 2))) cuts.add(m.index);
   }
   const points = [...cuts].filter((c) => c > 0 && c < slice.length).sort((a, b) => a - b);
   const out: [number, number][] = [];
@@ -79,6 +143,14 @@ function refine(text: string, start: number, end: number): [number, number][] {
   }
   out.push([start + from, end]);
   return out;
+}
+
+/** Whether the digit at `digitAt` (followed by ".") is all its line holds before it, spaces aside: walks back over one number and one run of spaces only. */
+function isListNumber(slice: string, digitAt: number): boolean {
+  let i = digitAt;
+  while (i > 0 && /\d/.test(slice[i - 1])) i--;
+  while (i > 0 && slice[i - 1] !== '\n' && SPACE.test(slice[i - 1])) i--;
+  return i === 0 || slice[i - 1] === '\n';
 }
 
 /**

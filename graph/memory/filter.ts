@@ -36,6 +36,7 @@ export function compileFilter(state: GraphState, filter: RelationshipFilter = {}
   if (asOf !== undefined) ranges.push(dayRange(asOf, asOf));
   const undated = undatedArg('undated', filter.undated);
   if (filter.actorId != null && !state.actors.has(filter.actorId)) throw new NotFoundError('Actor', filter.actorId);
+  if (filter.sourceId != null && !state.sources.has(filter.sourceId)) throw new NotFoundError('Source', filter.sourceId);
   return { types, ranges, datedOnly: datedOnly(ranges.length > 0, undated), actorId: filter.actorId ?? undefined, sourceId: filter.sourceId ?? undefined };
 }
 

@@ -7,10 +7,11 @@ import { encodeFrame } from './framing';
 
 export class JournalFile {
   private broken: Error | null = null;
+  private healing: Promise<void> | null = null;
 
   private constructor(
     readonly path: string,
-    private readonly handle: fsp.FileHandle,
+    private handle: fsp.FileHandle,
     /** Bytes of whole, durable records. */
     public size: number,
   ) {}
@@ -28,7 +29,7 @@ export class JournalFile {
    * one to land behind; if even that fails the journal refuses further writes.
    */
   async append(value: unknown): Promise<void> {
-    if (this.broken) throw this.broken;
+    if (this.broken) await this.heal();
     const frame = encodeFrame(value);
     try {
       let written = 0;
@@ -47,6 +48,40 @@ export class JournalFile {
       }
       throw e;
     }
+  }
+
+  /**
+   * After a failed write could not be undone (the disk refused the truncate
+   * too), tries again: reopens the file, cuts it back to the last whole
+   * record and syncs. Succeeds once the fault has passed (a transient EPERM,
+   * a full disk freed); otherwise the journal stays refusing and this throws.
+   * Called before the next write and by health checks, so the store recovers
+   * without a restart.
+   */
+  heal(): Promise<void> {
+    if (!this.broken) return Promise.resolve();
+    this.healing ??= (async () => {
+      try {
+        // Append mode, like `open`: every write lands at the end whatever the file position.
+        const handle = await fsp.open(this.path, 'a');
+        try {
+          const { size } = await handle.stat();
+          if (size > this.size) await handle.truncate(this.size);
+          await handle.sync();
+        } catch (e) {
+          await handle.close().catch(() => undefined);
+          throw e;
+        }
+        await this.handle.close().catch(() => undefined);
+        this.handle = handle;
+        this.broken = null;
+      } catch (e) {
+        throw new Error(`journal ${this.path} still cannot be written`, { cause: e });
+      } finally {
+        this.healing = null;
+      }
+    })();
+    return this.healing;
   }
 
   /** Why the journal refuses writes, or null while it accepts them. */

@@ -481,6 +481,8 @@ export class MemoryStore implements GraphStore {
 
   async health(): Promise<StoreHealth> {
     if (this.closed) return { kind: 'memory', ok: false, detail: 'closed' };
+    // A journal left refusing by a failed write is retried here too, so health recovers without a write or a restart.
+    await this.journal.heal().catch(() => undefined);
     const failure = this.journal.failure;
     if (failure) return { kind: 'memory', ok: false, detail: `journal unwritable: ${failure.message}` };
     const s = this.state;

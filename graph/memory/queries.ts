@@ -12,7 +12,7 @@ import {
   type PartialDate,
   type RelationshipType,
 } from '../core/model';
-import { compareHits, matchTokenizedNames, tokens } from '../core/search';
+import { compareHits, matchTokenizedNames, searchWords, tokens } from '../core/search';
 import type { ActorHit, ActorQuery, Page, RelationshipFilter, Stats, TimelineEvent, TimelineQuery } from '../core/store';
 import { intArg, kindsArg, pageArg, pageOf, timelineArgs } from '../core/args';
 import { DEFAULT_TOP } from '../core/limits';
@@ -127,14 +127,16 @@ function rankedHits(state: GraphState, text: string, kinds: Set<ActorKind> | nul
 
   const kindOk = (a: Actor) => !kinds || kinds.has(a.kind);
   // The query is tokenized once and names were tokenized when indexed: no text is normalized per candidate.
-  const queryTokens = tokens(text);
+  const queryTokens = searchWords(text);
   let ranked: RankedHits;
-  if (queryTokens.length === 0) {
+  if (queryTokens === null) {
     const all = state.byName
       .all()
       .filter(kindOk)
       .map((actor) => ({ actor, match: 'ALL' as const }));
     ranked = new RankedHits(all, true);
+  } else if (queryTokens.length === 0) {
+    ranked = new RankedHits([], false);
   } else if (queryTokens.length === 1) {
     ranked = new RankedHits(oneWordHits(state, queryTokens[0], kindOk), false);
   } else {

@@ -21,7 +21,7 @@ import {
   type RelationshipType,
   type Source,
 } from '../core/model';
-import { compareHits, matchActor, tokens } from '../core/search';
+import { compareHits, matchActor, searchWords } from '../core/search';
 import type {
   ActorHit,
   ActorQuery,
@@ -175,6 +175,12 @@ export class Neo4jStore implements GraphStore {
     if (!(await fetchActors(q, [id])).has(id)) throw new NotFoundError('Actor', id);
   }
 
+  /** A filter naming an unknown actor or source is NOT_FOUND, not an empty answer. */
+  private async requireFilterRecords(q: QueryRunner, filter: RelationshipFilter): Promise<void> {
+    if (filter.actorId != null) await this.requireActor(q, filter.actorId);
+    if (filter.sourceId != null && !(await fetchSources(q, [filter.sourceId])).has(filter.sourceId)) throw new NotFoundError('Source', filter.sourceId);
+  }
+
   // ----- actors --------------------------------------------------------------------------
 
   async getActor(id: string): Promise<Actor> {
@@ -193,10 +199,11 @@ export class Neo4jStore implements GraphStore {
     const kinds = kindsArg('kinds', q0.kinds);
     const window = pageArg(q0);
     const text = q0.search ?? '';
-    const words = tokens(text);
+    const words = searchWords(text);
     const kindList = kinds ? [...kinds] : null;
+    if (words?.length === 0) return { items: [], totalCount: 0, hasNextPage: false, endCursor: null };
     return this.read(async (q) => {
-      if (!words.length) {
+      if (!words) {
         const named = (await q.run(cypher.LIST_ACTOR_NAMES, { kinds: kindList })).map((r) => ({ id: String(r.id), name: String(r.name) }));
         named.sort((a, b) => compareHits({ actor: a, match: 'ALL' }, { actor: b, match: 'ALL' }));
         const page = pageOf(named, window, (a) => a.id);
@@ -233,7 +240,7 @@ export class Neo4jStore implements GraphStore {
     const window = pageArg(page);
     return this.read(async (q) => {
       const actorId = f.actorId ?? null;
-      if (actorId !== null) await this.requireActor(q, actorId);
+      await this.requireFilterRecords(q, f);
       const [countStatement, listStatement] =
         actorId === null ? [cypher.COUNT_RELATIONSHIPS, cypher.LIST_RELATIONSHIPS] : [cypher.COUNT_RELATIONSHIPS_OF_ACTOR, cypher.LIST_RELATIONSHIPS_OF_ACTOR];
       const [{ count }] = await q.run(countStatement, { ...params, actorId });
@@ -245,6 +252,7 @@ export class Neo4jStore implements GraphStore {
   async relationshipsOfActors(actorIds: readonly string[], filter: Omit<RelationshipFilter, 'actorId'> = {}): Promise<Map<string, Relationship[]>> {
     const params = filterParams({ ...filter, actorId: undefined });
     return this.read(async (q) => {
+      await this.requireFilterRecords(q, { ...filter, actorId: undefined });
       const out = new Map<string, Relationship[]>(actorIds.map((id) => [id, []]));
       if (!out.size) return out;
       for (const row of await q.run(cypher.RELATIONSHIPS_OF_ACTORS, { ...params, ids: [...out.keys()] })) {
@@ -346,7 +354,7 @@ export class Neo4jStore implements GraphStore {
     const params = filterParams(filter);
     return this.read(async (q) => {
       const actorId = filter.actorId ?? null;
-      if (actorId !== null) await this.requireActor(q, actorId);
+      await this.requireFilterRecords(q, filter);
       const rows = actorId === null ? await q.run(cypher.FILTERED_RELATIONSHIPS, params) : await q.run(cypher.FILTERED_RELATIONSHIPS_OF_ACTOR, { ...params, actorId });
       const rels = rows.map(relationshipFrom);
       const degree = new Map<string, number>();

@@ -87,6 +87,19 @@ describe('malformed requests', () => {
     }
   });
 
+  it('JSON declared in a charset other than UTF-8: 415, not silently read as UTF-8', async () => {
+    const body = Buffer.from(JSON.stringify({ query: '{ actors(search: "Tokáyev") { totalCount } }' }), 'latin1');
+    for (const type of ['application/json; charset=latin1', 'application/json; charset="ISO-8859-1"', 'application/json;charset=utf-16']) {
+      const r = await raw(api.url, { method: 'POST', headers: { 'content-type': type }, body });
+      expect(r.status, type).toBe(415);
+      expect(r.codes).toEqual(['BAD_REQUEST']);
+    }
+    for (const type of ['application/json; charset=utf-8', 'application/json; charset=UTF-8', 'application/json']) {
+      const r = await raw(api.url, { method: 'POST', headers: { 'content-type': type }, body: JSON.stringify({ query: QUERY }) });
+      expect(r.status, type).toBe(200);
+    }
+  });
+
   it('a body over the limit: 413, whether declared up front or streamed', async () => {
     const big = JSON.stringify({ query: `{ actors(search: "${'x'.repeat(30_000)}") { totalCount } }` });
     const r = await post(big);

@@ -212,6 +212,38 @@ describe('proposals and accepting them', () => {
   });
 });
 
+describe('who may start an analysis', () => {
+  const anonymous = (id: string) => gql(api.url, INTAKE, { variables: { id } });
+
+  it('an anonymous request is never the one that analyses a text: refused until an admin runs it, then served the kept result', async () => {
+    // Written straight to the store, as an import or a restart leaves it: no analysis exists yet.
+    await store.setSourceText('intake-cold', TEXT, { source: { id: 'intake-cold', title: 'Cold' } }, { by: 'test' });
+    const cold = await anonymous('intake-cold');
+    expect(cold.codes).toEqual(['UNAUTHENTICATED']);
+    expect(cold.body.errors![0].message).toMatch(/admin token/);
+
+    const byAdmin = ok(await admin(INTAKE, { id: 'intake-cold' })).intake;
+    expect(byAdmin.relationships.map((p: { type: string }) => p.type)).toContain('APPOINTED');
+    expect(ok(await anonymous('intake-cold')).intake).toEqual(byAdmin);
+
+    // A new text version is a new analysis: the old one is not served for it.
+    await store.setSourceText('intake-cold', `${TEXT} Tokayev met Smailov.`, {}, { by: 'test' });
+    expect((await anonymous('intake-cold')).codes).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('the admin’s write of a text starts its analysis, so reviewers without the token find it', async () => {
+    ok(await admin(ADD_SOURCE, { input: { id: 'intake-warm', title: 'Warm' }, text: { text: TEXT } }));
+    const r = ok(await anonymous('intake-warm'));
+    expect(r.intake.sentenceCount).toBe(2);
+    expect(r.intake.relationships.find((p: { type: string }) => p.type === 'APPOINTED').excerpt).toBe(SENTENCE);
+  });
+
+  it('the cost of intake counts the text it reads', async () => {
+    const r = await gql(api.url, `{ ${Array.from({ length: 5 }, (_, i) => `i${i}: intake(sourceId: "intake-warm") { sentenceCount }`).join(' ')} }`);
+    expect(r.codes).toEqual(['QUERY_TOO_COMPLEX']);
+  });
+});
+
 describe('request size', () => {
   it('keeps anonymous request bodies small while the admin may upload large files', async () => {
     const big = 'A sentence about nothing in particular. '.repeat(5000); // 200 KB: over the 100 KB anonymous limit

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIST_SIZES, PAGE_SETTERS } from '@/graph/api/limits';
 import { loadSchemaText } from '@/graph/api/schema';
-import { buildSchema, getNamedType, isListType, isNonNullType, isObjectType, type GraphQLOutputType } from 'graphql';
+import { buildSchema, getIntrospectionQuery, getNamedType, isListType, isNonNullType, isObjectType, type GraphQLOutputType } from 'graphql';
 import { gql } from './http-harness';
 import { startApi, startRoute, testConfig } from './setup';
 
@@ -49,9 +49,26 @@ describe('depth', () => {
   });
 
   it('does not count introspection against the depth limit (playgrounds need it)', async () => {
-    const r = await gql(small.url, '{ __schema { queryType { fields { name type { name ofType { name ofType { name } } } } } } }');
+    const r = await gql(small.url, '{ __type(name: "Query") { fields { name type { name ofType { name ofType { name } } } } } }');
     expect(r.status).toBe(200);
     expect(r.body.errors).toBeUndefined();
+  });
+});
+
+describe('introspection', () => {
+  it('lets the standard introspection query through (playground, codegen, IDEs) within the default cost', async () => {
+    const r = await gql(api.url, getIntrospectionQuery());
+    expect(r.status).toBe(200);
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data!.__schema.queryType.name).toBe('Query');
+  });
+
+  it('counts each __schema in the cost, so aliased copies cannot multiply a 70 KB answer', async () => {
+    const copies = Array.from({ length: 30 }, (_, i) => `s${i}: __schema { types { name fields { name } } }`).join(' ');
+    tooComplex(await gql(api.url, `{ ${copies} }`));
+    const five = Array.from({ length: 6 }, (_, i) => `s${i}: __schema { types { name } }`).join(' ');
+    tooComplex(await gql(api.url, `{ ${five} }`));
+    expect((await gql(api.url, '{ a: __schema { queryType { name } } b: __schema { queryType { name } } }')).status).toBe(200);
   });
 });
 

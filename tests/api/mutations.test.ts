@@ -4,6 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate, tokensMatch } from '@/graph/api/auth';
+import { loadConfig } from '@/graph/config';
+import { ConfigError } from '@/graph/core/errors';
 import type { GraphStore } from '@/graph/core/store';
 import { gql, type GqlResponse } from './http-harness';
 import { ADMIN_TOKEN, startApi, startRoute, testConfig } from './setup';
@@ -91,6 +93,47 @@ describe('authorisation', () => {
     expect(authenticate('bearer  abc ', 'abc')).toBe('ADMIN');
     expect(authenticate(undefined, 'abc')).toBe('ANONYMOUS');
     expect(authenticate('Bearer abc', undefined)).toBe('READ_ONLY_SERVER');
+  });
+});
+
+describe('named admin tokens', () => {
+  it('records which named token made each change; the single STEPPE_ADMIN_TOKEN still works and writes as "api"', async () => {
+    const named = await startApi(
+      store,
+      testConfig(process.env.STEPPE_DATA_DIR!, {
+        adminToken: ADMIN_TOKEN,
+        adminTokens: [
+          { name: 'aigerim', token: 'token-of-aigerim-0123456789' },
+          { name: 'daniyar', token: 'token-of-daniyar-0123456789' },
+        ],
+      }),
+    );
+    try {
+      const write = (id: string, token: string) =>
+        gql(named.url, 'mutation($input: ActorInput!) { createActor(input: $input) { id } }', { variables: { input: { id, kind: 'PERSON', name: `Named ${id}` } }, token });
+      for (const [id, token, by] of [
+        ['named-a', 'token-of-aigerim-0123456789', 'aigerim'],
+        ['named-d', 'token-of-daniyar-0123456789', 'daniyar'],
+        ['named-single', ADMIN_TOKEN, 'api'],
+      ]) {
+        const r = await write(id, token);
+        expect(r.body.errors, JSON.stringify(r.body.errors)).toBeUndefined();
+        const log = await store.changes({ first: 500 });
+        expect(log.items.find((c) => c.entityId === id)?.by).toBe(by);
+      }
+      expect((await write('named-wrong', 'token-of-nobody-0123456789')).codes).toEqual(['UNAUTHENTICATED']);
+    } finally {
+      await named.close();
+    }
+  });
+
+  it('reads STEPPE_ADMIN_TOKENS as name:token pairs and refuses malformed or repeated ones', () => {
+    const env = (v: string) => loadConfig({}, { STEPPE_ADMIN_TOKENS: v });
+    expect(env('aigerim:t1, daniyar:t2').adminTokens).toEqual([
+      { name: 'aigerim', token: 't1' },
+      { name: 'daniyar', token: 't2' },
+    ]);
+    for (const bad of ['aigerim', ':t1', 'Aigerim:t1', 'a:t1,a:t2', 'a:t1,b:t1', 'a:']) expect(() => env(bad), bad).toThrow(ConfigError);
   });
 });
 

@@ -417,6 +417,23 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         expect(institutions.items.every((h) => h.actor.kind === 'INSTITUTION')).toBe(true);
       });
 
+      it('a relationships filter naming an unknown source is NOT_FOUND, like an unknown actor', async () => {
+        const store = await openMini();
+        await rejection(store.listRelationships({ sourceId: 'no-such-source' }), NotFoundError, 'NOT_FOUND');
+        await rejection(store.listRelationships({ actorId: 'no-such-actor' }), NotFoundError, 'NOT_FOUND');
+        await rejection(store.stats({ filter: { sourceId: 'no-such-source' } }), NotFoundError, 'NOT_FOUND');
+      });
+
+      it('search text with nothing searchable in it ("$", an emoji, punctuation) matches no actor, rather than all', async () => {
+        const store = await openMini();
+        for (const search of ['$', '🙂', '🇰🇿🙂', '—?!', '"']) {
+          const page = await store.findActors({ search, first: 500 });
+          expect(page.totalCount, search).toBe(0);
+          expect(page.items, search).toEqual([]);
+          expect(page.hasNextPage).toBe(false);
+        }
+      });
+
       it('without search text lists every actor by name with match ALL', async () => {
         const store = await openMini();
         const expected = miniGraph()
@@ -588,7 +605,7 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         const store = await openMini();
         expect(await relIds(store, { sourceId: SRC_A })).toEqual(['r01', 'r02', 'r04', 'r05', 'r11', 'r17', 'r18', 'r19']);
         expect(await relIds(store, { sourceId: SRC_B, actorId: 'samruk-kazyna' })).toEqual(['r18']);
-        expect(await relIds(store, { sourceId: 'src-unknown' })).toEqual([]);
+        await rejection(store.listRelationships({ sourceId: 'src-unknown' }), NotFoundError, 'NOT_FOUND');
       });
 
       it('relationshipsOfActors groups filtered relationships per actor', async () => {

@@ -68,6 +68,17 @@ test('an unknown actor is a 404 page', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nothing here');
 });
 
+test('a malformed percent-escape in any route is a 400 with the security headers, not a bare 500', async ({ request }) => {
+  for (const path of ['/actors/%ff', '/actors/%C0%AE%C0%AE', '/maps/%ff', '/maps/%ff/map.svg', '/maps/%ff/embed', '/sources/%ff', '/intake/%ff', '/%E0%A4%A']) {
+    const r = await request.get(path);
+    expect(r.status(), path).toBe(400);
+    const headers = r.headers();
+    expect(headers['content-security-policy'], path).toContain("default-src 'self'");
+    expect(headers['x-content-type-options'], path).toBe('nosniff');
+    expect(await r.text()).toMatch(/malformed percent-escape/);
+  }
+});
+
 test('an unknown source is a 404 page', async ({ page }) => {
   const response = await page.goto('/sources/no-such-source-anywhere');
   expect(response?.status()).toBe(404);

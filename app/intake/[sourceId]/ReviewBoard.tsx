@@ -13,7 +13,7 @@ import { useCallback, useId, useMemo, useState, useSyncExternalStore, type FormE
 import { AdminTokenForm } from '@/app/_components/AdminTokenForm';
 import { ErrorState, LoadingState } from '@/app/_components/States';
 import { useAdminToken } from '@/app/_lib/admin-token';
-import { describeError } from '@/app/_lib/graphql-client';
+import { describeError, GraphQLClientError } from '@/app/_lib/graphql-client';
 import { latestData, useAsync } from '@/app/_lib/use-async';
 import { createActor, createRelationship, fetchIntake, replaceSourceText, type IntakeView, type NewRelationship } from '@/app/_lib/intake';
 import { RELATIONSHIP_TYPE_INFO, type ActorKind } from '@/graph/core/model';
@@ -62,7 +62,8 @@ function useRejected(sourceId: string) {
 
 export function ReviewBoard({ sourceId }: { sourceId: string }) {
   const { token } = useAdminToken();
-  const intake = useAsync(sourceId, (signal) => fetchIntake(sourceId, signal));
+  // Keyed by the token too: entering it lets the server compute proposals it had not computed yet.
+  const intake = useAsync(`${sourceId}\n${token ? 'admin' : ''}`, (signal) => fetchIntake(sourceId, signal, token));
   const [announcement, setAnnouncement] = useState('');
   const [acceptedHere, setAcceptedHere] = useState<Map<string, string>>(new Map());
   const [showRejected, setShowRejected] = useState(false);
@@ -87,7 +88,20 @@ export function ReviewBoard({ sourceId }: { sourceId: string }) {
     return c;
   }, [data, statusOf]);
 
-  if (intake.status === 'error') return <ErrorState error={intake.error} title="Could not compute proposals" onRetry={load} />;
+  if (intake.status === 'error') {
+    // Proposals not computed yet for this text: only the admin token can start that, so offer the form right here.
+    const needsToken = !token && intake.error instanceof GraphQLClientError && intake.error.code === 'UNAUTHENTICATED';
+    return (
+      <>
+        <ErrorState error={intake.error} title={needsToken ? 'Proposals not computed yet' : 'Could not compute proposals'} onRetry={load} />
+        {needsToken && (
+          <section className={`card ${styles.panel}`} aria-label="Reviewer token">
+            <AdminTokenForm purpose="to compute proposals for this text" />
+          </section>
+        )}
+      </>
+    );
+  }
   if (data === undefined) return <LoadingState label="Reading the text for proposals…" />;
   if (data === null) return <p className="empty-state card">This source has no text to review.</p>;
 

@@ -1,10 +1,35 @@
 import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { MAX_EXCERPT_LENGTH } from '@/graph/core/model';
 import { excerptRange, splitSentences } from '@/graph/intake';
+import { MAX_SENTENCE_LENGTH } from '@/graph/intake/sentences';
 
 const texts = (t: string) => splitSentences(t).map((s) => s.text);
 
 describe('splitSentences', () => {
+  it('cuts a run without punctuation into pieces of at most MAX_SENTENCE_LENGTH, so per-sentence pairwise work stays bounded', () => {
+    // The attack that stalled the server: a near-limit text of "a a a …" or names with no full stop, one "sentence".
+    for (const unit of ['a ', 'Tokayev appointed Smailov and ', 'x']) {
+      const text = unit.repeat(Math.ceil(60_000 / unit.length));
+      const got = splitSentences(text);
+      expect(got.length).toBeGreaterThan(text.length / MAX_SENTENCE_LENGTH - 1);
+      for (const s of got) {
+        expect(s.end - s.start).toBeLessThanOrEqual(MAX_SENTENCE_LENGTH);
+        expect(text.slice(s.start, s.end)).toBe(s.text);
+      }
+    }
+  });
+
+  const dir = '../shared/seeds';
+  if (!existsSync(dir)) console.log(`block-splitting check skipped: no seed texts at ${dir}`);
+  it.skipIf(!existsSync(dir))('splits the seed texts the same when fed whole or block by block (blank-line and long-paragraph cuts change nothing real)', () => {
+    const seeds = readdirSync(dir).map((f) => readFileSync(`${dir}/${f}`, 'utf8'));
+    const joined = seeds.join('\n\n');
+    const whole = splitSentences(joined).map((s) => s.text);
+    expect(whole).toEqual(seeds.flatMap((t) => splitSentences(t).map((s) => s.text)));
+    expect(Math.max(...whole.map((t) => t.length))).toBeLessThan(MAX_SENTENCE_LENGTH);
+  });
+
   it('keeps abbreviations, initials and dotted acronyms inside a sentence', () => {
     expect(texts('Mr. Tokayev met the U.S. envoy in Jan. 2022 with Maria A. Blackwood. Dr. Smith left.')).toEqual([
       'Mr. Tokayev met the U.S. envoy in Jan. 2022 with Maria A. Blackwood.',
