@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readDatasetDir } from '../graph/io/dataset';
 import { checkDataset } from '../graph/io/dataset-check';
+import { upgradeSource, type Source } from '../graph/core/model';
 import { ValidationError } from '../graph/core/errors';
 import { runCli } from './cli';
 
@@ -23,6 +24,16 @@ function table(title: string, rows: Record<string, number>): string {
   return [title, ...Object.entries(rows).map(([k, v]) => `  ${k.padEnd(width)}  ${String(v).padStart(5)}`)].join('\n');
 }
 
+/** Each source's provenance at a glance: what is recorded, and what is missing. */
+function provenanceTable(sources: readonly Source[]): string {
+  const rows = sources.map((raw) => {
+    const s = upgradeSource(raw);
+    const date = s.published ?? (s.updated ? `updated ${s.updated}` : 'NO DATE');
+    return `  ${s.id.padEnd(40)}  ${(s.publisher ? 'publisher' : 'NO PUBLISHER').padEnd(12)}  ${date.padEnd(18)}  ${(s.url ? 'address' : 'no address').padEnd(10)}  ${s.textKind ?? 'text kind not recorded'}`;
+  });
+  return ['Source provenance', ...rows].join('\n');
+}
+
 runCli('data:check', async () => {
   const { values } = parseArgs({ options: { dataset: { type: 'string', default: 'data' }, sources: { type: 'string' } } });
   const datasetDir = path.resolve(values.dataset!);
@@ -34,6 +45,7 @@ runCli('data:check', async () => {
   console.log(table('Actors by kind', c.byKind));
   console.log(table('Relationships by type', c.byType));
   console.log(table('Relationships citing each source', c.bySource));
+  console.log(provenanceTable(data.sources));
   console.log(sourceTexts ? `Excerpts verified verbatim: ${report.excerptsVerified}/${c.citations}` : 'Excerpts not checked against source texts (pass --sources DIR)');
   if (report.problems.length) throw new ValidationError(`${report.problems.length} problem(s) in the dataset`, report.problems);
   console.log('OK');

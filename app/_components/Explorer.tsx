@@ -10,7 +10,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '@/graph/core/model';
 import { download } from '@/app/_lib/download';
 import { TYPE_STYLES } from '@/app/_lib/graph-style';
-import { computeVisibility, countByKindAndType, mergeSubgraphs, relationshipLabel, visibleSubgraphExport } from '@/app/_lib/graph-view';
+import { computeVisibility, countByKindAndType, datedSpan, mergeSubgraphs, relationshipLabel, undatedCount, visibleSubgraphExport } from '@/app/_lib/graph-view';
 import { GraphQLClientError } from '@/app/_lib/graphql-client';
 import { fetchDatasetFacts, fetchPaths, NEIGHBORHOOD_LIMIT, type PathRecord, type Subgraph } from '@/app/_lib/queries';
 import { useAsync } from '@/app/_lib/use-async';
@@ -70,7 +70,7 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
     [view.hiddenTypes],
   );
   const pathAsOf = useDebounced(view.asOf, PATH_DATE_DEBOUNCE_MS);
-  const pathQuery = view.path ? { from: view.path.from, to: view.path.to, types: shownTypes, asOf: pathAsOf ?? undefined } : null;
+  const pathQuery = view.path ? { from: view.path.from, to: view.path.to, types: shownTypes, asOf: pathAsOf ?? undefined, undated: pathAsOf ? view.undated : undefined } : null;
   const pathsState = useAsync(pathQuery ? `paths:${JSON.stringify(pathQuery)}` : null, (signal) => fetchPaths(pathQuery!, signal));
   const paths: PathRecord[] | null =
     pathsState.status === 'ready' ? pathsState.data : pathsState.status === 'loading' && view.path ? (pathsState.stale ?? null) : null;
@@ -99,10 +99,13 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
 
   const keepLit = useMemo(() => new Set([shown.actor, ...shown.expanded]), [shown.actor, shown.expanded]);
   const visibility = useMemo(
-    () => computeVisibility(graph, { hiddenTypes: view.hiddenTypes, hiddenKinds: view.hiddenKinds, asOf: view.asOf }, keepLit),
-    [graph, view.hiddenTypes, view.hiddenKinds, view.asOf, keepLit],
+    () => computeVisibility(graph, { hiddenTypes: view.hiddenTypes, hiddenKinds: view.hiddenKinds, asOf: view.asOf, undated: view.undated }, keepLit),
+    [graph, view.hiddenTypes, view.hiddenKinds, view.asOf, view.undated, keepLit],
   );
-  const counts = useMemo(() => countByKindAndType(graph), [graph]);
+  // Legend counts follow the date (and the kind filter), whatever types are switched off.
+  const counts = useMemo(() => countByKindAndType(graph, visibility), [graph, visibility]);
+  const span = useMemo(() => datedSpan(graph), [graph]);
+  const undatedLoaded = useMemo(() => undatedCount(graph), [graph]);
 
   // ---- dataset facts (date range for the slider), then sizes, colours, diff marks and timeline
   const facts = useAsync('stats', (signal) => fetchDatasetFacts(signal));
@@ -260,6 +263,7 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
           edges={canvasEdges}
           hidden={visibility.hidden}
           dormant={visibility.dormant}
+          undated={visibility.undated}
           pathIds={pathIds}
           marks={insights.marks}
           focusId={shown.actor}
@@ -365,10 +369,12 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
           </p>
           {facts.status === 'ready' && facts.data.dateRange ? (
             <TimeSlider
-              range={facts.data.dateRange}
+              viewRange={span}
+              fullRange={facts.data.dateRange}
               asOf={view.asOf}
               onChange={(asOf) => update((v) => ({ ...v, asOf }))}
               inForce={view.asOf ? { shown: visibleRels, total: graph.relationships.size } : undefined}
+              undated={{ count: undatedLoaded, mode: view.undated, onChange: (undated) => update((v) => ({ ...v, undated })) }}
             />
           ) : null}
           {facts.status === 'error' && !focusError ? (

@@ -64,6 +64,8 @@ interface Props {
   edges: readonly CanvasEdge[];
   hidden: ReadonlySet<string>;
   dormant: ReadonlySet<string>;
+  /** Relationships without a start shown under a date: drawn as "date unknown" (dashed, faded). */
+  undated?: ReadonlySet<string>;
   /** Ids on the found paths; everything else is dimmed while set. */
   pathIds: ReadonlySet<string> | null;
   /** Diff marks: a canvas class (`diff-added`, `diff-removed`) per relationship id. */
@@ -249,7 +251,7 @@ export function GraphCanvas({ ref, ...props }: Props) {
   }, [nodes, edges, layoutKey, layout, focusId]);
 
   // ---- classes: filters, dormant, focus, expanded, path highlight
-  const { hidden, dormant, pathIds, expandedIds, marks = NO_MARKS } = props;
+  const { hidden, dormant, undated = NO_IDS, pathIds, expandedIds, marks = NO_MARKS } = props;
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
@@ -259,6 +261,7 @@ export function GraphCanvas({ ref, ...props }: Props) {
         const id = ele.id();
         ele.toggleClass('filtered', hidden.has(id));
         ele.toggleClass('dormant', dormant.has(id));
+        ele.toggleClass('undated', undated.has(id));
         ele.toggleClass('path', !!pathIds?.has(id));
         ele.toggleClass('off-path', !!pathIds && !pathIds.has(id));
         const mark = marks.get(id);
@@ -277,7 +280,7 @@ export function GraphCanvas({ ref, ...props }: Props) {
       pathFitPending.current = false;
       fitElements(cy, cy.elements('.path'), true);
     }
-  }, [nodes, edges, hidden, dormant, pathIds, focusId, expandedIds, marks]);
+  }, [nodes, edges, hidden, dormant, undated, pathIds, focusId, expandedIds, marks]);
 
   // ---- selection
   const { selected, description } = props;
@@ -369,6 +372,7 @@ function withStyleData(ele: ElementDefinition): ElementDefinition {
 }
 
 const NO_MARKS: ReadonlyMap<string, string> = new Map();
+const NO_IDS: ReadonlySet<string> = new Set();
 
 const NO_INSETS: Insets = { top: 24, right: 24, bottom: 24, left: 24 };
 

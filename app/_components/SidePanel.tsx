@@ -7,7 +7,7 @@
  */
 import Link from 'next/link';
 import { useState } from 'react';
-import { RELATIONSHIP_TYPES, inForceAsOf, type RelationshipType } from '@/graph/core/model';
+import { RELATIONSHIP_TYPES, inForceAsOf, isDated, type RelationshipType } from '@/graph/core/model';
 import { KIND_STYLES, TYPE_STYLES } from '@/app/_lib/graph-style';
 import { formatPeriod, type LoadedGraph } from '@/app/_lib/graph-view';
 import { fetchActorDetail, fetchRelationship, type ActorRecord, type ActorRef, type PathRecord, type RelationshipRecord } from '@/app/_lib/queries';
@@ -77,17 +77,26 @@ function ActorButton({ actor, onSelect }: { actor: ActorRef; onSelect: Actions['
 
 function RelationshipMeta({ rel, asOf }: { rel: RelationshipRecord; asOf: string | null }) {
   const period = formatPeriod(rel.start && formatDate(rel.start), rel.end && formatDate(rel.end));
+  const dated = isDated(rel);
   const inForce = asOf === null || inForceAsOf({ start: rel.start ?? undefined, end: rel.end ?? undefined }, asOf);
   return (
     <p className={styles.meta}>
       {rel.role ? <span className={styles.role}>{rel.role}</span> : null}
       <span>{period || 'Undated'}</span>
+      {/* When it was reported, never when it began. */}
+      {!dated && rel.reported ? <span>reported {formatDate(rel.reported)}</span> : null}
       {rel.amount !== null ? (
         <span>
           {rel.amount.toLocaleString('en-GB')} {rel.currency}
         </span>
       ) : null}
-      {!inForce ? <span className={styles.notInForce}>Not in force on {formatDate(asOf!)}</span> : null}
+      {asOf !== null && !dated ? (
+        <span className={styles.notInForce} data-testid="undated-note">
+          Start unknown: not shown as in force on {formatDate(asOf)}
+        </span>
+      ) : !inForce ? (
+        <span className={styles.notInForce}>Not in force on {formatDate(asOf!)}</span>
+      ) : null}
     </p>
   );
 }

@@ -260,6 +260,8 @@ export function cytoscapeStylesheet(opts: { large?: boolean } = {}): StylesheetJ
     { selector: 'node:selected', style: { 'overlay-color': ACCENT, 'overlay-opacity': 0.18, 'border-color': ACCENT, 'border-width': 3 } },
     { selector: 'edge:selected', style: { 'overlay-color': ACCENT, 'overlay-opacity': 0.15 } },
     { selector: '.dormant', style: { opacity: 0.32 } },
+    // Undated under a date (the view's "show undated" switch): never drawn as in force.
+    { selector: 'edge.undated', style: { 'line-style': 'dotted', opacity: 0.5 } },
     { selector: '.off-path', style: { opacity: 0.14 } },
     { selector: 'node.path', style: { 'border-color': ACCENT, 'border-width': 4, 'z-index': 30 } },
     { selector: 'edge.path', style: { width: 4.5, 'z-index': 30 } },

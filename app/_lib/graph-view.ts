@@ -4,7 +4,7 @@
  * are hidden and which nodes are left without any relationship in force.
  * Pure functions, shared by the canvas, the legend counts and the JSON export.
  */
-import { inForceAsOf, type ActorKind, type RelationshipType } from '@/graph/core/model';
+import { comparePartialDates, inForceAsOf, isDated, type ActorKind, type PartialDate, type RelationshipType, type UndatedMode } from '@/graph/core/model';
 import type { ActorRecord, RelationshipRecord, SourceRecord, Subgraph } from './queries';
 
 export interface LoadedGraph {
@@ -30,6 +30,8 @@ export interface Filters {
   hiddenTypes: readonly RelationshipType[];
   hiddenKinds: readonly ActorKind[];
   asOf: string | null;
+  /** Under a date: hide relationships without a start (HIDE), or show them marked as undated (SHOW). */
+  undated: UndatedMode;
 }
 
 export interface Visibility {
@@ -37,43 +39,73 @@ export interface Visibility {
   hidden: Set<string>;
   /** Shown actors with no shown relationship (other than those in `keepLit`): drawn faded. */
   dormant: Set<string>;
+  /** Shown relationships without a start under a date (SHOW): drawn as "date unknown", never as in force. */
+  undated: Set<string>;
+  /** Relationships that pass the kind and date filters, whatever their type: what the legend counts. */
+  countable: Set<string>;
 }
 
 /**
  * A relationship is hidden when its type is hidden, either end's kind is
- * hidden, or it is not in force as of the chosen date (model.ts semantics).
- * An actor is hidden when its kind is hidden.
+ * hidden, or it is not in force as of the chosen date (model.ts semantics,
+ * with the view's undated mode). An actor is hidden when its kind is hidden.
  */
 export function computeVisibility(graph: LoadedGraph, filters: Filters, keepLit: ReadonlySet<string> = new Set()): Visibility {
   const hiddenTypes = new Set(filters.hiddenTypes);
   const hiddenKinds = new Set(filters.hiddenKinds);
   const hidden = new Set<string>();
   const lit = new Set<string>();
+  const undated = new Set<string>();
+  const countable = new Set<string>();
   for (const a of graph.actors.values()) if (hiddenKinds.has(a.kind)) hidden.add(a.id);
   for (const r of graph.relationships.values()) {
-    const off =
-      hiddenTypes.has(r.type) ||
-      hidden.has(r.source.id) ||
-      hidden.has(r.target.id) ||
-      (filters.asOf !== null && !inForceAsOf({ start: r.start ?? undefined, end: r.end ?? undefined }, filters.asOf));
-    if (off) hidden.add(r.id);
+    const inForce = filters.asOf === null || inForceAsOf({ start: r.start ?? undefined, end: r.end ?? undefined }, filters.asOf, filters.undated);
+    const kindOff = hidden.has(r.source.id) || hidden.has(r.target.id);
+    if (inForce && !kindOff) countable.add(r.id);
+    if (hiddenTypes.has(r.type) || kindOff || !inForce) hidden.add(r.id);
     else {
+      if (filters.asOf !== null && !isDated(r)) undated.add(r.id);
       lit.add(r.source.id);
       lit.add(r.target.id);
     }
   }
   const dormant = new Set<string>();
   for (const id of graph.actors.keys()) if (!hidden.has(id) && !lit.has(id) && !keepLit.has(id)) dormant.add(id);
-  return { hidden, dormant };
+  return { hidden, dormant, undated, countable };
 }
 
-/** Counts per kind and type in the loaded graph (for the legend). */
-export function countByKindAndType(graph: LoadedGraph): { kinds: Map<ActorKind, number>; types: Map<RelationshipType, number> } {
+/**
+ * Counts per kind and type for the legend: with a visibility, only what the
+ * kind and date filters let through (so counts follow the date), whatever
+ * types are switched off; without one, everything loaded.
+ */
+export function countByKindAndType(graph: LoadedGraph, visibility?: Visibility): { kinds: Map<ActorKind, number>; types: Map<RelationshipType, number> } {
   const kinds = new Map<ActorKind, number>();
   const types = new Map<RelationshipType, number>();
   for (const a of graph.actors.values()) kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1);
-  for (const r of graph.relationships.values()) types.set(r.type, (types.get(r.type) ?? 0) + 1);
+  for (const r of graph.relationships.values()) if (!visibility || visibility.countable.has(r.id)) types.set(r.type, (types.get(r.type) ?? 0) + 1);
   return { kinds, types };
+}
+
+/** Relationships in the loaded graph without a start date. */
+export function undatedCount(graph: LoadedGraph): number {
+  let n = 0;
+  for (const r of graph.relationships.values()) if (!isDated(r)) n++;
+  return n;
+}
+
+/** The earliest and latest start or end among the loaded relationships: the slider's default span. Null when none is dated. */
+export function datedSpan(graph: LoadedGraph): { min: PartialDate; max: PartialDate } | null {
+  let min: PartialDate | null = null;
+  let max: PartialDate | null = null;
+  for (const r of graph.relationships.values()) {
+    for (const d of [r.start, r.end]) {
+      if (!d) continue;
+      if (min === null || comparePartialDates(d, min) < 0) min = d;
+      if (max === null || comparePartialDates(d, max) > 0) max = d;
+    }
+  }
+  return min && max ? { min, max } : null;
 }
 
 /**
@@ -103,7 +135,10 @@ export function visibleSubgraphExport(graph: LoadedGraph, visibility: Visibility
       });
     });
   return {
-    sources: [...sources.values()].map((s) => stripNulls({ ...s })),
+    // Provenance travels with the sources (the model's fields; the derived warning stays out).
+    sources: [...sources.values()].map((s) =>
+      stripNulls({ id: s.id, title: s.title, publisher: s.publisher, authors: s.authors.length ? s.authors : null, published: s.published, updated: s.updated, url: s.url, textKind: s.textKind, textNote: s.textNote }),
+    ),
     actors,
     relationships,
   };

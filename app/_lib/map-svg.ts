@@ -18,7 +18,7 @@ export interface MapDrawing {
   nodes: { id: string; label: string; kind: ActorKind; x: number; y: number; deleted: boolean }[];
   edges: { id: string; source: string; target: string; type: RelationshipType; deleted: boolean }[];
   annotations: { id: string; text: string; target: AnnotationTarget; targetId: string | null; x: number | null; y: number | null }[];
-  sources: { title: string; publisher?: string | null; published?: string | null; url?: string | null }[];
+  sources: { title: string; publisher?: string | null; published?: string | null; url?: string | null; wordingWarning?: string | null }[];
 }
 
 export interface SvgOptions {
@@ -57,6 +57,8 @@ export function drawingFromMap(map: MapRecord): MapDrawing {
 const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Noto Sans, Liberation Sans, Arial, sans-serif';
 const INK = '#16191e';
 const MUTED = '#535b66';
+/** The wording warning's colour (globals.css --warning). */
+const WARNING = '#8a5a00';
 const RULE = '#e1e4e9';
 const DELETED = '#8a929c';
 const NOTE_FILL = '#fdf8e8';
@@ -376,13 +378,14 @@ export function renderMapSvg(d: MapDrawing, opts: SvgOptions): string {
     const chars = Math.floor((width - margin * 2 - 20) / (12 * 0.54));
     d.sources.forEach((s, i) => {
       const text = [s.title, s.publisher, s.published].filter(Boolean).join(' · ');
-      const lines = wrap(text, chars, 2);
-      if (s.url) lines.push(...wrap(s.url, chars, 1));
-      lines.forEach((line, j) => {
+      // Each line with its colour: the entry, then the wording warning (a paraphrased copy, a translation), then the original address.
+      const lines: [string, string][] = wrap(text, chars, 2).map((l) => [l, INK]);
+      if (s.wordingWarning) lines.push(...wrap(`⚠ ${s.wordingWarning}`, chars, 2).map((l): [string, string] => [l, WARNING]));
+      if (s.url) lines.push(...wrap(s.url, chars, 1).map((l): [string, string] => [l, '#2253b8']));
+      lines.forEach(([line, colour], j) => {
         by += j === 0 ? 20 : 16;
-        const isUrl = s.url && j === lines.length - 1;
         foot.push(
-          `${j === 0 ? `<text x="${margin}" y="${by}" font-size="12" fill="${MUTED}">${i + 1}.</text>` : ''}<text x="${margin + 20}" y="${by}" font-size="12" fill="${isUrl ? '#2253b8' : INK}">${escapeXml(line)}</text>`,
+          `${j === 0 ? `<text x="${margin}" y="${by}" font-size="12" fill="${MUTED}">${i + 1}.</text>` : ''}<text x="${margin + 20}" y="${by}" font-size="12" fill="${colour}">${escapeXml(line)}</text>`,
         );
       });
     });

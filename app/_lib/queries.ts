@@ -2,7 +2,7 @@
  * Every GraphQL operation the explorer sends, as typed documents (./graphql.ts):
  * the record types below are what the fragments select, checked against schema.graphql.
  */
-import type { RelationshipType } from '@/graph/core/model';
+import type { RelationshipType, UndatedMode } from '@/graph/core/model';
 import { graphql, type ResultOf, type VariablesOf } from './graphql';
 import { GraphQLClientError, graphqlRequest } from './graphql-client';
 
@@ -12,14 +12,17 @@ export type ActorRef = ResultOf<typeof ActorRefFields>;
 export const ActorFields = graphql(`fragment ActorFields on Actor { id kind name category aliases summary tags degree }`);
 export type ActorRecord = ResultOf<typeof ActorFields>;
 
-export const SourceFields = graphql(`fragment SourceFields on Source { id title publisher author published url }`);
+/** The source fields every view of a citation reads: its provenance (publisher, authors and dates are source metadata, never actors). */
+export const SourceFields = graphql(
+  `fragment SourceFields on Source { id title publisher authors published updated url textKind textNote wordingWarning }`,
+);
 export type SourceRecord = ResultOf<typeof SourceFields>;
 
 /** The relationship fields every view reads (the explorer, maps and the server-rendered pages). */
 export const RelationshipFields = graphql(
   `
     fragment RelationshipFields on Relationship {
-      id type symmetric role start end amount currency
+      id type symmetric role start end amount currency reported
       source { ...ActorRefFields }
       target { ...ActorRefFields }
       citations { excerpt source { ...SourceFields } }
@@ -146,8 +149,8 @@ export const PATH_LIMIT = 5;
 
 const PATHS = graphql(
   `
-    query ExplorerPaths($from: ID!, $to: ID!, $maxLength: Int!, $limit: Int!, $types: [RelationshipType!], $asOf: String) {
-      paths(from: $from, to: $to, maxLength: $maxLength, limit: $limit, types: $types, asOf: $asOf) {
+    query ExplorerPaths($from: ID!, $to: ID!, $maxLength: Int!, $limit: Int!, $types: [RelationshipType!], $asOf: String, $undated: UndatedMode) {
+      paths(from: $from, to: $to, maxLength: $maxLength, limit: $limit, types: $types, asOf: $asOf, undated: $undated) {
         length
         nodes { ...ActorFields }
         edges { ...RelationshipFields }
@@ -165,6 +168,8 @@ export interface PathQuery {
   /** Only through these types; omitted means every type. */
   types?: RelationshipType[];
   asOf?: string;
+  /** Under `asOf`: the view's choice for relationships without a start. */
+  undated?: UndatedMode;
 }
 
 export async function fetchPaths(q: PathQuery, signal?: AbortSignal): Promise<PathRecord[]> {
@@ -204,8 +209,8 @@ const RankedFields = graphql(
 
 const ANALYTICS = graphql(
   `
-    query ExplorerAnalytics($asOf: String, $types: [RelationshipType!], $by: CentralityMeasure!, $first: Int!, $brokers: Int!) {
-      stats(filter: { asOf: $asOf, types: $types }, top: 1) {
+    query ExplorerAnalytics($asOf: String, $undated: UndatedMode, $types: [RelationshipType!], $by: CentralityMeasure!, $first: Int!, $brokers: Int!) {
+      stats(filter: { asOf: $asOf, undated: $undated, types: $types }, top: 1) {
         analytics {
           actorCount modularity betweennessSampled
           central(by: $by, first: $first) { ...RankedFields }
@@ -227,6 +232,7 @@ export type CentralityMeasure = AnalyticsQuery['by'];
 export interface AnalyticsQuery {
   by: VariablesOf<typeof ANALYTICS>['by'];
   asOf?: string;
+  undated?: UndatedMode;
   types?: RelationshipType[];
 }
 

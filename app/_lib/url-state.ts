@@ -7,9 +7,10 @@
  *   ?focus=kassym-jomart-tokayev&expand=a,b&hideTypes=APPOINTED&hideKinds=STATE
  *    &asOf=2022-01-05&layout=concentric&sel=rel:some-id&path=a~b
  *    &size=pagerank&colour=community&tab=changes&diff=2022-01-01~2022-12-31
+ *    &undated=show
  */
 import { COLOR_BY, SIZE_BY, type ColorBy, type SizeBy } from './insights';
-import { ACTOR_KINDS, ID_PATTERN, RELATIONSHIP_TYPES, isPartialDate, type ActorKind, type PartialDate, type RelationshipType } from '@/graph/core/model';
+import { ACTOR_KINDS, ID_PATTERN, RELATIONSHIP_TYPES, isPartialDate, type ActorKind, type PartialDate, type RelationshipType, type UndatedMode } from '@/graph/core/model';
 
 export const LAYOUTS = ['fcose', 'concentric', 'breadthfirst', 'circle', 'grid'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
@@ -33,6 +34,8 @@ export interface ViewState {
   hiddenKinds: ActorKind[];
   /** Show the network as it stood on this date; null shows every relationship. */
   asOf: PartialDate | null;
+  /** Under a date, relationships without a start are hidden (HIDE) or drawn as "date unknown" (SHOW). */
+  undated: UndatedMode;
   layout: LayoutName;
   /** What the side panel shows. */
   selected: Selection | null;
@@ -54,6 +57,7 @@ export const DEFAULT_VIEW: ViewState = {
   hiddenTypes: [],
   hiddenKinds: [],
   asOf: null,
+  undated: 'HIDE',
   layout: DEFAULT_LAYOUT,
   selected: null,
   path: null,
@@ -143,6 +147,7 @@ export function parseViewState(input: ParamSource): ViewState {
     hiddenTypes: sortBy(uniqueValid(list(get('hideTypes')), isType), RELATIONSHIP_TYPES),
     hiddenKinds: sortBy(uniqueValid(list(get('hideKinds')), isKind), ACTOR_KINDS),
     asOf: asOfRaw && isPartialDate(asOfRaw) ? asOfRaw : null,
+    undated: get('undated')?.trim() === 'show' ? 'SHOW' : 'HIDE',
     layout: layoutRaw && isLayout(layoutRaw) ? layoutRaw : DEFAULT_LAYOUT,
     selected: parseSelection(get('sel')),
     path: parsePath(get('path')),
@@ -167,6 +172,7 @@ export function serializeViewState(view: ViewState): string {
   if (view.hiddenTypes.length) params.set('hideTypes', sortBy(view.hiddenTypes, RELATIONSHIP_TYPES).join(','));
   if (view.hiddenKinds.length) params.set('hideKinds', sortBy(view.hiddenKinds, ACTOR_KINDS).join(','));
   if (view.asOf) params.set('asOf', view.asOf);
+  if (view.undated === 'SHOW') params.set('undated', 'show');
   if (view.layout !== DEFAULT_LAYOUT) params.set('layout', view.layout);
   if (view.selected) params.set('sel', `${view.selected.kind === 'actor' ? 'actor' : 'rel'}:${view.selected.id}`);
   if (view.path) params.set('path', `${view.path.from}~${view.path.to}`);

@@ -47,7 +47,7 @@ export function useInsights(view: ViewState, graph: LoadedGraph, dateRange: { mi
   const types = view.hiddenTypes.length ? RELATIONSHIP_TYPES.filter((t) => !view.hiddenTypes.includes(t)) : undefined;
   // The slider and play move asOf step by step: analyse once it settles (the last result stays shown meanwhile).
   const asOf = useDebounced(view.asOf, ANALYSIS_DATE_DEBOUNCE_MS);
-  const query = { by, asOf: asOf ?? undefined, types };
+  const query = { by, asOf: asOf ?? undefined, undated: asOf ? view.undated : undefined, types };
   const analytics = useAsync(wantAnalytics ? `analytics:${JSON.stringify(query)}` : null, (signal) => fetchAnalytics(query, signal));
   const analysed = latestData(analytics);
 

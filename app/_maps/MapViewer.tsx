@@ -203,7 +203,7 @@ export function MapViewer({ map, svg, embed = false }: Props) {
         <MapLegend map={map} />
         {range ? (
           <div className={styles.slider}>
-            <TimeSlider range={range} asOf={asOf} onChange={setAsOf} />
+            <TimeSlider viewRange={range} fullRange={range} asOf={asOf} onChange={setAsOf} />
           </div>
         ) : null}
       </div>

@@ -7,6 +7,7 @@
 import Link from 'next/link';
 import { formatAmount, relationshipVerb } from './format';
 import { DateRange, PartialDate } from './PartialDate';
+import { OriginalLink, WordingWarning } from './Provenance';
 import type { ActorRef, RelationshipView } from './queries';
 
 /*
@@ -30,23 +31,28 @@ type CitationView = RelationshipView['citations'][number];
 function CitationItem({ citation, showSource }: { citation: CitationView; showSource: boolean }) {
   const href = `/sources/${encodeURIComponent(citation.source.id)}`;
   return (
-    <li className="citation">
-      <blockquote cite={href}>
+    <li className="citation" data-testid="citation" data-source-id={citation.source.id}>
+      <blockquote cite={citation.source.url ?? href}>
         <p>{citation.excerpt}</p>
       </blockquote>
-      {showSource && (
-        <p className="citation-source">
-          <Link href={href} prefetch={false}>
-            {citation.source.title}
-          </Link>
-          {citation.source.publisher && <>, {citation.source.publisher}</>}
-          {citation.source.published && (
-            <>
-              , <PartialDate value={citation.source.published} />
-            </>
-          )}
-        </p>
-      )}
+      <WordingWarning source={citation.source} />
+      <p className="citation-source">
+        {showSource && (
+          <>
+            <Link href={href} prefetch={false}>
+              {citation.source.title}
+            </Link>
+            {citation.source.publisher && <>, {citation.source.publisher}</>}
+            {citation.source.published && (
+              <>
+                , <PartialDate value={citation.source.published} />
+              </>
+            )}
+            {' · '}
+          </>
+        )}
+        <OriginalLink source={citation.source} />
+      </p>
     </li>
   );
 }

@@ -11,6 +11,7 @@ import { AdminTokenForm } from '@/app/_components/AdminTokenForm';
 import { useAdminToken } from '@/app/_lib/admin-token';
 import { describeError } from '@/app/_lib/graphql-client';
 import { addSource, fileToUpload, slugify, type SourceInput, type SourceTextInput } from '@/app/_lib/intake';
+import { SOURCE_TEXT_KINDS, SOURCE_TEXT_KIND_INFO, type SourceTextKind } from '@/graph/core/model';
 import styles from './intake.module.css';
 
 const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html';
@@ -26,7 +27,8 @@ export function AddSourceForm({ headingId }: { headingId: string }) {
   const [title, setTitle] = useState('');
   const [idText, setIdText] = useState('');
   const [publisher, setPublisher] = useState('');
-  const [author, setAuthor] = useState('');
+  const [authors, setAuthors] = useState('');
+  const [textKind, setTextKind] = useState<SourceTextKind | ''>('');
   const [published, setPublished] = useState('');
   const [url, setUrl] = useState('');
   const [text, setText] = useState('');
@@ -70,7 +72,9 @@ export function AddSourceForm({ headingId }: { headingId: string }) {
     }
     const input: SourceInput = { id, title: title.trim() };
     if (publisher.trim()) input.publisher = publisher.trim();
-    if (author.trim()) input.author = author.trim();
+    const names = authors.split(';').map((a) => a.trim()).filter(Boolean);
+    if (names.length) input.authors = names;
+    if (textKind) input.textKind = textKind;
     if (published.trim()) input.published = published.trim();
     if (url.trim()) input.url = url.trim();
     setBusy(true);
@@ -123,10 +127,19 @@ export function AddSourceForm({ headingId }: { headingId: string }) {
             <input id={field('publisher')} className={styles.input} value={publisher} onChange={(e) => setPublisher(e.target.value)} />
           </div>
           <div className={styles.field}>
-            <label className={styles.label} htmlFor={field('author')}>
-              Author <span className={styles.optional}>(optional)</span>
+            <label className={styles.label} htmlFor={field('authors')}>
+              Authors <span className={styles.optional}>(optional)</span>
             </label>
-            <input id={field('author')} className={styles.input} value={author} onChange={(e) => setAuthor(e.target.value)} />
+            <input
+              id={field('authors')}
+              className={styles.input}
+              value={authors}
+              onChange={(e) => setAuthors(e.target.value)}
+              aria-describedby={field('authors-hint')}
+            />
+            <p id={field('authors-hint')} className={styles.hint}>
+              Separate names with semicolons
+            </p>
           </div>
         </div>
         <div className={styles.fieldRow}>
@@ -152,6 +165,19 @@ export function AddSourceForm({ headingId }: { headingId: string }) {
             </label>
             <input id={field('url')} className={styles.input} type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" />
           </div>
+        </div>
+        <div className={styles.field}>
+          <label className={styles.label} htmlFor={field('text-kind')}>
+            The text is <span className={styles.optional}>(optional)</span>
+          </label>
+          <select id={field('text-kind')} className={styles.select} value={textKind} onChange={(e) => setTextKind(e.target.value as SourceTextKind | '')}>
+            <option value="">Not recorded</option>
+            {SOURCE_TEXT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {SOURCE_TEXT_KIND_INFO[k].label}
+              </option>
+            ))}
+          </select>
         </div>
         <fieldset className={styles.field} style={{ border: 0, padding: 0, margin: 0 }}>
           <legend className={styles.label}>Text</legend>

@@ -4,12 +4,12 @@
  * accepted into the graph with their quotes.
  */
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { connection } from 'next/server';
 import { graphql } from '@/app/_lib/graphql';
+import { SourceFields } from '@/app/_lib/queries';
 import { plural } from '@/app/_reference/format';
-import { PartialDate } from '@/app/_reference/PartialDate';
 import { runQuery } from '@/app/_reference/run-query';
+import { SourceTable } from '@/app/_reference/SourceTable';
 import { AddSourceForm } from './AddSourceForm';
 import styles from './intake.module.css';
 
@@ -18,11 +18,14 @@ export const metadata: Metadata = {
   description: 'Add a document with its full text, review the relationships it states, and accept them into the graph with their quotes.',
 };
 
-const QUERY = graphql(`
-  query IntakeSources {
-    sources { id title publisher published hasText textLength textUpdatedAt relationships(first: 1) { totalCount } }
-  }
-`);
+const QUERY = graphql(
+  `
+    query IntakeSources {
+      sources { ...SourceFields hasText textLength textUpdatedAt relationships(first: 1) { totalCount } }
+    }
+  `,
+  [SourceFields],
+);
 
 export default async function IntakePage() {
   await connection();
@@ -48,40 +51,16 @@ export default async function IntakePage() {
           {withText.length === 0 ? (
             <p className="empty-state card">No documents yet. Add the first one with the form.</p>
           ) : (
-            <div className="card table-wrap">
-              <table className="data-table" data-testid="intake-sources">
-                <caption className="visually-hidden">Documents with stored text</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Title</th>
-                    <th scope="col" className="hide-narrow">
-                      Published
-                    </th>
-                    <th scope="col" className="num hide-narrow">
-                      Length
-                    </th>
-                    <th scope="col" className="num">
-                      Accepted
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {withText.map((s) => (
-                    <tr key={s.id}>
-                      <th scope="row" className="title-cell">
-                        <Link href={`/intake/${encodeURIComponent(s.id)}`} prefetch={false}>
-                          {s.title}
-                        </Link>
-                        {s.publisher && <div className="muted cell-sub">{s.publisher}</div>}
-                      </th>
-                      <td className="nowrap hide-narrow">{s.published ? <PartialDate value={s.published} /> : <span className="muted">—</span>}</td>
-                      <td className="num hide-narrow">{plural(s.textLength ?? 0, 'character')}</td>
-                      <td className="num">{s.relationships.totalCount}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <SourceTable
+              sources={withText}
+              caption="Documents with stored text"
+              href={(s) => `/intake/${encodeURIComponent(s.id)}`}
+              columns={[
+                { label: 'Length', numeric: true, wide: true, cell: (s) => plural(s.textLength ?? 0, 'character') },
+                { label: 'Accepted', numeric: true, cell: (s) => s.relationships.totalCount },
+              ]}
+              testId="intake-sources"
+            />
           )}
           <p className="muted cell-sub">
             The bundled sources keep excerpts only; documents added here keep their full text, so every quote can be checked

@@ -1,10 +1,9 @@
 /** /sources: every document the graph cites, with how many relationships each supports. */
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { connection } from 'next/server';
-import { formatPartialDate, plural } from '@/app/_reference/format';
-import { PartialDate } from '@/app/_reference/PartialDate';
+import { plural } from '@/app/_reference/format';
 import { getSourceList } from '@/app/_reference/queries';
+import { SourceTable } from '@/app/_reference/SourceTable';
 
 export const metadata: Metadata = {
   title: 'Sources',
@@ -21,50 +20,21 @@ export default async function SourcesPage() {
       <header className="page-header">
         <h1>Sources</h1>
         <p className="lede">
-          Every relationship in Steppe quotes at least one of these documents, word for word: {plural(sources.length, 'source')} back{' '}
-          {plural(relationships, 'relationship')}.
+          Every relationship in Steppe quotes at least one of these documents, word for word, as we hold its text.{' '}
+          {plural(sources.length, 'source')} back {plural(relationships, 'relationship')}. Where the text we hold is a
+          paraphrased copy or a translation, every quote from it says so.
         </p>
       </header>
       {sources.length === 0 ? (
         <p className="empty-state card">No sources yet. Import a dataset or add sources through the API.</p>
       ) : (
-        <div className="card table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">Sources and the number of relationships each supports</caption>
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col" className="hide-narrow">
-                  Publisher
-                </th>
-                <th scope="col" className="hide-narrow">
-                  Published
-                </th>
-                <th scope="col" className="num">
-                  Relationships
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sources.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row" className="title-cell">
-                    <Link href={`/sources/${encodeURIComponent(s.id)}`} prefetch={false}>
-                      {s.title}
-                    </Link>
-                    {s.author && <div className="muted cell-sub">{s.author}</div>}
-                    <div className="muted cell-sub show-narrow">
-                      {[s.publisher, s.published && formatPartialDate(s.published)].filter(Boolean).join(' · ')}
-                    </div>
-                  </th>
-                  <td className="hide-narrow">{s.publisher ?? <span className="muted">—</span>}</td>
-                  <td className="nowrap hide-narrow">{s.published ? <PartialDate value={s.published} /> : <span className="muted">—</span>}</td>
-                  <td className="num">{s.relationships.totalCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SourceTable
+          sources={sources}
+          caption="Sources, their provenance and the number of relationships each supports"
+          href={(s) => `/sources/${encodeURIComponent(s.id)}`}
+          columns={[{ label: 'Relationships', numeric: true, cell: (s) => s.relationships.totalCount }]}
+          testId="sources-table"
+        />
       )}
     </div>
   );

@@ -4,16 +4,18 @@
  * algorithms run here, with model.ts's as-of rule, so the embedded store and
  * Neo4j give identical results and Neo4j needs no plugins.
  */
-import { inForceAsOf, type PartialDate, type RelationshipType } from '../core/model';
+import { inForceAsOf, type PartialDate, type RelationshipType, type UndatedMode } from '../core/model';
 import type { GraphStore } from '../core/store';
 import { analyseRelationships, type GraphMetrics } from './metrics';
-import { checkDate, checkTypes } from './options';
+import { checkDate, checkTypes, checkUndated } from './options';
 
 export interface MetricsOptions {
   /** Only relationships in force as of this date (`inForceAsOf`); omitted: every relationship. */
   asOf?: PartialDate;
   /** Only these relationship types; omitted: every type; empty: none. */
   types?: RelationshipType[];
+  /** With `asOf`: leave out (HIDE, the default) or keep (SHOW) relationships without a start date. */
+  undated?: UndatedMode;
 }
 
 /**
@@ -23,10 +25,11 @@ export interface MetricsOptions {
  */
 export async function computeMetrics(store: GraphStore, options: MetricsOptions = {}): Promise<GraphMetrics> {
   const asOf = checkDate('asOf', options.asOf);
+  const undated = checkUndated('undated', options.undated, asOf);
   const types = checkTypes('types', options.types);
   const data = await store.exportGraph();
   const wanted = types && new Set(types);
-  const relationships = data.relationships.filter((r) => (!wanted || wanted.has(r.type)) && (asOf === undefined || inForceAsOf(r, asOf)));
+  const relationships = data.relationships.filter((r) => (!wanted || wanted.has(r.type)) && (asOf === undefined || inForceAsOf(r, asOf, undated)));
   const names = new Map(data.actors.map((a) => [a.id, a.name]));
   return analyseRelationships(relationships, names, { asOf, types });
 }
@@ -40,11 +43,12 @@ export function memoizeMetrics(store: GraphStore): (options?: MetricsOptions) =>
   const runs = new Map<string, Promise<GraphMetrics>>();
   return (options = {}) => {
     const asOf = checkDate('asOf', options.asOf);
+    const undated = checkUndated('undated', options.undated, asOf);
     const types = checkTypes('types', options.types);
-    const key = JSON.stringify([asOf ?? null, types ?? null]);
+    const key = JSON.stringify([asOf ?? null, types ?? null, undated ?? null]);
     let run = runs.get(key);
     if (!run) {
-      run = computeMetrics(store, { asOf, types });
+      run = computeMetrics(store, { asOf, types, undated });
       runs.set(key, run);
       run.catch(() => runs.delete(key));
     }

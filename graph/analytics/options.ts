@@ -3,7 +3,7 @@
  * ValidationError naming the argument, like the stores' own read checks.
  */
 import { ValidationError } from '../core/errors';
-import { earliestDay, isPartialDate, latestDay, RELATIONSHIP_TYPES, type PartialDate, type RelationshipType } from '../core/model';
+import { DEFAULT_UNDATED_MODE, earliestDay, isPartialDate, latestDay, RELATIONSHIP_TYPES, UNDATED_MODES, type PartialDate, type RelationshipType, type UndatedMode } from '../core/model';
 
 function bad(path: string, message: string): never {
   throw new ValidationError('Invalid argument', [{ path, message }]);
@@ -13,6 +13,13 @@ export function checkDate(path: string, value: unknown): PartialDate | undefined
   if (value === undefined || value === null) return undefined;
   if (!isPartialDate(value)) bad(path, 'must be a date of the form YYYY, YYYY-MM or YYYY-MM-DD');
   return value;
+}
+
+/** HIDE or SHOW; absent is HIDE. Returns null when there is no `asOf` (the mode then changes nothing), so cache keys stay equal. */
+export function checkUndated(path: string, value: unknown, asOf: PartialDate | undefined): UndatedMode | undefined {
+  if (value !== undefined && value !== null && !UNDATED_MODES.includes(value as UndatedMode)) bad(path, `must be one of ${UNDATED_MODES.join(', ')}`);
+  if (asOf === undefined) return undefined;
+  return (value as UndatedMode | null | undefined) ?? DEFAULT_UNDATED_MODE;
 }
 
 /**

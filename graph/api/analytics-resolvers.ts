@@ -7,7 +7,8 @@
 import { diffBetween, type ActorMetrics, type GraphMetrics } from '../analytics';
 import { ValidationError } from '../core/errors';
 import { MAX_PAGE_SIZE, type RelationshipFilter } from '../core/store';
-import { dateArg, intArg } from '../core/args';
+import { dateArg, intArg, undatedArg } from '../core/args';
+import type { UndatedMode } from '../core/model';
 import { listArg, pageSize } from './args';
 import type { ApiContext } from './context';
 import type {
@@ -54,8 +55,8 @@ async function ranked(ctx: ApiContext, graph: GraphMetrics, ranking: readonly st
 }
 
 /** The analysis options an API caller gives: a checked partial date and type list (empty means every type, as everywhere in the API). */
-function metricsOptions(args: { asOf?: string | null; types?: RelationshipFilter['types'] | null }) {
-  return { asOf: dateArg('asOf', args.asOf), types: listArg('types', args.types) };
+function metricsOptions(args: { asOf?: string | null; undated?: UndatedMode | null; types?: RelationshipFilter['types'] | null }) {
+  return { asOf: dateArg('asOf', args.asOf), undated: undatedArg('undated', args.undated), types: listArg('types', args.types) };
 }
 
 /** Stats filter fields that analytics cannot honour (they restrict relationships by something other than time and type). */
@@ -85,7 +86,7 @@ export const actorMetrics: ActorResolvers['metrics'] = async (actor, args, ctx) 
 
 /** Stats.analytics: the analysis of the stats filter's asOf and types (Query.stats refused any other filter field). */
 export const statsAnalytics: StatsResolvers['analytics'] = (stats, _args, ctx) =>
-  ctx.analytics.metrics({ asOf: stats.filter.asOf, types: stats.filter.types });
+  ctx.analytics.metrics({ asOf: stats.filter.asOf, undated: stats.filter.undated, types: stats.filter.types });
 
 export const analyticsTypeResolvers: Pick<Resolvers, 'GraphAnalytics' | 'Community' | 'PositionChange' | 'ActorPositionChanges'> = {
   GraphAnalytics: {

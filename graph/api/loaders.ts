@@ -9,7 +9,7 @@
  * hundreds of relationship ends in a neighbourhood.
  */
 import DataLoader from 'dataloader';
-import type { Actor, PartialDate, Relationship, RelationshipType, Source } from '../core/model';
+import type { Actor, PartialDate, Relationship, RelationshipType, Source, UndatedMode } from '../core/model';
 import type { GraphStore, SourceTextInfo } from '../core/store';
 import type { RequestVersion, VersionedCache } from './store-version';
 
@@ -17,6 +17,7 @@ import type { RequestVersion, VersionedCache } from './store-version';
 export interface ActorRelationshipFilter {
   types?: RelationshipType[];
   asOf?: PartialDate;
+  undated?: UndatedMode;
 }
 
 export interface Loaders {
@@ -59,11 +60,11 @@ export function createLoaders(store: GraphStore, degreeCache: DegreeCache, versi
   function relationshipsOf(filter: ActorRelationshipFilter): DataLoader<string, Relationship[]> {
     const types = filter.types?.length ? [...new Set(filter.types)].sort() : undefined;
     // The common unfiltered case builds no key.
-    const key = types || filter.asOf !== undefined ? JSON.stringify([types ?? null, filter.asOf ?? null]) : UNFILTERED;
+    const key = types || filter.asOf !== undefined ? JSON.stringify([types ?? null, filter.asOf ?? null, filter.undated ?? null]) : UNFILTERED;
     let loader = byFilter.get(key);
     if (!loader) {
       loader = new DataLoader<string, Relationship[]>(async (ids) => {
-        const found = await store.relationshipsOfActors(ids, { types, asOf: filter.asOf });
+        const found = await store.relationshipsOfActors(ids, { types, asOf: filter.asOf, undated: filter.undated });
         return ids.map((id) => found.get(id) ?? []);
       });
       byFilter.set(key, loader);

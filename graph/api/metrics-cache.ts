@@ -6,7 +6,7 @@
  * Entries are keyed by the options, normalised as the analytics module does.
  */
 import { computeMetrics, type GraphMetrics, type MetricsOptions } from '../analytics';
-import { checkDate, checkTypes } from '../analytics/options';
+import { checkDate, checkTypes, checkUndated } from '../analytics/options';
 import type { GraphStore } from '../core/store';
 import type { RequestVersion, VersionedCache } from './store-version';
 
@@ -41,10 +41,11 @@ export function requestMetrics(store: GraphStore, cache: MetricsCache, version: 
   return {
     metrics(options = {}) {
       const asOf = checkDate('asOf', options.asOf);
+      const undated = checkUndated('undated', options.undated, asOf);
       const types = checkTypes('types', options.types);
-      const key = JSON.stringify([asOf ?? null, types ?? null]);
+      const key = JSON.stringify([asOf ?? null, types ?? null, undated ?? null]);
       let run = mine.get(key);
-      if (!run) mine.set(key, (run = cached(key, { asOf, types })));
+      if (!run) mine.set(key, (run = cached(key, { asOf, types, undated })));
       return run;
     },
     forget() {

@@ -7,7 +7,7 @@ import { NotFoundError } from '../core/errors';
 import { ACTOR_KINDS, INSTITUTION_CATEGORIES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, type Actor } from '../core/model';
 import type { RelationshipFilter } from '../core/store';
 import { checkAnalyticsFilter } from './analytics-resolvers';
-import { dateArg, intArg } from '../core/args';
+import { dateArg, intArg, undatedArg } from '../core/args';
 import { adminTokensOf } from './auth';
 import { isPossibleId, listArg, pageSize, searchArg } from './args';
 import type { ApiContext } from './context';
@@ -28,6 +28,7 @@ export function relationshipFilter(input: FilterInput | null | undefined): Relat
     from: dateArg('filter.from', input.from),
     to: dateArg('filter.to', input.to),
     asOf: dateArg('filter.asOf', input.asOf),
+    undated: undatedArg('filter.undated', input.undated),
     sourceId: input.sourceId ?? undefined,
   };
   if (filter.actorId !== undefined && !isPossibleId(filter.actorId)) throw new NotFoundError('Actor', filter.actorId);
@@ -66,6 +67,7 @@ export const queryResolvers: Omit<QueryResolvers, 'communities' | 'diff' | 'inta
       types: listArg('types', args.types),
       kinds: listArg('kinds', args.kinds),
       asOf: dateArg('asOf', args.asOf),
+      undated: undatedArg('undated', args.undated),
       limit: intArg('limit', args.limit, 100, 1, 500),
     });
     primeActors(ctx, sub.actors);
@@ -81,6 +83,7 @@ export const queryResolvers: Omit<QueryResolvers, 'communities' | 'diff' | 'inta
       maxLength: intArg('maxLength', args.maxLength, 4, 1, 6),
       types: listArg('types', args.types),
       asOf: dateArg('asOf', args.asOf),
+      undated: undatedArg('undated', args.undated),
       limit: intArg('limit', args.limit, 5, 1, 50),
     });
     return Promise.all(

@@ -4,9 +4,9 @@
  * through the request's DataLoaders, so lists resolve in batches.
  */
 import { GraphQLScalarType } from 'graphql';
-import { isSymmetric, type Actor, type Relationship } from '../core/model';
+import { isSymmetric, reportedDate, wordingWarning, type Actor, type Relationship, type Source } from '../core/model';
 import { actorMetrics, analyticsTypeResolvers, statsAnalytics } from './analytics-resolvers';
-import { dateArg, intArg } from '../core/args';
+import { dateArg, intArg, undatedArg } from '../core/args';
 import { compareRelationships } from '../core/keys';
 import { compareRelationshipsRanked, listArg, pageSize, paginate } from './args';
 import type { Resolvers } from './generated/schema-types';
@@ -31,13 +31,13 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation' | MapTypeName> 
     degree: (actor, _args, ctx) => ctx.loaders.known.degrees.get(actor.id) ?? ctx.loaders.degrees.load(actor.id),
     async relationships(actor, args, ctx) {
       const first = pageSize(args.first);
-      const rels = await ctx.loaders.relationshipsOf({ types: listArg('types', args.types), asOf: dateArg('asOf', args.asOf) }).load(actor.id);
+      const rels = await ctx.loaders.relationshipsOf({ types: listArg('types', args.types), asOf: dateArg('asOf', args.asOf), undated: undatedArg('undated', args.undated) }).load(actor.id);
       return paginate([...rels].sort(args.order === 'RANKED' ? compareRelationshipsRanked : compareRelationships), first, args.after);
     },
     async neighbors(actor, args, ctx) {
       const limit = intArg('limit', args.limit, 50, 1, 500);
       const kinds = listArg('kinds', args.kinds);
-      const rels = await ctx.loaders.relationshipsOf({ types: listArg('types', args.types), asOf: dateArg('asOf', args.asOf) }).load(actor.id);
+      const rels = await ctx.loaders.relationshipsOf({ types: listArg('types', args.types), asOf: dateArg('asOf', args.asOf), undated: undatedArg('undated', args.undated) }).load(actor.id);
       const shared = new Map<string, number>();
       for (const r of rels) {
         const other = r.source === actor.id ? r.target : r.source;
@@ -56,6 +56,11 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation' | MapTypeName> 
     source: (rel, _args, ctx) => loadActor(ctx, rel.source),
     target: (rel, _args, ctx) => loadActor(ctx, rel.target),
     symmetric: (rel: Relationship) => isSymmetric(rel.type),
+    async reported(rel, _args, ctx) {
+      const ids = [...new Set(rel.citations.map((c) => c.sourceId))];
+      const sources = await ctx.loaders.sources.loadMany(ids);
+      return reportedDate(sources.map((s) => (s instanceof Error ? null : s))) ?? null;
+    },
   },
 
   Citation: {
@@ -63,6 +68,9 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation' | MapTypeName> 
   },
 
   Source: {
+    authors: (source: Source) => source.authors ?? [],
+    author: (source: Source) => (source.authors?.length ? source.authors.join(', ') : null),
+    wordingWarning: (source: Source) => wordingWarning(source),
     relationships: (source, args, ctx) =>
       ctx.store.listRelationships({ sourceId: source.id }, { first: pageSize(args.first), after: args.after ?? undefined }),
     ...intakeSourceResolvers, // evidence intake: hasText, text, textCheck

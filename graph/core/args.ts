@@ -3,7 +3,7 @@
  * lists, dates). Each bad argument is a ValidationError naming the field.
  */
 import { ValidationError } from './errors';
-import { ACTOR_KINDS, earliestDay, isPartialDate, latestDay, RELATIONSHIP_TYPES, type ActorKind, type PartialDate, type RelationshipType } from './model';
+import { ACTOR_KINDS, DEFAULT_UNDATED_MODE, earliestDay, isPartialDate, latestDay, RELATIONSHIP_TYPES, UNDATED_MODES, type ActorKind, type PartialDate, type RelationshipType, type UndatedMode } from './model';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageArgs, type TimelineQuery } from './store';
 
 function bad(path: string, message: string): never {
@@ -39,6 +39,20 @@ export function dateArg(path: string, value: string | undefined | null): Partial
   if (value === undefined || value === null) return undefined;
   if (!isPartialDate(value)) bad(path, 'must be a partial date: YYYY, YYYY-MM or YYYY-MM-DD');
   return value;
+}
+
+export function undatedArg(path: string, value: string | undefined | null): UndatedMode {
+  if (value === undefined || value === null) return DEFAULT_UNDATED_MODE;
+  if (!UNDATED_MODES.includes(value as UndatedMode)) bad(path, `must be one of ${UNDATED_MODES.join(', ')}`);
+  return value as UndatedMode;
+}
+
+/**
+ * Whether a read must leave out relationships without a start date: only
+ * when it restricts by date at all, and the caller did not ask to SHOW them.
+ */
+export function datedOnly(hasDate: boolean, undated: UndatedMode): boolean {
+  return hasDate && undated === 'HIDE';
 }
 
 // ----- cursors -------------------------------------------------------------

@@ -146,13 +146,58 @@ export interface Relationship {
   citations: Citation[];
 }
 
+// ---------------------------------------------------------------------------
+// Source provenance
+// ---------------------------------------------------------------------------
+
+/**
+ * What the text we hold (and quote) is, relative to what the publisher
+ * published. Quotes stay verbatim to the text we hold; when that text is a
+ * paraphrased copy or a translation, its wording is not the publisher's.
+ */
+export const SOURCE_TEXT_KINDS = ['ORIGINAL', 'COPY', 'PARAPHRASED_COPY', 'TRANSLATION'] as const;
+export type SourceTextKind = (typeof SOURCE_TEXT_KINDS)[number];
+
+export const SOURCE_TEXT_KIND_INFO: Record<SourceTextKind, { label: string; warning?: string }> = {
+  ORIGINAL: { label: 'Original' },
+  COPY: { label: 'Copy' },
+  PARAPHRASED_COPY: { label: 'Paraphrased copy', warning: 'Quoted from a paraphrased copy: the wording is not the publisher\'s.' },
+  TRANSLATION: { label: 'Translation', warning: 'Quoted from a translation: the wording is not the publisher\'s.' },
+};
+
+/** The warning every quote of this source must carry, or null when its wording is the publisher's (or not recorded). */
+export function wordingWarning(source: Pick<Source, 'textKind'> | { textKind?: string | null }): string | null {
+  const kind = source.textKind as SourceTextKind | null | undefined;
+  return (kind && SOURCE_TEXT_KIND_INFO[kind]?.warning) || null;
+}
+
 export interface Source {
   id: string;
   title: string;
   publisher?: string;
-  author?: string;
+  /** People who wrote it, in byline order (replaces the single `author` of older files). */
+  authors?: string[];
   published?: PartialDate;
+  /** Last update, where the publisher states one. */
+  updated?: PartialDate;
+  /** The original address where it was published. */
   url?: string;
+  /** What the stored/quoted text is; absent = not recorded. */
+  textKind?: SourceTextKind;
+  /** A short note on the text, e.g. why it is a copy. */
+  textNote?: string;
+}
+
+/**
+ * A stored or imported source record of any age as today's shape: files and
+ * journals written before `authors` carry one `author` string.
+ */
+export function upgradeSource<T extends object>(record: T): T {
+  const r = record as Record<string, unknown>;
+  if (!('author' in r)) return record;
+  const { author, ...rest } = r;
+  if (rest.authors === undefined && typeof author === 'string' && author.trim() !== '') rest.authors = [author];
+  return rest as T;
 }
 
 /** Everything a store holds, as import and export exchange it. */
@@ -233,11 +278,30 @@ export function comparePartialDates(a: PartialDate, b: PartialDate): number {
   return a.length - b.length;
 }
 
+// ---------------------------------------------------------------------------
+// Undated relationships
+// ---------------------------------------------------------------------------
+
+/**
+ * What a date-restricted read does with a relationship whose start is not
+ * recorded: nothing says it was in force on any given day. HIDE (the default)
+ * leaves it out; SHOW includes it unless its recorded end rules it out, for
+ * views that draw it as "date unknown". Reads with no date ignore the mode.
+ */
+export const UNDATED_MODES = ['HIDE', 'SHOW'] as const;
+export type UndatedMode = (typeof UNDATED_MODES)[number];
+export const DEFAULT_UNDATED_MODE: UndatedMode = 'HIDE';
+
+/** True when the relationship's start is recorded: only then can a date say it was in force. */
+export function isDated(rel: Pick<Relationship, 'start'> | { start?: string | null }): boolean {
+  return typeof rel.start === 'string';
+}
+
 /**
  * The closed day interval a relationship may have been in force: from the
  * earliest day its start can mean to the latest day its end can mean. A
- * missing start or end is open (`''` and `'9999-12-31'`), so undated
- * relationships are always in force.
+ * missing start or end is open (`''` and `'9999-12-31'`); whether an
+ * undated relationship counts under a date is the caller's `UndatedMode`.
  */
 export function activeInterval(rel: Pick<Relationship, 'start' | 'end'>): [string, string] {
   return [rel.start ? earliestDay(rel.start) : '', rel.end ? latestDay(rel.end) : '9999-12-31'];
@@ -250,12 +314,17 @@ export function activeInterval(rel: Pick<Relationship, 'start' | 'end'>): [strin
  * (it was over by 31 January). A partial `asOf` such as `2022` means "at any
  * time during 2022".
  */
-export function inForceAsOf(rel: Pick<Relationship, 'start' | 'end'>, asOf: PartialDate): boolean {
-  return overlapsRange(rel, asOf, asOf);
+export function inForceAsOf(rel: Pick<Relationship, 'start' | 'end'>, asOf: PartialDate, undated: UndatedMode = DEFAULT_UNDATED_MODE): boolean {
+  return overlapsRange(rel, asOf, asOf, undated);
 }
 
-/** True when the relationship's active interval overlaps [from, to]; either bound may be omitted. */
-export function overlapsRange(rel: Pick<Relationship, 'start' | 'end'>, from?: PartialDate, to?: PartialDate): boolean {
+/**
+ * True when the relationship's active interval overlaps [from, to]; either
+ * bound may be omitted. With a bound, an undated relationship (no start)
+ * passes only in SHOW mode.
+ */
+export function overlapsRange(rel: Pick<Relationship, 'start' | 'end'>, from?: PartialDate, to?: PartialDate, undated: UndatedMode = DEFAULT_UNDATED_MODE): boolean {
+  if ((from !== undefined || to !== undefined) && undated === 'HIDE' && !isDated(rel)) return false;
   const [s, e] = activeInterval(rel);
   if (to !== undefined && s > latestDay(to)) return false;
   if (from !== undefined && e < earliestDay(from)) return false;
@@ -338,6 +407,12 @@ export function validateActor(input: unknown): Actor {
   });
 }
 
+export const MAX_AUTHORS = 50;
+
+/**
+ * Validates a source. An older record's single `author` is accepted as
+ * `authors: [author]` (giving both is refused: which one is meant?).
+ */
 export function validateSource(input: unknown): Source {
   const p: Problems = [];
   if (typeof input !== 'object' || input === null) fail('source', [{ path: '', message: 'must be an object' }]);
@@ -345,19 +420,44 @@ export function validateSource(input: unknown): Source {
   checkId(p, 'id', s.id);
   checkString(p, 'title', s.title, { required: true, max: 500 });
   checkString(p, 'publisher', s.publisher, { max: MAX_NAME_LENGTH });
+  const hasAuthor = s.author !== undefined && s.author !== null;
+  const hasAuthors = s.authors !== undefined && s.authors !== null;
+  if (hasAuthor && hasAuthors) p.push({ path: 'author', message: 'is the older form of authors; give one of them' });
   checkString(p, 'author', s.author, { max: 500 });
+  if (hasAuthors) checkStringList(p, 'authors', s.authors, MAX_AUTHORS);
   checkDate(p, 'published', s.published);
+  checkDate(p, 'updated', s.updated);
+  if (isPartialDate(s.published) && isPartialDate(s.updated) && latestDay(s.updated) < earliestDay(s.published))
+    p.push({ path: 'updated', message: `(${s.updated}) is before published (${s.published})` });
   checkString(p, 'url', s.url, { max: 2000 });
   if (typeof s.url === 'string' && !/^https?:\/\/\S+$/.test(s.url)) p.push({ path: 'url', message: 'must be an http(s) URL' });
+  if (s.textKind !== undefined && s.textKind !== null && !SOURCE_TEXT_KINDS.includes(s.textKind as SourceTextKind))
+    p.push({ path: 'textKind', message: `must be one of ${SOURCE_TEXT_KINDS.join(', ')}` });
+  checkString(p, 'textNote', s.textNote, { max: MAX_TEXT_LENGTH });
   if (p.length) fail('source', p);
+  const authors = hasAuthors
+    ? [...new Set((s.authors as string[]).map((a) => a.trim()))]
+    : typeof s.author === 'string' && s.author.trim() !== ''
+      ? [s.author.trim()]
+      : undefined;
   return compact({
     id: s.id as string,
     title: s.title as string,
     publisher: s.publisher as string | undefined,
-    author: s.author as string | undefined,
+    authors: authors && authors.length ? authors : undefined,
     published: s.published as string | undefined,
+    updated: s.updated as string | undefined,
     url: s.url as string | undefined,
+    textKind: s.textKind as SourceTextKind | undefined,
+    textNote: s.textNote as string | undefined,
   });
+}
+
+/** The earliest publication date among the sources a relationship cites: when it was reported, never when it began. */
+export function reportedDate(sources: readonly (Pick<Source, 'published'> | null | undefined)[]): PartialDate | undefined {
+  let best: PartialDate | undefined;
+  for (const s of sources) if (s?.published && (best === undefined || comparePartialDates(s.published, best) < 0)) best = s.published;
+  return best;
 }
 
 /**

@@ -16,7 +16,7 @@
  */
 import type { CitationReport } from './citations';
 import type { CuratedMap, MapInput } from './maps';
-import type { Actor, ActorKind, GraphData, PartialDate, Relationship, RelationshipType, Source } from './model';
+import type { Actor, ActorKind, GraphData, PartialDate, Relationship, RelationshipType, Source, UndatedMode } from './model';
 
 /** Cursor pagination shared by every list. `after` is an opaque cursor from a previous page's `endCursor`. */
 export interface PageArgs {
@@ -66,6 +66,12 @@ export interface RelationshipFilter {
   to?: PartialDate;
   /** Only relationships in force as of this date (see `inForceAsOf` in model.ts). */
   asOf?: PartialDate;
+  /**
+   * With `asOf`, `from` or `to`: HIDE (default) leaves out relationships
+   * without a start date, SHOW keeps them unless their end rules them out
+   * (see UndatedMode in model.ts). Ignored without a date.
+   */
+  undated?: UndatedMode;
   /** Only relationships citing this source. */
   sourceId?: string;
 }
@@ -78,6 +84,8 @@ export interface NeighborhoodQuery {
   /** Only neighbours of these kinds (the centre is always included). */
   kinds?: ActorKind[];
   asOf?: PartialDate;
+  /** With `asOf`: what to do with relationships without a start date (see RelationshipFilter.undated). */
+  undated?: UndatedMode;
   /** Maximum number of actors returned, centre included, 1–500. Default 100. */
   limit?: number;
 }
@@ -97,6 +105,8 @@ export interface PathQuery {
   maxLength?: number;
   types?: RelationshipType[];
   asOf?: PartialDate;
+  /** With `asOf`: what to do with relationships without a start date (see RelationshipFilter.undated). */
+  undated?: UndatedMode;
   /** Maximum number of paths, 1–50. Default 5. */
   limit?: number;
 }

@@ -87,6 +87,13 @@ export function checkDataset(data: GraphData, origins?: RecordOrigins, options: 
   const actors = validateAll<Actor>(data.actors, origins?.actors, DATASET_FILES.actors, validateActor, problems, curated);
   const rels = validateAll<Relationship>(data.relationships, origins?.relationships, DATASET_FILES.relationships, validateRelationship, problems, curated);
 
+  // The bundled dataset says who published each source and when: a reader must be able to weigh and find it.
+  if (curated)
+    sources.forEach((s, i) => {
+      const where = origins?.sources[i] ?? `${DATASET_FILES.sources}[${i}]`;
+      if (!s.publisher) problems.push({ path: `${where} publisher`, message: 'is required in the bundled dataset' });
+      if (!s.published && !s.updated) problems.push({ path: `${where} published`, message: 'or updated is required in the bundled dataset' });
+    });
   const sourceIds = new Set(sources.map((s) => s.id));
   const actorById = new Map(actors.map((a) => [a.id, a]));
   const actorIndex = new Map(data.actors.map((a, i) => [(a as Actor).id, i]));

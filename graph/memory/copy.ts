@@ -15,7 +15,7 @@ export function copyRelationship(r: Relationship): Relationship {
 }
 
 export function copySource(s: Source): Source {
-  return { ...s };
+  return s.authors ? { ...s, authors: [...s.authors] } : { ...s };
 }
 
 export function copyChange(c: Change): Change {

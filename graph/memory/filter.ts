@@ -7,13 +7,15 @@
 import { NotFoundError } from '../core/errors';
 import { earliestDay, latestDay, type RelationshipType } from '../core/model';
 import type { RelationshipFilter } from '../core/store';
-import { dateArg, typesArg } from '../core/args';
+import { dateArg, datedOnly, typesArg, undatedArg } from '../core/args';
 import { compareByStart, dayNumber, type GraphState, type RelEntry } from './state';
 
 export interface CompiledFilter {
   types: Set<RelationshipType> | null;
   /** Day-number ranges (see `dayNumber`) the active interval must overlap: from/to, and asOf. */
   ranges: [number, number][];
+  /** Leave out relationships without a start date (a date was given and undated is HIDE). */
+  datedOnly: boolean;
   actorId?: string;
   sourceId?: string;
 }
@@ -32,14 +34,16 @@ export function compileFilter(state: GraphState, filter: RelationshipFilter = {}
   const ranges: [number, number][] = [];
   if (from !== undefined || to !== undefined) ranges.push(dayRange(from, to));
   if (asOf !== undefined) ranges.push(dayRange(asOf, asOf));
+  const undated = undatedArg('undated', filter.undated);
   if (filter.actorId != null && !state.actors.has(filter.actorId)) throw new NotFoundError('Actor', filter.actorId);
   if (filter.sourceId != null && !state.sources.has(filter.sourceId)) throw new NotFoundError('Source', filter.sourceId);
-  return { types, ranges, actorId: filter.actorId ?? undefined, sourceId: filter.sourceId ?? undefined };
+  return { types, ranges, datedOnly: datedOnly(ranges.length > 0, undated), actorId: filter.actorId ?? undefined, sourceId: filter.sourceId ?? undefined };
 }
 
 /** Type and date checks only: what traversal needs per edge. */
-export function edgePasses(f: Pick<CompiledFilter, 'types' | 'ranges'>, e: RelEntry): boolean {
+export function edgePasses(f: Pick<CompiledFilter, 'types' | 'ranges' | 'datedOnly'>, e: RelEntry): boolean {
   if (f.types && !f.types.has(e.rel.type)) return false;
+  if (f.datedOnly && e.rel.start === undefined) return false;
   for (const [lo, hi] of f.ranges) if (e.lo > hi || e.hi < lo) return false;
   return true;
 }

@@ -6,7 +6,7 @@
  * This module trusts its input: validation happens before a write reaches it
  * (see plan.ts), and replay feeds it records that were validated when written.
  */
-import { activeInterval, type Actor, type Relationship, type RelationshipType, type Source } from '../core/model';
+import { activeInterval, upgradeSource, type Actor, type Relationship, type RelationshipType, type Source } from '../core/model';
 import type { CuratedMap } from '../core/maps';
 import { compareHits } from '../core/search';
 import type { StoredText } from '../core/plan-reads';
@@ -267,7 +267,8 @@ export class GraphState {
   }
 
   putSource(source: Source): void {
-    this.sources.set(source.id, source);
+    // Journals and snapshots written before `authors` carry a single `author`.
+    this.sources.set(source.id, upgradeSource(source));
   }
 
   removeSource(id: string): void {

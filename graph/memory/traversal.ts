@@ -8,17 +8,18 @@
 import { NotFoundError } from '../core/errors';
 import type { Relationship } from '../core/model';
 import type { NeighborhoodQuery, Path, PathQuery, Subgraph } from '../core/store';
-import { dateArg, intArg, kindsArg, typesArg } from '../core/args';
+import { dateArg, datedOnly, intArg, kindsArg, typesArg, undatedArg } from '../core/args';
 import { DEFAULT_MAX_PATH_LENGTH, DEFAULT_NEIGHBORHOOD_LIMIT, DEFAULT_PATH_LIMIT, PATH_WORK_BUDGET } from '../core/limits';
 import { copyActor, copyRelationship } from './copy';
 import { dayRange, edgePasses, type CompiledFilter } from './filter';
 import type { GraphState, RelEntry } from './state';
 
-type EdgeFilter = Pick<CompiledFilter, 'types' | 'ranges'>;
+type EdgeFilter = Pick<CompiledFilter, 'types' | 'ranges' | 'datedOnly'>;
 
-function edgeFilter(types: readonly string[] | undefined, asOf: string | undefined): EdgeFilter {
-  const at = dateArg('asOf', asOf);
-  return { types: typesArg('types', types), ranges: at ? [dayRange(at, at)] : [] };
+function edgeFilter(q: Pick<NeighborhoodQuery, 'types' | 'asOf' | 'undated'>): EdgeFilter {
+  const at = dateArg('asOf', q.asOf);
+  const undated = undatedArg('undated', q.undated);
+  return { types: typesArg('types', q.types), ranges: at ? [dayRange(at, at)] : [], datedOnly: datedOnly(at !== undefined, undated) };
 }
 
 /** The slot at the other end of `e` from `slot`. */
@@ -62,7 +63,7 @@ function firstInLevel(state: GraphState, level: readonly number[], count: number
 export function neighborhood(state: GraphState, q: NeighborhoodQuery): Subgraph {
   const depth = intArg('depth', q.depth, 1, 1, 3);
   const limit = intArg('limit', q.limit, DEFAULT_NEIGHBORHOOD_LIMIT, 1, 500);
-  const f = edgeFilter(q.types, q.asOf);
+  const f = edgeFilter(q);
   const kinds = kindsArg('kinds', q.kinds);
   const centre = slotOfActor(state, q.actorId);
 
@@ -181,7 +182,7 @@ export function paths(state: GraphState, q: PathQuery): Path[] {
   const to = slotOfActor(state, q.to);
   const maxLength = intArg('maxLength', q.maxLength, DEFAULT_MAX_PATH_LENGTH, 1, 6);
   const limit = intArg('limit', q.limit, DEFAULT_PATH_LIMIT, 1, 50);
-  const f = edgeFilter(q.types, q.asOf);
+  const f = edgeFilter(q);
   if (from === to) return [];
 
   const d = new DistanceToTarget(state, to, f);

@@ -31,9 +31,11 @@ const REL_FIELDS = `r{.id, .role, .start, .end, .amount, .currency, .citations} 
 
 /**
  * Relationship filter on `r`: `$types` (always a list), `$fromDay`/`$toDay`
- * (the day range the active interval must overlap, or null) and `$sourceId`.
+ * (the day range the active interval must overlap, or null), `$datedOnly`
+ * (leave out relationships without a start) and `$sourceId`.
  */
 const REL_FILTER = `type(r) IN $types
+  AND ($datedOnly = false OR r.start IS NOT NULL)
   AND ($toDay IS NULL OR r.startDay IS NULL OR r.startDay <= $toDay)
   AND ($fromDay IS NULL OR r.endDay IS NULL OR r.endDay >= $fromDay)
   AND ($sourceId IS NULL OR $sourceId IN r.citationSources)`;

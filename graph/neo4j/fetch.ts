@@ -46,7 +46,7 @@ export async function fetchRelationships(q: QueryRunner, ids: readonly string[])
 /** Every relationship (any Steppe type, no filter) with one of `actorIds` at either end. */
 export async function fetchIncident(q: QueryRunner, actorIds: readonly string[]): Promise<Relationship[]> {
   if (!actorIds.length) return [];
-  const rows = await q.run(cypher.RELATIONSHIPS_OF_ACTORS, { ids: unique(actorIds), types: ALL_TYPES, fromDay: null, toDay: null, sourceId: null });
+  const rows = await q.run(cypher.RELATIONSHIPS_OF_ACTORS, { ids: unique(actorIds), types: ALL_TYPES, fromDay: null, toDay: null, datedOnly: false, sourceId: null });
   const byId = new Map<string, Relationship>();
   for (const row of rows) {
     const r = relationshipFrom(row);

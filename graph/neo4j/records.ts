@@ -68,7 +68,17 @@ export function actorFrom(m: unknown): Actor {
 // ----- sources ---------------------------------------------------------------------
 
 export function sourceRow(s: Source): Props {
-  return defined({ id: s.id, title: s.title, publisher: s.publisher, author: s.author, published: s.published, url: s.url });
+  return defined({
+    id: s.id,
+    title: s.title,
+    publisher: s.publisher,
+    authors: s.authors,
+    published: s.published,
+    updated: s.updated,
+    url: s.url,
+    textKind: s.textKind,
+    textNote: s.textNote,
+  });
 }
 
 export function sourceFrom(m: unknown): Source {
@@ -77,9 +87,13 @@ export function sourceFrom(m: unknown): Source {
     id: String(p.id),
     title: String(p.title),
     publisher: str(p.publisher),
-    author: str(p.author),
+    // Nodes written before `authors` carry a single `author` string.
+    authors: Array.isArray(p.authors) ? p.authors.map(String) : typeof p.author === 'string' ? [p.author] : undefined,
     published: str(p.published),
+    updated: str(p.updated),
     url: str(p.url),
+    textKind: str(p.textKind),
+    textNote: str(p.textNote),
   }) as unknown as Source;
 }
 

@@ -43,7 +43,7 @@ import type {
   SourceTextInfo,
   SourceTextResult,
 } from '../core/store';
-import { dateArg, encodeCursor, intArg, kindsArg, pageArg, pageOf, timelineArgs, typesArg, type PageWindow } from '../core/args';
+import { dateArg, datedOnly, undatedArg, encodeCursor, intArg, kindsArg, pageArg, pageOf, timelineArgs, typesArg, type PageWindow } from '../core/args';
 import { compareRelationships, datePart, eventKey } from '../core/keys';
 import {
   planDeleteActor,
@@ -99,10 +99,12 @@ function filterParams(filter: RelationshipFilter) {
   // Every range must overlap: the tightest lower and upper bounds do it in one comparison each.
   const lows = [from && earliestDay(from), asOf && earliestDay(asOf)].filter((d): d is string => !!d);
   const highs = [to && latestDay(to), asOf && latestDay(asOf)].filter((d): d is string => !!d);
+  const undated = undatedArg('undated', filter.undated);
   return {
     types: types ? [...types] : ALL_TYPES,
     fromDay: lows.length ? lows.sort()[lows.length - 1] : null,
     toDay: highs.length ? highs.sort()[0] : null,
+    datedOnly: datedOnly(lows.length + highs.length > 0, undated),
     sourceId: filter.sourceId ?? null,
   };
 }

@@ -7,18 +7,25 @@
 import { NotFoundError } from '../core/errors';
 import { earliestDay, latestDay, type Relationship } from '../core/model';
 import type { NeighborhoodQuery, Path, PathQuery, Subgraph } from '../core/store';
-import { dateArg, intArg, kindsArg, typesArg } from '../core/args';
+import { dateArg, datedOnly, intArg, kindsArg, typesArg, undatedArg } from '../core/args';
 import { DEFAULT_MAX_PATH_LENGTH, DEFAULT_NEIGHBORHOOD_LIMIT, DEFAULT_PATH_LIMIT, PATH_WORK_BUDGET } from '../core/limits';
 import * as cypher from './cypher';
 import type { QueryRunner } from './executor';
 import { ALL_TYPES, fetchActors, fetchRelationships } from './fetch';
 import { relationshipFrom } from './records';
 
-/** `$types/$fromDay/$toDay/$sourceId` for an edge filter of types and asOf. */
-function edgeParams(types: readonly string[] | undefined, asOf: string | undefined) {
-  const t = typesArg('types', types);
-  const at = dateArg('asOf', asOf);
-  return { types: t ? [...t] : ALL_TYPES, fromDay: at ? earliestDay(at) : null, toDay: at ? latestDay(at) : null, sourceId: null };
+/** `$types/$fromDay/$toDay/$datedOnly/$sourceId` for an edge filter of types, asOf and undated. */
+function edgeParams(q: Pick<NeighborhoodQuery, 'types' | 'asOf' | 'undated'>) {
+  const t = typesArg('types', q.types);
+  const at = dateArg('asOf', q.asOf);
+  const undated = undatedArg('undated', q.undated);
+  return {
+    types: t ? [...t] : ALL_TYPES,
+    fromDay: at ? earliestDay(at) : null,
+    toDay: at ? latestDay(at) : null,
+    datedOnly: datedOnly(at !== undefined, undated),
+    sourceId: null,
+  };
 }
 
 type EdgeParams = ReturnType<typeof edgeParams>;
@@ -56,7 +63,7 @@ const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export async function neighborhood(q: QueryRunner, query: NeighborhoodQuery): Promise<Subgraph> {
   const depth = intArg('depth', query.depth, 1, 1, 3);
   const limit = intArg('limit', query.limit, DEFAULT_NEIGHBORHOOD_LIMIT, 1, 500);
-  const f = edgeParams(query.types, query.asOf);
+  const f = edgeParams(query);
   const kinds = kindsArg('kinds', query.kinds);
   await requireActors(q, [query.actorId]);
 
@@ -166,7 +173,7 @@ export async function paths(q: QueryRunner, query: PathQuery): Promise<Path[]> {
   await requireActors(q, [query.to]);
   const maxLength = intArg('maxLength', query.maxLength, DEFAULT_MAX_PATH_LENGTH, 1, 6);
   const limit = intArg('limit', query.limit, DEFAULT_PATH_LIMIT, 1, 50);
-  const f = edgeParams(query.types, query.asOf);
+  const f = edgeParams(query);
   if (query.from === query.to) return [];
 
   const d = new DistanceToTarget(q, query.to, f);

@@ -278,6 +278,38 @@ describe('merge and delete actors, sources', () => {
     expect((await lastChange()).op).toBe('DELETE_SOURCE');
   });
 
+  it('takes a source\'s provenance, the older single author too, and refuses both forms at once', async () => {
+    const fields = 'id authors author updated textKind textNote wordingWarning';
+    const input = {
+      id: 'src-prov',
+      title: 'A copied paper',
+      publisher: 'A Think Tank',
+      authors: ['One Author', 'Two Author'],
+      published: '2023-04',
+      updated: '2023-05',
+      url: 'https://example.org/paper',
+      textKind: 'PARAPHRASED_COPY',
+      textNote: 'Machine-paraphrased copy found on a mirror site.',
+    };
+    const created = await admin(`mutation($input: SourceInput!) { upsertSource(input: $input) { ${fields} } }`, { input });
+    expect(ok(created).upsertSource).toEqual({
+      id: 'src-prov',
+      authors: ['One Author', 'Two Author'],
+      author: 'One Author, Two Author',
+      updated: '2023-05',
+      textKind: 'PARAPHRASED_COPY',
+      textNote: 'Machine-paraphrased copy found on a mirror site.',
+      wordingWarning: "Quoted from a paraphrased copy: the wording is not the publisher's.",
+    });
+    const legacy = await admin(`mutation { upsertSource(input: { id: "src-old", title: "Old", author: "Solo Writer" }) { ${fields} } }`);
+    expect(ok(legacy).upsertSource).toMatchObject({ authors: ['Solo Writer'], author: 'Solo Writer', textKind: null, wordingWarning: null });
+    const both = await admin('mutation { upsertSource(input: { id: "src-both", title: "Both", author: "A", authors: ["B"] }) { id } }');
+    expect(both.codes).toEqual(['BAD_USER_INPUT']);
+    const badKind = await admin('mutation { upsertSource(input: { id: "src-bad", title: "Bad", textKind: SUMMARY }) { id } }');
+    expect(badKind.status).toBe(400);
+    for (const id of ['src-prov', 'src-old']) expect(ok(await admin(`mutation { deleteSource(id: "${id}") }`)).deleteSource).toBe(id);
+  });
+
   it('runs several mutations of one operation in order, each logged', async () => {
     const before = await changeCount();
     const r = await admin(`mutation {

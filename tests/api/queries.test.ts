@@ -250,12 +250,77 @@ describe('neighborhood and paths', () => {
   });
 });
 
+describe('undated relationships and when a relationship was reported', () => {
+  // r09 (Dariga Nazarbayeva FAMILY_OF Nursultan Nazarbayev) has no dates; it cites src-b (published 2023).
+  it('leaves undated relationships out of every read under a date unless undated: SHOW', async () => {
+    const r = await gql(
+      url,
+      `{
+        hoodHide: neighborhood(actorId: "dariga-nazarbayeva", asOf: "2023") { edges { id } }
+        hoodShow: neighborhood(actorId: "dariga-nazarbayeva", asOf: "2023", undated: SHOW) { edges { id } }
+        listHide: relationships(filter: { actorId: "dariga-nazarbayeva", asOf: "2023" }) { totalCount }
+        listShow: relationships(filter: { actorId: "dariga-nazarbayeva", asOf: "2023", undated: SHOW }) { totalCount }
+        rangeHide: relationships(filter: { actorId: "dariga-nazarbayeva", from: "2020", to: "2023" }) { totalCount }
+        undatedNoDate: relationships(filter: { actorId: "dariga-nazarbayeva" }) { totalCount }
+        pathHide: paths(from: "dariga-nazarbayeva", to: "nazarbayev", asOf: "2023") { length }
+        pathShow: paths(from: "dariga-nazarbayeva", to: "nazarbayev", asOf: "2023", undated: SHOW) { length }
+        actor(id: "dariga-nazarbayeva") {
+          relHide: relationships(asOf: "2023") { totalCount }
+          relShow: relationships(asOf: "2023", undated: SHOW) { totalCount }
+          nbHide: neighbors(asOf: "2023") { id }
+          nbShow: neighbors(asOf: "2023", undated: SHOW) { id }
+          mHide: metrics(asOf: "2023") { degree }
+          mShow: metrics(asOf: "2023", undated: SHOW) { degree }
+        }
+        statsHide: stats(filter: { asOf: "2023" }) { relationships analytics { actorCount } }
+        statsShow: stats(filter: { asOf: "2023", undated: SHOW }) { relationships analytics { actorCount } }
+      }`,
+    );
+    expect(r.body.errors).toBeUndefined();
+    const d = r.body.data as Record<string, Json>;
+    expect(d.hoodHide).toEqual({ edges: [] });
+    expect(d.hoodShow).toEqual({ edges: [{ id: 'r09' }] });
+    expect(d.listHide).toEqual({ totalCount: 0 });
+    expect(d.listShow).toEqual({ totalCount: 1 });
+    expect(d.rangeHide).toEqual({ totalCount: 0 });
+    expect(d.undatedNoDate).toEqual({ totalCount: 1 });
+    expect(d.pathHide).toEqual([]);
+    expect(d.pathShow).toEqual([{ length: 1 }]);
+    expect(d.actor).toEqual({ relHide: { totalCount: 0 }, relShow: { totalCount: 1 }, nbHide: [], nbShow: [{ id: 'nazarbayev' }], mHide: null, mShow: { degree: 1 } });
+    const all = await store.stats({ filter: { asOf: '2023', undated: 'SHOW' } });
+    expect((d.statsShow as { relationships: number }).relationships).toBe(all.relationships);
+    expect((d.statsHide as { relationships: number }).relationships).toBe(all.relationships - 1);
+    expect((d.statsShow as { analytics: { actorCount: number } }).analytics.actorCount).toBe(
+      (d.statsHide as { analytics: { actorCount: number } }).analytics.actorCount + 1,
+    );
+  });
+
+  it('refuses an unknown undated mode', async () => {
+    const r = await gql(url, '{ neighborhood(actorId: "tokayev", asOf: "2023", undated: MAYBE) { truncated } }');
+    expect(r.status).toBe(400);
+    expect(r.body.errors?.length).toBeGreaterThan(0);
+  });
+
+  it('gives the earliest cited source date as reported, never as the start', async () => {
+    const r = await gql(url, '{ undated: relationship(id: "r09") { start reported } both: relationship(id: "r18") { start reported } }');
+    expect(r.body.data).toEqual({ undated: { start: null, reported: '2023' }, both: { start: '2022-03', reported: '2022-01-10' } });
+  });
+});
+
 describe('sources, timeline, stats, changes, reference lists', () => {
   it('lists sources and shows the relationships a source supports', async () => {
-    const r = await gql(url, `{ sources { id title publisher author published url }
+    const r = await gql(url, `{ sources { id title publisher authors author published url }
       source(id: "src-a") { id relationships(first: 500) { totalCount nodes { id citations { source { id } } } } } }`);
     expect(r.body.data!.sources.map((s: { id: string }) => s.id)).toEqual(['src-a', 'src-b']);
-    expect(r.body.data!.sources[0]).toEqual({ id: 'src-a', title: 'Fixture source A', publisher: 'Test Wire', author: 'A. Writer', published: '2022-01-10', url: 'https://example.org/a' });
+    expect(r.body.data!.sources[0]).toEqual({
+      id: 'src-a',
+      title: 'Fixture source A',
+      publisher: 'Test Wire',
+      authors: ['A. Writer'],
+      author: 'A. Writer',
+      published: '2022-01-10',
+      url: 'https://example.org/a',
+    });
     const rels = r.body.data!.source.relationships;
     const expected = await store.listRelationships({ sourceId: 'src-a' }, { first: 500 });
     expect(rels.totalCount).toBe(expected.totalCount);

@@ -150,7 +150,7 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
       it('creates, reads, lists and replaces sources', async () => {
         const store = await open();
         const b: Source = { id: 'src-b', title: 'B', published: '2023-02' };
-        const a: Source = { id: 'src-a', title: 'A', publisher: 'Wire', author: 'Writer', published: '2022', url: 'https://example.org/a' };
+        const a: Source = { id: 'src-a', title: 'A', publisher: 'Wire', authors: ['Writer'], published: '2022', url: 'https://example.org/a' };
         expect(await store.upsertSource(b)).toEqual(b);
         await store.upsertSource(a);
         expect(await store.getSource('src-a')).toEqual(a);
@@ -161,6 +161,39 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         await rejection(store.getSource('nope'), NotFoundError, 'NOT_FOUND');
         await expectRejectedUnchanged(store, () => store.upsertSource({ id: 'src-c', title: 'C', url: 'ftp://example.org' }), ValidationError, 'BAD_USER_INPUT');
         await expectRejectedUnchanged(store, () => store.upsertSource({ id: 'src-c', title: 'C', published: '2022-13' }), ValidationError, 'BAD_USER_INPUT');
+      });
+
+      it('keeps a source\'s provenance; an older single author becomes authors', async () => {
+        const store = await open();
+        const full: Source = {
+          id: 'src-p',
+          title: 'P',
+          publisher: 'Think Tank',
+          authors: ['First Author', 'Second Author'],
+          published: '2023-04',
+          updated: '2023-05-02',
+          url: 'https://example.org/p',
+          textKind: 'PARAPHRASED_COPY',
+          textNote: 'Machine-paraphrased copy of the published paper.',
+        };
+        expect(await store.upsertSource(full)).toEqual(full);
+        expect(await store.getSource('src-p')).toEqual(full);
+        expect((await store.exportGraph()).sources).toEqual([full]);
+        const legacy = { id: 'src-old', title: 'Old', author: 'Solo Writer' } as unknown as Source;
+        expect(await store.upsertSource(legacy)).toEqual({ id: 'src-old', title: 'Old', authors: ['Solo Writer'] });
+        expect(await store.getSource('src-old')).toEqual({ id: 'src-old', title: 'Old', authors: ['Solo Writer'] });
+        await expectRejectedUnchanged(store, () => store.upsertSource({ ...full, id: 'src-q', textKind: 'SUMMARY' as never }), ValidationError, 'BAD_USER_INPUT');
+        await expectRejectedUnchanged(store, () => store.upsertSource({ ...full, id: 'src-q', updated: '2023-03' }), ValidationError, 'BAD_USER_INPUT');
+        await expectRejectedUnchanged(store, () => store.upsertSource({ ...legacy, id: 'src-q', authors: ['Two'] } as Source), ValidationError, 'BAD_USER_INPUT');
+      });
+
+      it('imports files written before authors: a single author becomes authors', async () => {
+        const store = await open();
+        const data = miniGraph();
+        (data.sources[0] as unknown as Record<string, unknown>).author = 'A. Writer';
+        delete data.sources[0].authors;
+        await store.importGraph(data);
+        expect((await store.getSource(SRC_A)).authors).toEqual(['A. Writer']);
       });
 
       it('deletes an actor without relationships; unknown ids throw NotFoundError', async () => {
@@ -499,16 +532,21 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
 
       it('filters by a from/to range of partial dates', async () => {
         const store = await openMini();
+        // r09 has no start: a date range leaves it out unless undated relationships are asked for.
         expect(await relIds(store, { from: '2023', to: '2023' })).toEqual(
+          ['r01', 'r02', 'r04', 'r05', 'r07', 'r10', 'r12', 'r13', 'r16', 'r17', 'r18', 'r19', 'r20'],
+        );
+        expect(await relIds(store, { from: '2023', to: '2023', undated: 'SHOW' })).toEqual(
           ['r01', 'r02', 'r04', 'r05', 'r07', 'r09', 'r10', 'r12', 'r13', 'r16', 'r17', 'r18', 'r19', 'r20'],
         );
-        expect(await relIds(store, { to: '1993' })).toEqual(['r08', 'r09', 'r10']);
+        expect(await relIds(store, { to: '1993' })).toEqual(['r08', 'r10']);
+        expect(await relIds(store, { to: '1993', undated: 'SHOW' })).toEqual(['r08', 'r09', 'r10']);
         // r06 ended in 2022-01, so it overlaps a range starting 2022-01-31 but not one starting 2022-02.
         expect(await relIds(store, { from: '2022-01-31', actorId: 'knb' })).toEqual(['r06']);
         expect(await relIds(store, { from: '2022-02', actorId: 'knb' })).toEqual([]);
       });
 
-      it('asOf follows inForceAsOf for partial and missing dates', async () => {
+      async function openWithUndated(): Promise<GraphStore> {
         const store = await openMini();
         await store.upsertActor(person('p-one', 'Person One'));
         await store.upsertActor(person('p-two', 'Person Two'));
@@ -516,11 +554,44 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         await store.upsertRelationship(rel('ends-2022-01', 'OPPOSED', 'p-one', 'p-two', { end: '2022-01' }));
         await store.upsertRelationship(rel('undated', 'ALLIED_WITH', 'p-one', 'p-two'));
         await store.upsertRelationship(rel('starts-2023', 'APPOINTED', 'p-one', 'p-two', { start: '2023-01-01' }));
-        expect(await relIds(store, { actorId: 'p-one', asOf: '2022-06-01' })).toEqual(['starts-2022', 'undated']);
-        expect(await relIds(store, { actorId: 'p-one', asOf: '2022-02-01' })).toEqual(['starts-2022', 'undated']);
-        expect(await relIds(store, { actorId: 'p-one', asOf: '2022-01-31' })).toEqual(['ends-2022-01', 'starts-2022', 'undated']);
-        expect(await relIds(store, { actorId: 'p-one', asOf: '2021' })).toEqual(['ends-2022-01', 'undated']);
-        expect(await relIds(store, { actorId: 'p-one', asOf: '2023' })).toEqual(['starts-2022', 'starts-2023', 'undated']);
+        return store;
+      }
+
+      it('asOf follows inForceAsOf for partial dates; without a start a relationship is hidden by default', async () => {
+        const store = await openWithUndated();
+        expect(await relIds(store, { actorId: 'p-one', asOf: '2022-06-01' })).toEqual(['starts-2022']);
+        expect(await relIds(store, { actorId: 'p-one', asOf: '2022-01-31' })).toEqual(['starts-2022']);
+        expect(await relIds(store, { actorId: 'p-one', asOf: '2021' })).toEqual([]);
+        expect(await relIds(store, { actorId: 'p-one', asOf: '2023', undated: 'HIDE' })).toEqual(['starts-2022', 'starts-2023']);
+        // Without a date the mode changes nothing.
+        expect(await relIds(store, { actorId: 'p-one', undated: 'HIDE' })).toEqual(['ends-2022-01', 'starts-2022', 'starts-2023', 'undated']);
+      });
+
+      it('undated SHOW keeps relationships without a start unless their end rules them out', async () => {
+        const store = await openWithUndated();
+        const show = (asOf: string) => relIds(store, { actorId: 'p-one', asOf, undated: 'SHOW' });
+        expect(await show('2022-06-01')).toEqual(['starts-2022', 'undated']);
+        expect(await show('2022-02-01')).toEqual(['starts-2022', 'undated']);
+        expect(await show('2022-01-31')).toEqual(['ends-2022-01', 'starts-2022', 'undated']);
+        expect(await show('2021')).toEqual(['ends-2022-01', 'undated']);
+        expect(await show('2023')).toEqual(['starts-2022', 'starts-2023', 'undated']);
+        await rejection(store.listRelationships({ asOf: '2022', undated: 'MAYBE' as never }), ValidationError, 'BAD_USER_INPUT');
+      });
+
+      it('the undated mode applies to every date-restricted read alike', async () => {
+        const store = await openWithUndated();
+        const grouped = async (undated?: 'HIDE' | 'SHOW') => sortedIds((await store.relationshipsOfActors(['p-one'], { asOf: '2021', undated })).get('p-one') ?? []);
+        expect(await grouped()).toEqual([]);
+        expect(await grouped('SHOW')).toEqual(['ends-2022-01', 'undated']);
+        const hood = async (undated?: 'HIDE' | 'SHOW') => sortedIds((await store.neighborhood({ actorId: 'p-one', asOf: '2021', undated })).relationships);
+        expect(await hood()).toEqual([]);
+        expect(await hood('SHOW')).toEqual(['ends-2022-01', 'undated']);
+        const walk = async (undated?: 'HIDE' | 'SHOW') => (await store.paths({ from: 'p-one', to: 'p-two', asOf: '2021', undated })).map((p) => ids(p.relationships));
+        expect(await walk()).toEqual([]);
+        expect((await walk('SHOW')).flat().sort()).toEqual(['ends-2022-01', 'undated']);
+        const counted = async (undated?: 'HIDE' | 'SHOW') => (await store.stats({ filter: { actorId: 'p-one', asOf: '2021', undated } })).relationships;
+        expect(await counted()).toBe(0);
+        expect(await counted('SHOW')).toBe(2);
       });
 
       it('asOf on the fixture: who was in post in mid-2022', async () => {

@@ -242,6 +242,9 @@ test.describe('explorer', () => {
       edges.filter((e) => inForceAsOf({ start: e.start ?? undefined, end: e.end ?? undefined }, asOf)).map((e) => e.id).sort();
 
     const slider = page.locator('#as-of-slider');
+    // The slider spans the dated relationships in view; widen it to the dataset's span to reach 2023.
+    const widen = page.getByRole('button', { name: 'Widen' });
+    if (await widen.isVisible()) await widen.click();
     const dayNumber = (iso: string) => String(Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000));
     const seen = new Set<string>();
     for (const date of ['2018-06-01', '2022-01-07', '2022-03-01', '2023-06-01']) {

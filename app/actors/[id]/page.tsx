@@ -6,11 +6,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, type RelationshipType } from '@/graph/core/model';
 import { plural } from '@/app/_reference/format';
 import { KindBadge } from '@/app/_reference/KindBadge';
-import { getActorPage, MAX_LISTED, type RelationshipView } from '@/app/_reference/queries';
-import { RelationshipItem } from '@/app/_reference/RelationshipItem';
+import { getActorPage, MAX_LISTED } from '@/app/_reference/queries';
+import { groupByType, RelationshipGroups, RelationshipTypeToc } from '@/app/_reference/RelationshipGroups';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -18,16 +17,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const data = await getActorPage((await params).id);
   if (!data) return { title: 'Actor not found' };
   return { title: data.actor.name, description: data.actor.summary ?? undefined };
-}
-
-function groupByType(relationships: RelationshipView[]): [RelationshipType, RelationshipView[]][] {
-  const groups = new Map<RelationshipType, RelationshipView[]>();
-  for (const rel of relationships) {
-    const list = groups.get(rel.type) ?? [];
-    list.push(rel);
-    groups.set(rel.type, list);
-  }
-  return RELATIONSHIP_TYPES.filter((t) => groups.has(t)).map((t) => [t, groups.get(t)!]);
 }
 
 export default async function ActorPage({ params }: Props) {
@@ -96,22 +85,7 @@ export default async function ActorPage({ params }: Props) {
               <code>{actor.id}</code>
             </dd>
           </dl>
-          {groups.length > 1 && (
-            <nav className="toc card" aria-labelledby="toc-heading">
-              <h2 id="toc-heading" className="toc-heading">
-                Relationship types
-              </h2>
-              <ul>
-                {groups.map(([type, list]) => (
-                  <li key={type}>
-                    <a href={`#type-${type}`}>
-                      <span>{RELATIONSHIP_TYPE_INFO[type].label}</span> <span className="count">{list.length}</span>
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          )}
+          <RelationshipTypeToc groups={groups} />
         </aside>
 
         <section className="page-main" aria-labelledby="relationships-heading">
@@ -128,18 +102,7 @@ export default async function ActorPage({ params }: Props) {
           {groups.length === 0 ? (
             <p className="empty-state card">No relationships recorded for {actor.name} yet.</p>
           ) : (
-            groups.map(([type, list]) => (
-              <section key={type} className="rel-group" aria-labelledby={`type-${type}`}>
-                <h3 id={`type-${type}`}>
-                  {RELATIONSHIP_TYPE_INFO[type].label} <span className="count">{list.length}</span>
-                </h3>
-                <ul className="rel-list">
-                  {list.map((rel) => (
-                    <RelationshipItem key={rel.id} rel={rel} perspective={actor.id} />
-                  ))}
-                </ul>
-              </section>
-            ))
+            <RelationshipGroups groups={groups} perspective={actor.id} />
           )}
         </section>
       </div>

@@ -52,7 +52,7 @@ export default async function ReviewPage({ params }: Props) {
         <h1 id="review-title">{source.title}</h1>
         <p className="eyebrow">
           {source.publisher && <span className="eyebrow-item">{source.publisher}</span>}
-          {source.author && <span className="eyebrow-item">{source.author}</span>}
+          {source.authors.length > 0 && <span className="eyebrow-item">{source.authors.join(", ")}</span>}
           {source.published && (
             <span className="eyebrow-item">
               <PartialDate value={source.published} />

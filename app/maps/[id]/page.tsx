@@ -13,6 +13,7 @@ import { DEFAULT_VIEW, viewHref } from '@/app/_lib/url-state';
 import { plural } from '@/app/_reference/format';
 import { getMap } from '@/app/_reference/maps';
 import { PartialDate } from '@/app/_reference/PartialDate';
+import { OriginalLink, WordingWarning } from '@/app/_reference/Provenance';
 import { RelationshipItem } from '@/app/_reference/RelationshipItem';
 import { MapExport } from '@/app/_maps/MapExport';
 import { MapViewer } from '@/app/_maps/MapViewer';
@@ -132,6 +133,9 @@ export default async function MapPage({ params }: Props) {
                     · <PartialDate value={s.published} />
                   </span>
                 ) : null}
+                {' · '}
+                <OriginalLink source={s} />
+                <WordingWarning source={s} />
               </li>
             ))}
           </ol>

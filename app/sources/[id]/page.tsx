@@ -8,7 +8,8 @@ import { notFound } from 'next/navigation';
 import { plural, safeHttpUrl } from '@/app/_reference/format';
 import { PartialDate } from '@/app/_reference/PartialDate';
 import { getSourcePage, MAX_LISTED } from '@/app/_reference/queries';
-import { RelationshipItem } from '@/app/_reference/RelationshipItem';
+import { groupByType, RelationshipGroups, RelationshipTypeToc } from '@/app/_reference/RelationshipGroups';
+import { SOURCE_TEXT_KIND_INFO } from '@/graph/core/model';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -25,6 +26,7 @@ export default async function SourcePage({ params }: Props) {
   const { source, relationships, totalCount } = data;
   const url = safeHttpUrl(source.url);
   const actorCount = new Set(relationships.flatMap((r) => [r.source.id, r.target.id])).size;
+  const groups = groupByType(relationships);
 
   return (
     <article className="page page-wide" aria-labelledby="source-title">
@@ -35,6 +37,11 @@ export default async function SourcePage({ params }: Props) {
           <span>{source.publisher ?? 'Unknown publisher'}</span>
         </nav>
         <h1 id="source-title">{source.title}</h1>
+        {source.wordingWarning && (
+          <p className="notice notice-warning" role="note" data-testid="wording-warning">
+            {source.wordingWarning} Every quote below is verbatim from the copy we hold; check the original before quoting it.
+          </p>
+        )}
         {url && (
           <div className="page-actions">
             <a className="button" href={url} rel="noopener noreferrer nofollow" target="_blank">
@@ -50,10 +57,23 @@ export default async function SourcePage({ params }: Props) {
           <dl className="facts facts-stacked card">
             <dt>Publisher</dt>
             <dd>{source.publisher ?? <span className="muted">Not recorded</span>}</dd>
-            <dt>Author</dt>
-            <dd>{source.author ?? <span className="muted">Not recorded</span>}</dd>
+            <dt>{source.authors.length > 1 ? 'Authors' : 'Author'}</dt>
+            <dd>{source.authors.length ? source.authors.join(', ') : <span className="muted">Not recorded</span>}</dd>
             <dt>Published</dt>
             <dd>{source.published ? <PartialDate value={source.published} /> : <span className="muted">Not recorded</span>}</dd>
+            {source.updated && (
+              <>
+                <dt>Last updated</dt>
+                <dd>
+                  <PartialDate value={source.updated} />
+                </dd>
+              </>
+            )}
+            <dt>Text we quote</dt>
+            <dd data-testid="text-kind">
+              {source.textKind ? SOURCE_TEXT_KIND_INFO[source.textKind].label : <span className="muted">Not recorded</span>}
+              {source.textNote && <div className="muted cell-sub">{source.textNote}</div>}
+            </dd>
             <dt>Address</dt>
             <dd>
               {url ? (
@@ -73,6 +93,7 @@ export default async function SourcePage({ params }: Props) {
               <code>{source.id}</code>
             </dd>
           </dl>
+          <RelationshipTypeToc groups={groups} />
         </aside>
 
         <section className="page-main" aria-labelledby="supported-heading">
@@ -89,11 +110,7 @@ export default async function SourcePage({ params }: Props) {
           {relationships.length === 0 ? (
             <p className="empty-state card">No relationship cites this source yet.</p>
           ) : (
-            <ul className="rel-list">
-              {relationships.map((rel) => (
-                <RelationshipItem key={rel.id} rel={rel} onlySourceId={source.id} />
-              ))}
-            </ul>
+            <RelationshipGroups groups={groups} onlySourceId={source.id} />
           )}
         </section>
       </div>

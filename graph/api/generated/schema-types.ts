@@ -152,6 +152,8 @@ export interface RelationshipFilter {
   to?: string | null;
   /** Only relationships in force as of this partial date. */
   asOf?: string | null;
+  /** With `asOf`, `from` or `to`: leave out (HIDE) or keep (SHOW) relationships without a start date. */
+  undated?: UndatedMode | null;
   /** Only relationships citing this source. */
   sourceId?: string | null;
 }
@@ -218,12 +220,20 @@ export interface SourceInput {
   title: string;
   /** Publisher. */
   publisher?: string | null;
-  /** Author. */
+  /** Authors, in byline order. */
+  authors?: Array<string> | null;
+  /** One author (older form of `authors`; give one of the two). */
   author?: string | null;
   /** Partial publication date. */
   published?: string | null;
-  /** http(s) URL. */
+  /** Partial date of the last update, where the publisher states one. */
+  updated?: string | null;
+  /** The original http(s) address. */
   url?: string | null;
+  /** What the stored/quoted text is. */
+  textKind?: SourceTextKind | null;
+  /** A short note on the text, e.g. why it is a copy. */
+  textNote?: string | null;
 }
 
 /** A source's full text: pasted `text`, or an uploaded `file`. Exactly one. */
@@ -233,6 +243,10 @@ export interface SourceTextInput {
   /** An uploaded .txt, .md or .html file (HTML is reduced to text). */
   file?: FileUpload | null;
 }
+
+/** What the text a source's quotes come from is, relative to what the publisher published. */
+export type SourceTextKind = 'ORIGINAL' | 'COPY' | 'PARAPHRASED_COPY' | 'TRANSLATION';
+export const SourceTextKindValues = ['ORIGINAL', 'COPY', 'PARAPHRASED_COPY', 'TRANSLATION'] as const;
 
 /** Why a citation's excerpt is not found verbatim in its source's text. */
 export type StaleReason = 'SPACING' | 'MISSING';
@@ -245,6 +259,10 @@ export const TextFormatValues = ['TEXT', 'MARKDOWN', 'HTML'] as const;
 /** Whether a timeline event is a relationship's start or its end. */
 export type TimelineEventKind = 'START' | 'END';
 export const TimelineEventKindValues = ['START', 'END'] as const;
+
+/** What a date-restricted read does with an undated relationship (one whose start is not recorded: nothing says it was in force on any given day). Reads without a date ignore it. */
+export type UndatedMode = 'HIDE' | 'SHOW';
+export const UndatedModeValues = ['HIDE', 'SHOW'] as const;
 
 export type ActorParent = Model.Actor;
 export interface ActorFieldTypes {
@@ -266,6 +284,8 @@ export type ActorRelationshipsArgs = {
   types?: Array<RelationshipType> | null;
   /** Only relationships in force as of this partial date. */
   asOf?: string | null;
+  /** With `asOf`: leave out (HIDE) or keep (SHOW) relationships without a start date. */
+  undated?: UndatedMode | null;
   /** How the list is ordered. */
   order?: RelationshipOrder | null;
   /** Page size, 1–500. */
@@ -280,12 +300,16 @@ export type ActorNeighborsArgs = {
   kinds?: Array<ActorKind> | null;
   /** Only through relationships in force as of this partial date. */
   asOf?: string | null;
+  /** With `asOf`: leave out (HIDE) or keep (SHOW) relationships without a start date. */
+  undated?: UndatedMode | null;
   /** At most this many neighbours, 1–500. */
   limit?: number | null;
 };
 export type ActorMetricsArgs = {
   /** Analyse only relationships in force as of this partial date. */
   asOf?: string | null;
+  /** With `asOf`: leave out (HIDE) or keep (SHOW) relationships without a start date. */
+  undated?: UndatedMode | null;
   /** Analyse only relationships of these types (omitted or empty: every type). */
   types?: Array<RelationshipType> | null;
 };
@@ -972,6 +996,8 @@ export type QueryNeighborhoodArgs = {
   kinds?: Array<ActorKind> | null;
   /** Only relationships in force as of this partial date. */
   asOf?: string | null;
+  /** With `asOf`: leave out (HIDE) or keep (SHOW) relationships without a start date. */
+  undated?: UndatedMode | null;
   /** Most actors returned, centre included, 1–500. */
   limit?: number | null;
 };
@@ -986,6 +1012,8 @@ export type QueryPathsArgs = {
   types?: Array<RelationshipType> | null;
   /** Only relationships in force as of this partial date. */
   asOf?: string | null;
+  /** With `asOf`: leave out (HIDE) or keep (SHOW) relationships without a start date. */
+  undated?: UndatedMode | null;
   /** Most paths returned, 1–50. */
   limit?: number | null;
 };
@@ -1020,6 +1048,8 @@ export type QueryChangesArgs = {
 export type QueryCommunitiesArgs = {
   /** Analyse only relationships in force as of this partial date. */
   asOf?: string | null;
+  /** With `asOf`: leave out (HIDE) or keep (SHOW) relationships without a start date. */
+  undated?: UndatedMode | null;
   /** Analyse only relationships of these types (omitted or empty: every type). */
   types?: Array<RelationshipType> | null;
 };
@@ -1102,6 +1132,7 @@ export interface RelationshipFieldTypes {
   amount: number | null | undefined;
   currency: string | null | undefined;
   citations: Array<CitationParent>;
+  reported: string | null | undefined;
 }
 export interface RelationshipArgTypes {
   id: Record<string, never>;
@@ -1115,6 +1146,7 @@ export interface RelationshipArgTypes {
   amount: Record<string, never>;
   currency: Record<string, never>;
   citations: Record<string, never>;
+  reported: Record<string, never>;
 }
 export type RelationshipResolvers = ResolversFor<RelationshipParent, RelationshipFieldTypes, RelationshipArgTypes>;
 
@@ -1238,9 +1270,14 @@ export interface SourceFieldTypes {
   id: string;
   title: string;
   publisher: string | null | undefined;
+  authors: Array<string>;
   author: string | null | undefined;
   published: string | null | undefined;
+  updated: string | null | undefined;
   url: string | null | undefined;
+  textKind: SourceTextKind | null | undefined;
+  textNote: string | null | undefined;
+  wordingWarning: string | null | undefined;
   relationships: RelationshipConnectionParent;
   hasText: boolean;
   textLength: number | null | undefined;
@@ -1258,9 +1295,14 @@ export interface SourceArgTypes {
   id: Record<string, never>;
   title: Record<string, never>;
   publisher: Record<string, never>;
+  authors: Record<string, never>;
   author: Record<string, never>;
   published: Record<string, never>;
+  updated: Record<string, never>;
   url: Record<string, never>;
+  textKind: Record<string, never>;
+  textNote: Record<string, never>;
+  wordingWarning: Record<string, never>;
   relationships: SourceRelationshipsArgs;
   hasText: Record<string, never>;
   textLength: Record<string, never>;

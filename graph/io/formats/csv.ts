@@ -1,26 +1,38 @@
 /**
  * CSV, the format people keep in spreadsheets: three files with fixed headers.
  *
- *   sources.csv        id,title,publisher,author,published,url
+ *   sources.csv        id,title,publisher,authors,published,updated,url,text_kind,text_note
  *   actors.csv         id,kind,name,category,aliases,summary,country,tags
- *   relationships.csv  id,type,source,target,role,start,end,amount,currency,citation_source,citation_excerpt
+ *   relationships.csv  id,type,source,target,role,start,end,amount,currency,citation_source,citation_excerpt,citation_url,citation_warning
  *
- * Lists (aliases, tags) are separated by " | ". A relationship with several
- * citations takes one row per citation: the first row carries its fields, the
- * following rows repeat its id and fill only the citation columns.
+ * Lists (authors, aliases, tags) are separated by " | ". A relationship with
+ * several citations takes one row per citation: the first row carries its
+ * fields, the following rows repeat its id and fill only the citation columns.
+ * `citation_url` and `citation_warning` repeat the cited source's address and
+ * wording warning next to each quote for spreadsheet readers; import ignores
+ * them. Files written before provenance (sources.csv with one `author`,
+ * relationships.csv without the two citation columns) still import.
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { ValidationError, type FieldProblem } from '../../core/errors';
 import type { Actor, GraphData, Relationship, Source } from '../../core/model';
+import { citationUrl, citationWarning, sourceLookup } from './provenance';
 import { LIST_SEPARATOR, blankToUndefined, emptyOrigins, splitList, type FileSet, type GraphFormat, type ParsedGraph } from './types';
 
 export const CSV_HEADERS = {
-  'sources.csv': ['id', 'title', 'publisher', 'author', 'published', 'url'],
+  'sources.csv': ['id', 'title', 'publisher', 'authors', 'published', 'updated', 'url', 'text_kind', 'text_note'],
   'actors.csv': ['id', 'kind', 'name', 'category', 'aliases', 'summary', 'country', 'tags'],
-  'relationships.csv': ['id', 'type', 'source', 'target', 'role', 'start', 'end', 'amount', 'currency', 'citation_source', 'citation_excerpt'],
+  'relationships.csv': ['id', 'type', 'source', 'target', 'role', 'start', 'end', 'amount', 'currency', 'citation_source', 'citation_excerpt', 'citation_url', 'citation_warning'],
 } as const;
 type CsvFile = keyof typeof CSV_HEADERS;
+
+/** Headers of files written by earlier versions, still read (missing columns are blank). */
+const LEGACY_HEADERS: Record<CsvFile, readonly (readonly string[])[]> = {
+  'sources.csv': [['id', 'title', 'publisher', 'author', 'published', 'url']],
+  'actors.csv': [],
+  'relationships.csv': [CSV_HEADERS['relationships.csv'].slice(0, 11)],
+};
 
 
 function table(file: CsvFile, rows: string[][]): string {
@@ -29,7 +41,14 @@ function table(file: CsvFile, rows: string[][]): string {
 
 function write(data: GraphData): FileSet {
   const files: FileSet = new Map();
-  files.set('sources.csv', table('sources.csv', data.sources.map((s) => [s.id, s.title, s.publisher ?? '', s.author ?? '', s.published ?? '', s.url ?? ''])));
+  files.set(
+    'sources.csv',
+    table(
+      'sources.csv',
+      data.sources.map((s) => [s.id, s.title, s.publisher ?? '', (s.authors ?? []).join(LIST_SEPARATOR), s.published ?? '', s.updated ?? '', s.url ?? '', s.textKind ?? '', s.textNote ?? '']),
+    ),
+  );
+  const sources = sourceLookup(data);
   files.set(
     'actors.csv',
     table(
@@ -41,7 +60,7 @@ function write(data: GraphData): FileSet {
   for (const r of data.relationships) {
     r.citations.forEach((c, i) => {
       const fields = i === 0 ? [r.type, r.source, r.target, r.role ?? '', r.start ?? '', r.end ?? '', r.amount === undefined ? '' : String(r.amount), r.currency ?? ''] : ['', '', '', '', '', '', '', ''];
-      relRows.push([r.id, ...fields, c.sourceId, c.excerpt]);
+      relRows.push([r.id, ...fields, c.sourceId, c.excerpt, citationUrl(sources, c), citationWarning(sources, c)]);
     });
   }
   files.set('relationships.csv', table('relationships.csv', relRows));
@@ -68,11 +87,12 @@ function readTable(file: CsvFile, text: string | undefined, problems: FieldProbl
   }
   const [header, ...body] = records;
   const expected = CSV_HEADERS[file];
-  if (!header || header.record.join(',') !== expected.join(',')) {
+  const found = header && [expected, ...LEGACY_HEADERS[file]].find((h) => header.record.join(',') === h.join(','));
+  if (!found) {
     problems.push({ path: `${file}:1`, message: `header must be ${expected.join(',')}` });
     return [];
   }
-  return body.map(({ record, info }) => ({ line: info.lines, cells: Object.fromEntries(expected.map((h, i) => [h, record[i] ?? ''])) }));
+  return body.map(({ record, info }) => ({ line: info.lines, cells: Object.fromEntries(found.map((h, i) => [h, record[i] ?? ''])) }));
 }
 
 function read(files: FileSet): ParsedGraph {
@@ -85,7 +105,18 @@ function read(files: FileSet): ParsedGraph {
   const origins = emptyOrigins();
   const sources: Source[] = sourceRows.map(({ line, cells: c }) => {
     origins.sources.push(`sources.csv:${line}`);
-    return { id: c.id, title: c.title, publisher: blankToUndefined(c.publisher), author: blankToUndefined(c.author), published: blankToUndefined(c.published), url: blankToUndefined(c.url) } as Source;
+    const authors = c.authors !== undefined ? splitList(c.authors) : c.author ? [c.author] : [];
+    return {
+      id: c.id,
+      title: c.title,
+      publisher: blankToUndefined(c.publisher),
+      authors: authors.length ? authors : undefined,
+      published: blankToUndefined(c.published),
+      updated: blankToUndefined(c.updated),
+      url: blankToUndefined(c.url),
+      textKind: blankToUndefined(c.text_kind),
+      textNote: blankToUndefined(c.text_note),
+    } as Source;
   });
   const actors: Actor[] = actorRows.map(({ line, cells: c }) => {
     origins.actors.push(`actors.csv:${line}`);

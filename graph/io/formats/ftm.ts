@@ -9,7 +9,12 @@
  * Relationships: MEMBER_OF → Membership, HOLDS_POSITION → Directorship,
  * FAMILY_OF → Family, INVESTED_IN → Ownership when the recipient is a Company,
  * everything else → UnknownLink. Sources → Document; each citation →
- * Documentation (document, entity, summary = the verbatim excerpt).
+ * Documentation (document, entity, summary = the verbatim excerpt; `role`
+ * carries the warning when the source's wording is not the publisher's, and
+ * `sourceUrl` the source's original address).
+ * Sources: title, publisher, author (one value per author), publishedAt,
+ * modifiedAt (updated), sourceUrl, description (text note); the text kind is a
+ * `steppe:textKind=` keyword.
  * What FtM has no property for (Steppe kind, category, relationship type, tags,
  * amounts outside Ownership) is kept in `keywords` as `steppe:<field>=<value>`,
  * so an export imports back unchanged.
@@ -17,6 +22,7 @@
 import { ValidationError, type FieldProblem } from '../../core/errors';
 import type { Actor, GraphData, Relationship, RelationshipType, Source } from '../../core/model';
 import { parseJsonLines } from '../dataset';
+import { citationUrl, citationWarning, sourceLookup } from './provenance';
 import { emptyOrigins, type FileSet, type GraphFormat, type ParsedGraph } from './types';
 
 const FILE = 'steppe.ftm.jsonl';
@@ -67,8 +73,18 @@ function write(data: GraphData): FileSet {
     entities.push({
       id: sourceEntityId(s.id),
       schema: 'Document',
-      properties: props([['title', s.title], ['publisher', s.publisher], ['author', s.author], ['publishedAt', s.published], ['sourceUrl', s.url]]),
+      properties: props([
+        ['title', s.title],
+        ['publisher', s.publisher],
+        ['author', s.authors],
+        ['publishedAt', s.published],
+        ['modifiedAt', s.updated],
+        ['sourceUrl', s.url],
+        ['description', s.textNote],
+        ['keywords', s.textKind ? [`steppe:textKind=${s.textKind}`] : undefined],
+      ]),
     });
+  const sources = sourceLookup(data);
   for (const a of data.actors) {
     const schema = actorSchema(a);
     schemaOf.set(a.id, schema);
@@ -105,7 +121,13 @@ function write(data: GraphData): FileSet {
       entities.push({
         id: `steppe-cite-${r.id}-${i}`,
         schema: 'Documentation',
-        properties: { document: [sourceEntityId(c.sourceId)], entity: [relEntityId(r.id)], summary: [c.excerpt] },
+        properties: props([
+          ['document', sourceEntityId(c.sourceId)],
+          ['entity', relEntityId(r.id)],
+          ['summary', c.excerpt],
+          ['role', citationWarning(sources, c)],
+          ['sourceUrl', citationUrl(sources, c)],
+        ]),
       }),
     );
   }
@@ -138,7 +160,17 @@ function read(files: FileSet): ParsedGraph {
     const p = e.properties as Props;
     if (e.schema === 'Document') {
       origins.sources.push(where);
-      sources.push({ id: strip('steppe-source-', e.id), title: first(p, 'title') ?? '', publisher: first(p, 'publisher'), author: first(p, 'author'), published: first(p, 'publishedAt'), url: first(p, 'sourceUrl') } as Source);
+      sources.push({
+        id: strip('steppe-source-', e.id),
+        title: first(p, 'title') ?? '',
+        publisher: first(p, 'publisher'),
+        authors: p.author?.length ? p.author : undefined,
+        published: first(p, 'publishedAt'),
+        updated: first(p, 'modifiedAt'),
+        url: first(p, 'sourceUrl'),
+        textKind: keyword(p, 'textKind')[0],
+        textNote: first(p, 'description'),
+      } as Source);
     } else if (e.schema === 'Documentation') {
       citations.push({ line, props: p });
     } else if (['Person', 'Organization', 'Company', 'PublicBody', 'LegalEntity'].includes(e.schema)) {

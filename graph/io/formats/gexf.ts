@@ -2,10 +2,12 @@
  * GEXF 1.3 for Gephi: actors as nodes (label = name), relationships as
  * directed edges (label = type), every field a declared attribute so Gephi can
  * filter, colour and partition by kind, type and date. Partial dates stay as
- * strings; citations and sources travel as JSON attributes.
+ * strings; citations and sources travel as JSON attributes (each citation with
+ * its source's `url` and, when the wording is not the publisher's, `warning`).
  */
 import { ValidationError } from '../../core/errors';
 import type { Actor, Citation, GraphData, Relationship, Source } from '../../core/model';
+import { citationsWithProvenance, sourceLookup } from './provenance';
 import { LIST_SEPARATOR, blankToUndefined, emptyOrigins, splitList, type FileSet, type GraphFormat, type ParsedGraph } from './types';
 import { asArray, escapeXml, parseXml, type XmlElement } from './xml';
 
@@ -45,6 +47,7 @@ function write(data: GraphData): FileSet {
     out.push('      </node>\n');
   }
   out.push('    </nodes>\n    <edges>\n');
+  const sources = sourceLookup(data);
   for (const r of data.relationships) {
     out.push(`      <edge id="${escapeXml(r.id)}" source="${escapeXml(r.source)}" target="${escapeXml(r.target)}" label="${r.type}">\n`);
     out.push(
@@ -55,7 +58,7 @@ function write(data: GraphData): FileSet {
         ['end', r.end],
         ['amount', r.amount === undefined ? undefined : String(r.amount)],
         ['currency', r.currency],
-        ['citations', JSON.stringify(r.citations)],
+        ['citations', JSON.stringify(citationsWithProvenance(sources, r))],
       ]),
     );
     out.push('      </edge>\n');

@@ -2,10 +2,13 @@
  * GraphML for yEd, Gephi and NetworkX: actors are nodes, relationships are
  * directed edges; every field is a declared <key> so tools show it as an
  * attribute. Lists are joined with " | "; citations and sources, which have no
- * GraphML counterpart, travel as JSON in an edge key and a graph key.
+ * GraphML counterpart, travel as JSON in an edge key and a graph key. Each
+ * edge's citations carry their source's address (`url`) and, when its wording
+ * is not the publisher's, the `warning`; import reads only sourceId and excerpt.
  */
 import { ValidationError } from '../../core/errors';
 import type { Actor, Citation, GraphData, Relationship, Source } from '../../core/model';
+import { citationsWithProvenance, sourceLookup } from './provenance';
 import { LIST_SEPARATOR, blankToUndefined, emptyOrigins, splitList, type FileSet, type GraphFormat, type ParsedGraph } from './types';
 import { asArray, escapeXml, parseXml, textOf, type XmlElement } from './xml';
 
@@ -39,6 +42,7 @@ function write(data: GraphData): FileSet {
     );
     out.push('    </node>\n');
   }
+  const sources = sourceLookup(data);
   for (const r of data.relationships) {
     out.push(`    <edge id="${escapeXml(r.id)}" source="${escapeXml(r.source)}" target="${escapeXml(r.target)}">\n`);
     out.push(
@@ -48,7 +52,7 @@ function write(data: GraphData): FileSet {
         dataLine('e_end', r.end) +
         dataLine('e_amount', r.amount === undefined ? undefined : String(r.amount)) +
         dataLine('e_currency', r.currency) +
-        dataLine('e_citations', JSON.stringify(r.citations)),
+        dataLine('e_citations', JSON.stringify(citationsWithProvenance(sources, r))),
     );
     out.push('    </edge>\n');
   }

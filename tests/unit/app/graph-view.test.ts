@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeVisibility, formatPeriod, mergeSubgraphs, relationshipLabel, visibleSubgraphExport } from '@/app/_lib/graph-view';
+import { computeVisibility, countByKindAndType, datedSpan, formatPeriod, mergeSubgraphs, relationshipLabel, visibleSubgraphExport } from '@/app/_lib/graph-view';
 import type { ActorRecord, RelationshipRecord, Subgraph } from '@/app/_lib/queries';
 
 const actor = (id: string, kind: ActorRecord['kind'] = 'PERSON'): ActorRecord => ({
@@ -24,7 +24,8 @@ const rel = (id: string, type: RelationshipRecord['type'], s: ActorRecord, t: Ac
   currency: null,
   source: { id: s.id, name: s.name, kind: s.kind },
   target: { id: t.id, name: t.name, kind: t.kind },
-  citations: [{ excerpt: `quote ${id}`, source: { id: 'src', title: 'A source', publisher: null, author: null, published: '2022', url: null } }],
+  citations: [{ excerpt: `quote ${id}`, source: { id: 'src', title: 'A source', publisher: null, authors: [], published: '2022', updated: null, url: null, textKind: null, textNote: null, wordingWarning: null } }],
+  reported: '2022',
 });
 
 const a = actor('a');
@@ -47,31 +48,40 @@ describe('graph-view', () => {
 
   it('hides relationships by type, and the ends of hidden kinds with their relationships', () => {
     const g = mergeSubgraphs([partA, partB]);
-    const byType = computeVisibility(g, { hiddenTypes: ['APPOINTED'], hiddenKinds: [], asOf: null });
+    const byType = computeVisibility(g, { hiddenTypes: ['APPOINTED'], hiddenKinds: [], asOf: null, undated: 'HIDE' });
     expect([...byType.hidden].sort()).toEqual(['ab']);
-    const byKind = computeVisibility(g, { hiddenTypes: [], hiddenKinds: ['STATE'], asOf: null });
+    const byKind = computeVisibility(g, { hiddenTypes: [], hiddenKinds: ['STATE'], asOf: null, undated: 'HIDE' });
     expect([...byKind.hidden].sort()).toEqual(['ac', 'c']);
   });
 
   it('shows only relationships in force as of a date, and marks actors left without any as dormant', () => {
     const g = mergeSubgraphs([partA, partB]);
-    const before = computeVisibility(g, { hiddenTypes: [], hiddenKinds: [], asOf: '2021-05-01' });
+    const before = computeVisibility(g, { hiddenTypes: [], hiddenKinds: [], asOf: '2021-05-01', undated: 'HIDE' });
     expect(before.hidden.has('ab')).toBe(true);
     expect(before.hidden.has('ac')).toBe(false);
-    expect(before.hidden.has('bd')).toBe(false); // undated: always in force
-    const during = computeVisibility(g, { hiddenTypes: [], hiddenKinds: [], asOf: '2022-03-10' });
+    expect(before.hidden.has('bd')).toBe(true); // undated: nothing says it was in force
+    expect(before.undated.size).toBe(0);
+    // Switched on, an undated relationship is shown but marked as undated, never as in force.
+    const shown = computeVisibility(g, { hiddenTypes: [], hiddenKinds: [], asOf: '2021-05-01', undated: 'SHOW' });
+    expect(shown.hidden.has('bd')).toBe(false);
+    expect([...shown.undated]).toEqual(['bd']);
+    // Legend counts follow the date: APPOINTED (ab, 2022) is not counted in 2021.
+    expect(Object.fromEntries(countByKindAndType(g, before).types)).toEqual({ HOLDS_POSITION: 1 });
+    expect(Object.fromEntries(countByKindAndType(g, shown).types)).toEqual({ HOLDS_POSITION: 1, MEMBER_OF: 1 });
+    expect(datedSpan(g)).toEqual({ min: '2019', max: '2022-06' });
+    const during = computeVisibility(g, { hiddenTypes: [], hiddenKinds: [], asOf: '2022-03-10', undated: 'HIDE' });
     expect(during.hidden.has('ab')).toBe(false);
-    const after = computeVisibility(g, { hiddenTypes: ['MEMBER_OF'], hiddenKinds: [], asOf: '2022-07-01' });
+    const after = computeVisibility(g, { hiddenTypes: ['MEMBER_OF'], hiddenKinds: [], asOf: '2022-07-01', undated: 'HIDE' });
     expect(after.hidden.has('ab')).toBe(true);
     // b and d have no relationship left in force; a keeps HOLDS_POSITION.
     expect([...after.dormant].sort()).toEqual(['b', 'd']);
     // The focus is never dormant.
-    expect(computeVisibility(g, { hiddenTypes: ['MEMBER_OF'], hiddenKinds: [], asOf: '2022-07-01' }, new Set(['b'])).dormant.has('b')).toBe(false);
+    expect(computeVisibility(g, { hiddenTypes: ['MEMBER_OF'], hiddenKinds: [], asOf: '2022-07-01', undated: 'HIDE' }, new Set(['b'])).dormant.has('b')).toBe(false);
   });
 
   it('exports the visible subgraph in the dataset record shape, with its sources', () => {
     const g = mergeSubgraphs([partA, partB]);
-    const out = visibleSubgraphExport(g, computeVisibility(g, { hiddenTypes: [], hiddenKinds: ['STATE'], asOf: null }));
+    const out = visibleSubgraphExport(g, computeVisibility(g, { hiddenTypes: [], hiddenKinds: ['STATE'], asOf: null, undated: 'HIDE' }));
     expect(out.actors.map((x) => x.id).sort()).toEqual(['a', 'b', 'd']);
     expect(out.relationships.map((x) => x.id).sort()).toEqual(['ab', 'bd']);
     expect(out.relationships.find((r) => r.id === 'ab')).toEqual({

@@ -32,7 +32,7 @@ function deutan(hex: string): [number, number, number] {
 
 function rel(id: string, start: string | null, end: string | null): RelationshipRecord {
   const a = { id: 'a', name: 'A', kind: 'PERSON' as const };
-  return { id, type: 'ALLIED_WITH', symmetric: true, role: null, start, end, amount: null, currency: null, source: a, target: a, citations: [] };
+  return { id, type: 'ALLIED_WITH', symmetric: true, role: null, start, end, amount: null, currency: null, source: a, target: a, citations: [], reported: null };
 }
 
 describe('insights: sizes', () => {

@@ -7,6 +7,7 @@ const full: ViewState = {
   hiddenTypes: ['APPOINTED', 'MEMBER_OF'],
   hiddenKinds: ['STATE'],
   asOf: '2022-01-05',
+  undated: 'SHOW',
   layout: 'concentric',
   selected: { kind: 'relationship', id: 'appointed--a--b' },
   path: { from: 'kassym-jomart-tokayev', to: 'russia' },

@@ -73,15 +73,21 @@ describe('as-of semantics', () => {
     expect(inForceAsOf({ start: '2022' }, '2022-06-01')).toBe(true);
   });
   it('an end of 2022-01 is not in force as of 2022-02-01 but is on 2022-01-31', () => {
-    expect(inForceAsOf({ end: '2022-01' }, '2022-02-01')).toBe(false);
-    expect(inForceAsOf({ end: '2022-01' }, '2022-01-31')).toBe(true);
+    expect(inForceAsOf({ end: '2022-01' }, '2022-02-01', 'SHOW')).toBe(false);
+    expect(inForceAsOf({ end: '2022-01' }, '2022-01-31', 'SHOW')).toBe(true);
+    // Without a start nothing says it was in force: hidden unless undated ones are asked for.
+    expect(inForceAsOf({ end: '2022-01' }, '2022-01-31')).toBe(false);
   });
   it('a start in the future is not yet in force', () => {
     expect(inForceAsOf({ start: '2022-11-20' }, '2022-11-19')).toBe(false);
     expect(inForceAsOf({ start: '2022-11-20' }, '2022-11-20')).toBe(true);
   });
-  it('undated relationships are always in force', () => {
-    expect(inForceAsOf({}, '1900-01-01')).toBe(true);
+  it('undated relationships are never in force under a date unless SHOW asks for them', () => {
+    expect(inForceAsOf({}, '1900-01-01')).toBe(false);
+    expect(inForceAsOf({}, '1900-01-01', 'HIDE')).toBe(false);
+    expect(inForceAsOf({}, '1900-01-01', 'SHOW')).toBe(true);
+    expect(overlapsRange({}, '2022', '2023')).toBe(false);
+    expect(overlapsRange({}, undefined, undefined)).toBe(true);
   });
   it('a partial asOf means any time in that period', () => {
     expect(inForceAsOf({ start: '2022-12-31' }, '2022')).toBe(true);

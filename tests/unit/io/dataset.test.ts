@@ -83,3 +83,15 @@ describe('bundled dataset', () => {
     expect(r.stderr).toMatch(/maps\.jsonl:2 annotations\[\d+\]\.targetId: names no actor of this map \("tokayev-not-here"\)/);
   });
 });
+
+describe('bundled dataset: source provenance', () => {
+  it('every bundled source has a publisher and a date; a source without them is a problem', async () => {
+    const { checkDataset } = await import('@/graph/io/dataset-check');
+    const { readDatasetDir } = await import('@/graph/io/dataset');
+    const data = await readDatasetDir(path.resolve(__dirname, '../../../data'));
+    expect(checkDataset(data, data.origins, { curated: true }).problems.filter((p) => /publisher|published/.test(p.path))).toEqual([]);
+    const bare = { sources: [{ id: 's', title: 'Untraced' }], actors: [], relationships: [] };
+    expect(checkDataset(bare, undefined, { curated: true }).problems.map((p) => p.path)).toEqual(['sources.jsonl[0] publisher', 'sources.jsonl[0] published']);
+    expect(checkDataset(bare, undefined, { curated: false }).problems).toEqual([]);
+  });
+});

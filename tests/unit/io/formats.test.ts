@@ -76,6 +76,51 @@ describe.each(FORMATS.map((f) => [f.name, f] as const))('%s format', (_name, for
     });
     expect(canonical(format.read(format.write(graph)))).toEqual(graph);
   });
+
+  it('round-trips source provenance and the four newer relationship types, and writes each quote with its provenance', () => {
+    const paraphrased = { id: 's-copy', title: 'A paper', publisher: 'Think Tank', authors: ['A. One', 'B. Two'], published: '2023-04', updated: '2023-05-02', url: 'https://example.org/paper', textKind: 'PARAPHRASED_COPY' as const, textNote: 'Machine-paraphrased copy.' };
+    const graph: GraphData = canonical({
+      sources: [paraphrased, { id: 's-orig', title: 'Wire', textKind: 'ORIGINAL' }],
+      actors: [
+        { id: 'st-a', kind: 'STATE', name: 'A-land', aliases: [], tags: [] },
+        { id: 'st-b', kind: 'STATE', name: 'B-land', aliases: [], tags: [] },
+      ],
+      relationships: (['COOPERATED_WITH', 'CRITICIZED', 'VISITED', 'MET_WITH'] as const).map((type, i) => ({
+        id: `r-${i}`,
+        type,
+        source: 'st-a',
+        target: 'st-b',
+        start: '2022-06-17',
+        citations: [{ sourceId: i % 2 ? 's-orig' : 's-copy', excerpt: `quote ${i}` }],
+      })),
+    });
+    const files = format.write(graph);
+    expect(canonical(format.read(files))).toEqual(graph);
+    const text = [...files.values()].join('\n');
+    expect(text).toContain('https://example.org/paper');
+    // The warning travels with the quotes of the copy only (GraphML/GEXF escape the apostrophe).
+    const warnings = text.match(/Quoted from a paraphrased copy: the wording is not the publisher(&apos;|&#39;|')s\./g) ?? [];
+    expect(warnings.length).toBeGreaterThanOrEqual(format.name === 'json' ? 0 : 2);
+  });
+});
+
+describe('older files', () => {
+  it('CSV with the older headers (one author, no provenance columns) still imports', () => {
+    const csv = formatByName('csv')!;
+    const files = new Map([
+      ['sources.csv', 'id,title,publisher,author,published,url\ns,A source,Wire,Solo Writer,2022,\n'],
+      ['actors.csv', 'id,kind,name,category,aliases,summary,country,tags\na,STATE,A,,,,,\nb,STATE,B,,,,,\n'],
+      ['relationships.csv', 'id,type,source,target,role,start,end,amount,currency,citation_source,citation_excerpt\nr,ALLIED_WITH,a,b,,,,,,s,quote\n'],
+    ]);
+    const back = canonical(csv.read(files));
+    expect(back.sources).toEqual([{ id: 's', title: 'A source', publisher: 'Wire', authors: ['Solo Writer'], published: '2022' }]);
+    expect(back.relationships.map((r) => r.type)).toEqual(['ALLIED_WITH']);
+  });
+
+  it('a source record with the older single author (any format) validates as authors', () => {
+    const legacy = { id: 's', title: 'Old', author: 'Solo Writer' };
+    expect(validateSource(legacy)).toEqual({ id: 's', title: 'Old', authors: ['Solo Writer'] });
+  });
 });
 
 describe('format detection', () => {
@@ -107,7 +152,7 @@ describe('bad files', () => {
 
   it('CSV: a non-numeric amount names line and field', () => {
     const files = good();
-    files.set('relationships.csv', files.get('relationships.csv')! + 'r,INVESTED_IN,a,a,,,,lots,USD,s,quote\n');
+    files.set('relationships.csv', files.get('relationships.csv')! + 'r,INVESTED_IN,a,a,,,,lots,USD,s,quote,,\n');
     expect(problemsOf(() => csv.read(files))).toEqual(['relationships.csv:2 amount: "lots" is not a number']);
   });
 

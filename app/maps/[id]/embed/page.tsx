@@ -22,6 +22,8 @@ export default async function MapEmbedPage({ params }: Props) {
   if (!map) notFound();
   const svg = renderMapSvg(drawingFromMap(map), { chrome: false });
   const href = `/maps/${encodeURIComponent(map.id)}`;
+  // The embed shows no quotes, but says when some of the evidence behind it is not in its publisher's words.
+  const notVerbatim = map.sources.filter((s) => s.wordingWarning);
   return (
     <div className="embed-root">
       <header className="embed-header">
@@ -31,6 +33,11 @@ export default async function MapEmbedPage({ params }: Props) {
           View on Steppe
         </a>
       </header>
+      {notVerbatim.length ? (
+        <p className="embed-note" role="note" data-testid="wording-warning">
+          Some quotes behind this map come from {notVerbatim.map((s) => s.title).join('; ')}: {notVerbatim[0].wordingWarning}
+        </p>
+      ) : null}
       <MapViewer map={map} svg={svg} embed />
     </div>
   );
