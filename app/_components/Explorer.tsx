@@ -141,6 +141,9 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
     [graph, moreEls],
   );
 
+  // Everything the view names has answered (or failed): the first layout waits for it, so it is the same on every load.
+  const viewLoaded =
+    focusReady && shown.expanded.every((id) => hoods.get(id).status !== 'loading') && !(view.path && pathsState.status === 'loading');
   const visibleActors = graph.actors.size - [...graph.actors.keys()].filter((id) => visibility.hidden.has(id)).length;
   const visibleRels = graph.relationships.size - [...graph.relationships.keys()].filter((id) => visibility.hidden.has(id)).length;
   const focusName = graph.actors.get(shown.actor)?.name ?? shown.actor;
@@ -267,6 +270,8 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
           selected={view.selected}
           layout={view.layout}
           layoutKey={`${shown.actor}|${view.layout}|${layoutRun}`}
+          layoutSeed={shown.actor}
+          ready={viewLoaded}
           onSelect={(s) => (isMoreNodeId(s?.id) ? hoods.loadMore(hubOfMoreNode(s.id)) : selectOnCanvas(s))}
           onExpand={(id) => (isMoreNodeId(id) ? hoods.loadMore(hubOfMoreNode(id)) : expand(id))}
           description={description}

@@ -12,8 +12,10 @@ import { useEffect, useImperativeHandle, useRef, type KeyboardEvent, type Ref } 
 import type { ActorKind, RelationshipType } from '@/graph/model';
 import { LARGE_GRAPH_ELEMENTS } from '@/app/_lib/graph-style';
 import type { MORE_KIND } from '@/app/_lib/hub-paging';
-import { canvasEdgeLook, canvasNodeLook, canvasStylesheet } from '@/app/_lib/map-style';
+import { canvasEdgeLook, canvasNodeData, canvasStylesheet } from '@/app/_lib/map-style';
 import { fitViewport, layoutOptions, placeNewNodes, settleNewNodes, type Insets } from '@/app/_lib/layouts';
+import { withSeededRandom } from '@/app/_lib/seeded-random';
+import { updateEdgeLabels, updateZoomLabels } from '@/app/_lib/edge-labels';
 import type { LayoutName, Selection } from '@/app/_lib/url-state';
 import styles from './GraphCanvas.module.css';
 
@@ -72,8 +74,15 @@ interface Props {
   expandedIds: readonly string[];
   selected: Selection | null;
   layout: LayoutName;
-  /** Changes whenever a full layout is wanted (new focus, layout choice, "re-run"). */
+  /** Changes whenever a full layout is wanted (new focus, layout choice, "re-arrange"). */
   layoutKey: string;
+  /** Seeds the layout's randomness: the same view gets the same picture on every load. */
+  layoutSeed: string;
+  /**
+   * False while parts of the view (expansions, paths named in the link) are still loading: a full
+   * layout waits for all of them, so it does not depend on the order they arrive in.
+   */
+  ready: boolean;
   onSelect(selection: Selection | null): void;
   onExpand(actorId: string): void;
   description: string;
@@ -139,8 +148,16 @@ export function GraphCanvas({ ref, ...props }: Props) {
       if (e.target === cy) latest.current.onSelect(null);
     });
     cy.on('dbltap', 'node', (e) => latest.current.onExpand(e.target.id()));
-    cy.on('mouseover', 'edge', (e) => e.target.addClass('hover'));
-    cy.on('mouseout', 'edge', (e) => e.target.removeClass('hover'));
+    cy.on('mouseover', 'node, edge', (e) => {
+      e.target.addClass('hover');
+      updateEdgeLabels(cy);
+    });
+    cy.on('mouseout', 'node, edge', (e) => {
+      e.target.removeClass('hover');
+      updateEdgeLabels(cy);
+    });
+    cy.on('select unselect', () => updateEdgeLabels(cy));
+    cy.on('zoom', () => updateZoomLabels(cy));
     cy.on('mouseover', 'node, edge', () => container.classList.add(styles.pointer));
     cy.on('mouseout', 'node, edge', () => container.classList.remove(styles.pointer));
 
@@ -153,7 +170,7 @@ export function GraphCanvas({ ref, ...props }: Props) {
         cy.add(elements.map(withStyleData));
       });
       const t1 = performance.now();
-      await runLayout(cy, container, options.layout ?? latest.current.layout, latest.current.focusId, false, running);
+      await runLayout(cy, container, options.layout ?? latest.current.layout, latest.current.focusId, latest.current.layoutSeed, false, running);
       const t2 = performance.now();
       await nextFrame();
       const t3 = performance.now();
@@ -176,11 +193,13 @@ export function GraphCanvas({ ref, ...props }: Props) {
   }, [insets]);
 
   // ---- patch elements, then lay out (full when the layout key changed, else place only the new nodes)
-  const { nodes, edges, layoutKey, layout, focusId } = props;
+  const { nodes, edges, layoutKey, layoutSeed, ready, layout, focusId } = props;
   useEffect(() => {
     const cy = cyRef.current;
     const container = containerRef.current;
     if (!cy || !container) return;
+    // A full layout is due: draw nothing new until everything the view names has arrived.
+    if (laidOutKey.current !== layoutKey && !ready) return;
     const wantNodes = new Map(nodes.map((n) => [n.id, n]));
     const wantEdges = new Map(edges.map((e) => [e.id, e]));
     let added: NodeCollection = cy.collection();
@@ -194,7 +213,7 @@ export function GraphCanvas({ ref, ...props }: Props) {
       const newNodes: ElementDefinition[] = [];
       for (const n of nodes) {
         const ele = cy.getElementById(n.id);
-        const data = { label: n.label, kind: n.kind, ...canvasNodeLook(n.kind, { scale: n.scale, color: n.color }) };
+        const data = canvasNodeData(n);
         if (ele.nonempty()) {
           if (ele.data('label') !== data.label || ele.data('kind') !== data.kind || ele.data('w') !== data.w || ele.data('color') !== data.color) ele.data(data);
         } else newNodes.push({ group: 'nodes', data: { id: n.id, ...data } });
@@ -210,6 +229,8 @@ export function GraphCanvas({ ref, ...props }: Props) {
       }
       cy.add(newEdges);
     });
+    updateZoomLabels(cy, true);
+    updateEdgeLabels(cy);
 
     if (cy.nodes().empty()) return;
     if (laidOutKey.current !== layoutKey) {
@@ -218,7 +239,7 @@ export function GraphCanvas({ ref, ...props }: Props) {
       // Animate re-layouts only; the first drawing appears in place.
       const animate = laidOutKey.current !== null;
       laidOutKey.current = layoutKey;
-      void runLayout(cy, container, layout, focusId, animate, running).then(() => {
+      void runLayout(cy, container, layout, focusId, layoutSeed, animate, running).then(() => {
         if (pathFitPending.current && !running.current) {
           pathFitPending.current = false;
           fitElements(cy, cy.elements('.path'), true);
@@ -230,7 +251,7 @@ export function GraphCanvas({ ref, ...props }: Props) {
       running.current = null;
       setLayoutState(container, 'running');
       let settling: Layouts | null = null;
-      settling = settleNewNodes(cy, added, () => {
+      settling = settleNewNodes(cy, added, layoutSeed, () => {
         // A newer layout took over: it reports its own end.
         if (running.current !== settling) return;
         running.current = null;
@@ -246,7 +267,7 @@ export function GraphCanvas({ ref, ...props }: Props) {
       });
       running.current = settling;
     }
-  }, [nodes, edges, layoutKey, layout, focusId]);
+  }, [nodes, edges, layoutKey, layoutSeed, ready, layout, focusId]);
 
   // ---- classes: filters, dormant, focus, expanded, path highlight
   const { hidden, dormant, pathIds, expandedIds, marks = NO_MARKS } = props;
@@ -364,7 +385,7 @@ function setLarge(cy: Core, count: number): void {
 /** A benchmark element (data as the canvas props carry it) with the style data the canvas adds. */
 function withStyleData(ele: ElementDefinition): ElementDefinition {
   const d = ele.data as Record<string, unknown>;
-  const look = ele.group === 'nodes' ? canvasNodeLook(d.kind as ActorKind) : canvasEdgeLook(d.type as RelationshipType);
+  const look = ele.group === 'nodes' ? canvasNodeData({ label: String(d.label ?? ''), kind: d.kind as ActorKind }) : canvasEdgeLook(d.type as RelationshipType);
   return { ...ele, data: { ...d, ...look } };
 }
 
@@ -381,9 +402,15 @@ function fitElements(cy: Core, eles: CollectionReturnValue, animate: boolean): v
   else cy.viewport(viewport);
 }
 
-/** Fits the visible elements into view. */
+/** Fits the visible elements into view; that zoom is the reference for when every edge gets its label. */
 function fitVisible(cy: Core, animate: boolean): void {
-  fitElements(cy, cy.elements(':visible'), animate);
+  const insets = (cy.scratch('_steppeInsets') as Insets | undefined) ?? NO_INSETS;
+  const viewport = fitViewport(cy, cy.elements(':visible'), insets);
+  if (!viewport) return;
+  cy.scratch('_steppeFitZoom', viewport.zoom);
+  if (animate) cy.animate({ ...viewport, duration: 250 });
+  else cy.viewport(viewport);
+  updateZoomLabels(cy, false, viewport.zoom);
 }
 
 function setLayoutState(container: HTMLElement, state: 'running' | 'idle'): void {
@@ -397,6 +424,7 @@ function runLayout(
   container: HTMLElement,
   name: LayoutName,
   focusId: string,
+  seed: string,
   animate: boolean,
   running: { current: Layouts | null },
 ): Promise<void> {
@@ -413,6 +441,7 @@ function runLayout(
       }
       resolve();
     });
-    layout.run();
+    // fCoSE computes the whole layout inside run() (then animates to it): seeding that call seeds the layout.
+    withSeededRandom(`${seed}|${name}`, () => layout.run());
   });
 }
