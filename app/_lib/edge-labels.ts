@@ -9,8 +9,8 @@ import type { Core } from 'cytoscape';
 
 /** Every edge is labelled from this multiple of the fitted zoom… */
 export const ZOOM_LABEL_FACTOR = 1.6;
-/** …and never below this zoom, where a 10 px label would render under 9 px. */
-export const ZOOM_LABEL_MIN = 0.9;
+/** …and never below this zoom, where an 8-unit label would render under 9 px. */
+export const ZOOM_LABEL_MIN = 1.1;
 
 export function zoomLabelsOn(zoom: number, fitZoom: number): boolean {
   return zoom >= Math.max(ZOOM_LABEL_MIN, fitZoom * ZOOM_LABEL_FACTOR) - 1e-6;

@@ -291,12 +291,13 @@ export function cytoscapeStylesheet(opts: { large?: boolean } = {}): StylesheetJ
       selector: `edge.hover, edge:selected, ${EDGE_LABEL_CLASSES.map((c) => `edge.${c}`).join(', ')}`,
       style: {
         label: 'data(label)',
-        'font-size': 10,
+        // Small in model units: readable (about 10 px) at a typical fit, not shouting once zoomed in.
+        'font-size': 8,
         'font-family': FONT,
         color: NEUTRAL_EDGE_LABEL,
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.92,
-        'text-background-padding': '3px',
+        'text-background-padding': '2px',
         'text-background-shape': 'round-rectangle',
         'text-border-color': '#cbd2d9',
         'text-border-width': 1,

@@ -131,18 +131,15 @@ const EVENT_TYPES: ReadonlySet<RelationshipType> = new Set<RelationshipType>([
   'MET_WITH',
 ]);
 
-/** Longest role kept in a canvas label; the full role is in the details panel. */
-const ROLE_MAX = 28;
-
 /**
  * Edge label that reads like a sentence fragment between the two names:
- * "appointed as Prime Minister · Jan 2022", "member of · since 2019",
- * "allied with". Dates in words ("Jan 2022"); an act's date stands alone,
- * a lasting state's start reads "since".
+ * "appointed · Jan 2022", "member of · since 2019", "allied with". Dates in
+ * words; an act's date stands alone, a lasting state's start reads "since".
+ * Roles are left to the details panel: in the sources they are phrases, too
+ * long to sit on a line.
  */
-export function relationshipLabel(r: Pick<RelationshipRecord, 'type' | 'role' | 'start' | 'end'>, typeLabel: string): string {
-  const role = r.role ? (r.role.length > ROLE_MAX ? `${r.role.slice(0, ROLE_MAX - 1).trimEnd()}…` : r.role) : '';
-  const verb = `${typeLabel.toLowerCase()}${role ? ` as ${role}` : ''}`;
+export function relationshipLabel(r: Pick<RelationshipRecord, 'type' | 'start' | 'end'>, typeLabel: string): string {
+  const verb = typeLabel.toLowerCase();
   const start = r.start ? formatPartialDate(r.start) : null;
   const end = r.end ? formatPartialDate(r.end) : null;
   const dates = start && !end && EVENT_TYPES.has(r.type) ? start : formatPeriod(start, end);
