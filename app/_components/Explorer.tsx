@@ -8,9 +8,10 @@
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '@/graph/model';
-import { download } from '@/app/_lib/download';
 import { TYPE_STYLES } from '@/app/_lib/graph-style';
-import { computeVisibility, countByKindAndType, mergeSubgraphs, relationshipLabel, visibleSubgraphExport } from '@/app/_lib/graph-view';
+import { computeVisibility, countByKindAndType, mergeSubgraphs, relationshipLabel } from '@/app/_lib/graph-view';
+import type { Positions } from '@/app/_lib/explorer-export';
+import { useExplorerExports } from '@/app/_lib/use-explorer-exports';
 import { GraphQLClientError } from '@/app/_lib/graphql-client';
 import { fetchDatasetFacts, fetchPaths, NEIGHBORHOOD_LIMIT, type PathRecord, type Subgraph } from '@/app/_lib/queries';
 import { useAsync } from '@/app/_lib/use-async';
@@ -49,6 +50,8 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
   const canvas = useRef<GraphCanvasHandle>(null);
   const getCore = useCallback(() => canvas.current?.core() ?? null, []);
   const [layoutRun, setLayoutRun] = useState(0);
+  /** Positions from an opened export, used by the next full layout while they cover every node. */
+  const [preset, setPreset] = useState<Positions | null>(null);
   /** Bumped by the main "Try again", so the side panel asks again too. */
   const [retries, setRetries] = useState(0);
 
@@ -156,7 +159,10 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
   // drawn edges (their marks stay, and a selected edge shows its label on the graph).
   const selectOnCanvas = (selected: Selection | null) =>
     update((v) => ({ ...v, selected, tab: selected && v.tab !== 'changes' && v.tab !== 'timeline' ? 'details' : v.tab }));
-  const focus = (id: string) => update((v) => ({ ...v, actor: id, expanded: [], selected: null }));
+  const focus = (id: string) => {
+    setPreset(null);
+    update((v) => ({ ...v, actor: id, expanded: [], selected: null }));
+  };
   const expand = (id: string) =>
     update((v) => (id === v.actor || v.expanded.includes(id) ? v : { ...v, expanded: [...v.expanded, id] }));
   const collapse = (id: string) => update((v) => ({ ...v, expanded: v.expanded.filter((x) => x !== id) }));
@@ -193,19 +199,17 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
       ? { kind: 'paths', paths }
       : { kind: 'actor', id: shown.actor };
 
-  async function exportPng() {
-    const blob = await canvas.current?.png();
-    if (blob) download(blob, `steppe-${view.actor}${view.asOf ? `-as-of-${view.asOf}` : ''}.png`);
-  }
-
-  function exportJson() {
-    const body = {
-      exportedAt: new Date().toISOString(),
-      view: { focus: view.actor, expanded: view.expanded, hiddenTypes: view.hiddenTypes, hiddenKinds: view.hiddenKinds, asOf: view.asOf },
-      ...visibleSubgraphExport(graph, visibility),
-    };
-    download(new Blob([JSON.stringify(body, null, 2)], { type: 'application/json' }), `steppe-${view.actor}${view.asOf ? `-as-of-${view.asOf}` : ''}.json`);
-  }
+  const exports = useExplorerExports({
+    graph,
+    visibility,
+    view,
+    positions: () => canvas.current?.positions() ?? {},
+    onOpen: (opened, positions) => {
+      update((v) => ({ ...v, ...Object.fromEntries(Object.entries(opened).filter(([, x]) => x !== undefined)), selected: null, path: null }));
+      setPreset(positions);
+      setLayoutRun((n) => n + 1);
+    },
+  });
 
   // ---- canvas state overlays
   const focusError = focusHood.status === 'error' ? focusHood.error : null;
@@ -272,6 +276,7 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
           layoutKey={`${shown.actor}|${view.layout}|${layoutRun}`}
           layoutSeed={shown.actor}
           ready={viewLoaded}
+          preset={preset}
           onSelect={(s) => (isMoreNodeId(s?.id) ? hoods.loadMore(hubOfMoreNode(s.id)) : selectOnCanvas(s))}
           onExpand={(id) => (isMoreNodeId(id) ? hoods.loadMore(hubOfMoreNode(id)) : expand(id))}
           description={description}
@@ -282,15 +287,28 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
           <Toolbar
             layout={view.layout}
             onLayout={(layout) => update((v) => ({ ...v, layout }))}
-            onRelayout={() => setLayoutRun((n) => n + 1)}
+            onRelayout={() => {
+              setPreset(null);
+              setLayoutRun((n) => n + 1);
+            }}
             onFit={() => canvas.current?.fit()}
             onZoom={(f) => canvas.current?.zoomBy(f)}
             target={toolbarTarget}
             onExpand={() => selectedActor && expand(selectedActor)}
             onCollapse={() => selectedActor && collapse(selectedActor)}
-            onExportPng={() => void exportPng()}
-            onExportJson={exportJson}
+            onExportPng={exports.exportPng}
+            onExportSvg={exports.exportSvg}
+            onExportJson={exports.exportJson}
+            onOpenJson={(file) => void exports.openJson(file)}
           />
+          {exports.error ? (
+            <p role="alert" className={styles.exportError}>
+              {exports.error}{' '}
+              <button type="button" className="button" onClick={exports.dismissError}>
+                Dismiss
+              </button>
+            </p>
+          ) : null}
           <HubMoreButtons getCore={getCore} nodes={more} onLoadMore={hoods.loadMore} />
           <MapTools getCore={getCore} graph={graph} visibility={visibility} selected={view.selected} asOf={view.asOf} />
         </div>

@@ -6,7 +6,7 @@
  * `cy.batch()`. Exposes `window.cy` for tests and `window.__steppeRender` for
  * the render benchmark.
  */
-import cytoscape, { type CollectionReturnValue, type Core, type ElementDefinition, type Layouts, type NodeCollection } from 'cytoscape';
+import cytoscape, { type CollectionReturnValue, type Core, type ElementDefinition, type LayoutOptions, type Layouts, type NodeCollection, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { useEffect, useImperativeHandle, useRef, type KeyboardEvent, type Ref } from 'react';
 import type { ActorKind, RelationshipType } from '@/graph/model';
@@ -55,10 +55,10 @@ export interface GraphCanvasHandle {
   zoomBy(factor: number): void;
   /** Centres the view on these elements (zoomed to fit them, no closer than a plain fit). */
   reveal(ids: readonly string[]): void;
-  /** PNG of the current view (what is drawn, at 2× resolution, on white). */
-  png(): Promise<Blob>;
   /** The Cytoscape instance, for tools drawn over the canvas (map notes) and saving positions. */
   core(): Core | null;
+  /** Every node's position (model coordinates, rounded to 0.1), for exports. */
+  positions(): Record<string, { x: number; y: number }>;
 }
 
 interface Props {
@@ -83,6 +83,8 @@ interface Props {
    * layout waits for all of them, so it does not depend on the order they arrive in.
    */
   ready: boolean;
+  /** Positions to use instead of a computed layout (an opened export), when they cover every node. */
+  preset?: Readonly<Record<string, { x: number; y: number }>> | null;
   onSelect(selection: Selection | null): void;
   onExpand(actorId: string): void;
   description: string;
@@ -239,7 +241,9 @@ export function GraphCanvas({ ref, ...props }: Props) {
       // Animate re-layouts only; the first drawing appears in place.
       const animate = laidOutKey.current !== null;
       laidOutKey.current = layoutKey;
-      void runLayout(cy, container, layout, focusId, layoutSeed, animate, running).then(() => {
+      const preset = latest.current.preset;
+      const usePreset = !!preset && cy.nodes().filter((n) => !preset[n.id()]).empty();
+      void runLayout(cy, container, usePreset ? 'preset' : layout, focusId, layoutSeed, animate, running, preset).then(() => {
         if (pathFitPending.current && !running.current) {
           pathFitPending.current = false;
           fitElements(cy, cy.elements('.path'), true);
@@ -331,12 +335,15 @@ export function GraphCanvas({ ref, ...props }: Props) {
         if (!cy) return;
         cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
       },
-      async png() {
-        const cy = cyRef.current;
-        if (!cy) throw new Error('The canvas is not ready.');
-        return cy.png({ output: 'blob-promise', bg: '#ffffff', scale: 2, full: false });
-      },
       core: () => cyRef.current,
+      positions() {
+        const out: Record<string, { x: number; y: number }> = {};
+        cyRef.current?.nodes().forEach((n) => {
+          const p = n.position();
+          out[n.id()] = { x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 };
+        });
+        return out;
+      },
     }),
     [],
   );
@@ -422,16 +429,21 @@ function setLayoutState(container: HTMLElement, state: 'running' | 'idle'): void
 function runLayout(
   cy: Core,
   container: HTMLElement,
-  name: LayoutName,
+  name: LayoutName | 'preset',
   focusId: string,
   seed: string,
   animate: boolean,
   running: { current: Layouts | null },
+  preset?: Readonly<Record<string, { x: number; y: number }>> | null,
 ): Promise<void> {
   running.current?.stop();
   setLayoutState(container, 'running');
   return new Promise((resolve) => {
-    const layout = cy.elements().layout(layoutOptions(name, cy, focusId, { animate }));
+    const options =
+      name === 'preset'
+        ? ({ name: 'preset', positions: (n: NodeSingular) => preset?.[n.id()], fit: false, animate } as LayoutOptions)
+        : layoutOptions(name, cy, focusId, { animate });
+    const layout = cy.elements().layout(options);
     running.current = layout;
     layout.one('layoutstop', () => {
       fitVisible(cy, animate);

@@ -26,6 +26,8 @@ export interface SvgOptions {
   chrome: boolean;
   /** Where the export can be found again, printed under the sources. */
   link?: string;
+  /** What the picture is, in the footer: "Steppe curated map" unless told. */
+  credit?: string;
 }
 
 /** Live names and kinds where the record still exists, the saved ones where it was deleted. */
@@ -358,7 +360,7 @@ export function renderMapSvg(d: MapDrawing, opts: SvgOptions): string {
   }
   by += 28;
   foot.push(
-    `<text x="${margin}" y="${by}" font-size="11" fill="${MUTED}">${escapeXml(`Steppe curated map${opts.link ? ` · ${opts.link}` : ''} · every relationship is quoted from its sources`)}</text>`,
+    `<text x="${margin}" y="${by}" font-size="11" fill="${MUTED}">${escapeXml(`${opts.credit ?? 'Steppe curated map'}${opts.link ? ` · ${opts.link}` : ''} · every relationship is quoted from its sources`)}</text>`,
   );
   const height = by + margin - 8;
   return svgDoc(
