@@ -54,13 +54,15 @@ export function explorerDrawing(graph: LoadedGraph, visibility: Visibility, view
   };
 }
 
-/** The JSON export: the visible records (dataset shape, importable), the view, and each drawn node's position. */
+/**
+ * The JSON export: the visible records (dataset shape, importable), the view, and the position of every node on
+ * the canvas (filtered ones and "N more" nodes too, so opening it places all of them as they were).
+ */
 export function explorerJson(graph: LoadedGraph, visibility: Visibility, view: ViewState, positions: Positions, exportedAt: Date) {
-  const drawn = Object.fromEntries(Object.entries(positions).filter(([id]) => graph.actors.has(id) && !visibility.hidden.has(id)));
   return {
     exportedAt: exportedAt.toISOString(),
     view: { focus: view.actor, expanded: view.expanded, hiddenTypes: view.hiddenTypes, hiddenKinds: view.hiddenKinds, asOf: view.asOf, layout: view.layout },
-    positions: drawn,
+    positions,
     ...visibleSubgraphExport(graph, visibility),
   };
 }

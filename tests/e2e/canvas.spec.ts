@@ -1,0 +1,172 @@
+/**
+ * The explorer's canvas as a reader sees it (issue 17): edge labels where they
+ * help, node labels that do not collide, the same picture for the same link,
+ * and exports that stand alone. The measured figures are printed.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { labelledEdgeShare, labelOverlaps, largestMove, nodePositions, openExplorer, waitForGraph } from './helpers';
+
+const TOKAYEV = 'kassym-jomart-tokayev';
+const NAZARBAYEV = 'nursultan-nazarbayev';
+const RUSSIA = 'russia';
+const VIEWS = [
+  { name: 'Tokayev', query: `focus=${TOKAYEV}` },
+  { name: 'Kazakhstan', query: 'focus=kazakhstan' },
+];
+
+/** Zooms about the centre to `factor` × the fitted zoom. */
+async function zoomToFitTimes(page: Page, factor: number): Promise<void> {
+  await page.evaluate((f) => {
+    const cy = window.cy!;
+    const fit = cy.scratch('_steppeFitZoom') as number;
+    cy.zoom({ level: fit * f, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  }, factor);
+}
+
+test.describe('canvas', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  for (const view of VIEWS) {
+    test(`${view.name}: at most 2 overlapping label pairs at the fit, at least 80% of edges labelled at 2×, the same picture on a second load`, async ({ browser }) => {
+      const first = await browser.newPage();
+      await openExplorer(first, view.query);
+      const overlaps = await labelOverlaps(first);
+      const before = await nodePositions(first);
+      await zoomToFitTimes(first, 2);
+      const share = await labelledEdgeShare(first);
+      await first.close();
+
+      const second = await browser.newPage();
+      await openExplorer(second, view.query);
+      const move = largestMove(before, await nodePositions(second));
+      await second.close();
+
+      console.log(
+        `${view.name}: ${Object.keys(before).length} nodes; overlapping label pairs at fit ${overlaps.length}${overlaps.length ? ` (${overlaps.join(', ')})` : ''}; ` +
+          `edges labelled at 2× ${share.labelled}/${share.total}; largest move between loads ${move.toFixed(2)} px`,
+      );
+      expect(overlaps.length, overlaps.join('\n')).toBeLessThanOrEqual(2);
+      expect(share.total).toBeGreaterThan(10);
+      expect(share.labelled / share.total).toBeGreaterThanOrEqual(0.8);
+      expect(move).toBeLessThanOrEqual(5);
+    });
+  }
+
+  test('edge labels read like sentences: shown for the selection’s edges and on hover, above the nodes; parallel edges kept apart', async ({ page }) => {
+    await openExplorer(page);
+    // At the fit, no edge is labelled until the reader looks at one.
+    expect((await labelledEdgeShare(page)).labelled).toBe(0);
+
+    await page.evaluate((id) => void window.cy!.getElementById(id).emit('tap'), NAZARBAYEV);
+    await expect(page.locator('h2', { hasText: 'Nursultan Nazarbayev' }).first()).toBeVisible();
+    const near = await page.evaluate((id) => {
+      const cy = window.cy!;
+      const mine = cy.getElementById(id).connectedEdges();
+      const others = cy.edges().difference(mine);
+      return {
+        labels: mine.map((e) => e.style('label') as string),
+        others: others.filter((e) => e.style('label') !== '').length,
+        edgeZ: Math.min(...mine.map((e) => Number(e.style('z-index')))),
+        nodeZ: Math.max(...cy.nodes().map((n) => Number(n.style('z-index')))),
+        manual: mine.every((e) => e.style('z-index-compare') === 'manual'),
+      };
+    }, NAZARBAYEV);
+    expect(near.labels.length).toBeGreaterThan(3);
+    for (const label of near.labels) expect(label).toMatch(/^[a-z][a-z ]+( · (since |until )?[0-9A-Z].*)?$/);
+    expect(near.labels.some((l) => / · /.test(l))).toBe(true);
+    expect(near.others).toBe(0);
+    expect(near.manual).toBe(true);
+    expect(near.edgeZ).toBeGreaterThan(near.nodeZ - 5);
+
+    // Hover labels an edge and shows a node's full name.
+    const hovered = await page.evaluate(() => {
+      const cy = window.cy!;
+      cy.$(':selected').unselect();
+      const edge = cy.edges()[0];
+      edge.emit('mouseover');
+      const node = cy.nodes().filter((n) => n.data('label') !== n.data('short'))[0];
+      node?.emit('mouseover');
+      return { edge: edge.style('label'), data: edge.data('label'), full: node ? node.style('label') === node.data('label') : true };
+    });
+    expect(hovered.edge).toBe(hovered.data);
+    expect(hovered.full).toBe(true);
+
+    // Parallel edges between one pair bend apart: their midpoints are distinct.
+    const spread = await page.evaluate(() => {
+      const cy = window.cy!;
+      const pairs = new Map<string, { x: number; y: number }[]>();
+      cy.edges().forEach((e) => {
+        const key = [e.source().id(), e.target().id()].sort().join('~');
+        pairs.set(key, [...(pairs.get(key) ?? []), e.midpoint()]);
+      });
+      let min = Infinity;
+      for (const mids of pairs.values())
+        for (let i = 0; i < mids.length; i++) for (let j = i + 1; j < mids.length; j++) min = Math.min(min, Math.hypot(mids[i].x - mids[j].x, mids[i].y - mids[j].y));
+      return min;
+    });
+    expect(spread).toBeGreaterThan(15);
+  });
+
+  test('expanding keeps placed nodes still; Re-arrange is what lays the view out again, as its link opens it', async ({ page, browser }) => {
+    await openExplorer(page);
+    const before = await nodePositions(page);
+    await page.evaluate((id) => void window.cy!.getElementById(id).emit('tap'), RUSSIA);
+    await page.getByTestId('expand-button').click();
+    await expect(page).toHaveURL(/expand=russia/);
+    await expect.poll(async () => Object.keys(await nodePositions(page)).length).toBeGreaterThan(Object.keys(before).length);
+    await waitForGraph(page);
+    const grown = await nodePositions(page);
+    expect(largestMove(before, grown)).toBeLessThan(0.5);
+
+    await page.getByTestId('rearrange').click();
+    await expect.poll(() => page.evaluate(() => document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')!.dataset.layoutState)).toBe('running');
+    await waitForGraph(page);
+    const rearranged = await nodePositions(page);
+    expect(largestMove(grown, rearranged)).toBeGreaterThan(5);
+
+    // The link of the expanded view opens at the re-arranged picture.
+    const other = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await openExplorer(other, new URL(page.url()).search.slice(1));
+    expect(largestMove(rearranged, await nodePositions(other))).toBeLessThanOrEqual(5);
+    await other.close();
+  });
+
+  test('PNG and SVG exports carry title, filters, date, legend and sources; the JSON carries positions and opens as the same picture', async ({ page }) => {
+    await openExplorer(page, `focus=${TOKAYEV}&hideTypes=SUPPORTED&asOf=2022-06`);
+    const [svgFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+    const svg = readFileSync((await svgFile.path())!, 'utf8');
+    expect(svg).toMatch(/^<svg /);
+    expect(svg).toContain('Network around Kassym-Jomart Tokayev');
+    expect(svg).toContain('Not shown: Supported relationships.');
+    expect(svg).toContain('as of Jun 2022');
+    expect(svg).toContain('LEGEND');
+    expect(svg).toContain('>Appointed</text>');
+    expect(svg).not.toContain('>Supported</text>');
+    expect(svg).toContain('SOURCES');
+    expect(svg).toContain('Christian Science Monitor');
+    const drawnEdges = await page.evaluate(() => window.cy!.edges().filter((e) => e.visible()).length);
+    expect(svg.match(/data-edge="/g)?.length).toBe(drawnEdges);
+
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+    const bytes = readFileSync((await png.path())!);
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // Width and height from the IHDR chunk: a titled, legended page, not a bare canvas grab.
+    expect(bytes.readUInt32BE(16)).toBeGreaterThan(1400);
+    expect(bytes.readUInt32BE(20)).toBeGreaterThan(1400);
+
+    // Move a node by hand, export, go elsewhere, open the export: the same view at the same positions.
+    await page.evaluate((id) => window.cy!.getElementById(id).position({ x: 900, y: -700 }), RUSSIA);
+    const positions = await nodePositions(page);
+    const [jsonFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+    const jsonPath = (await jsonFile.path())!;
+    const body = JSON.parse(readFileSync(jsonPath, 'utf8')) as { positions: Record<string, { x: number; y: number }>; view: { focus: string } };
+    expect(body.view.focus).toBe(TOKAYEV);
+    expect(body.positions[RUSSIA]).toEqual({ x: 900, y: -700 });
+
+    await openExplorer(page, 'focus=kazakhstan');
+    await page.getByTestId('open-json').setInputFiles(jsonPath);
+    await expect(page).toHaveURL(/hideTypes=SUPPORTED/);
+    await expect.poll(async () => largestMove(positions, await nodePositions(page))).toBeLessThanOrEqual(0.5);
+  });
+});
