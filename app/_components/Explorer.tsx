@@ -52,6 +52,8 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
   const [layoutRun, setLayoutRun] = useState(0);
   /** Positions from an opened export, used by the next full layout while they cover every node. */
   const [preset, setPreset] = useState<Positions | null>(null);
+  /** Where the keyboard is in the side panel's lists; the canvas marks it. */
+  const [keyboardTarget, setKeyboardTarget] = useState<string | null>(null);
   /** Bumped by the main "Try again", so the side panel asks again too. */
   const [retries, setRetries] = useState(0);
 
@@ -277,6 +279,7 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
           layoutSeed={shown.actor}
           ready={viewLoaded}
           preset={preset}
+          keyboardTarget={keyboardTarget}
           onSelect={(s) => (isMoreNodeId(s?.id) ? hoods.loadMore(hubOfMoreNode(s.id)) : selectOnCanvas(s))}
           onExpand={(id) => (isMoreNodeId(id) ? hoods.loadMore(hubOfMoreNode(id)) : expand(id))}
           description={description}
@@ -425,6 +428,7 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
             onFocus={focus}
             onExpand={expand}
             onCollapse={collapse}
+            onKeyboardTarget={setKeyboardTarget}
             onPathFrom={(id) => setEnds((e) => ({ from: { id, name: nameOf(id) ?? id }, to: e.to && e.to.id !== id ? e.to : null, generation: e.generation + 1 }))}
           />
         }

@@ -83,6 +83,8 @@ interface Props {
    * layout waits for all of them, so it does not depend on the order they arrive in.
    */
   ready: boolean;
+  /** The element the keyboard is on in a list beside the canvas (side panel): marked, and its edges labelled. */
+  keyboardTarget?: string | null;
   /** Positions to use instead of a computed layout (an opened export), when they cover every node. */
   preset?: Readonly<Record<string, { x: number; y: number }>> | null;
   onSelect(selection: Selection | null): void;
@@ -303,6 +305,19 @@ export function GraphCanvas({ ref, ...props }: Props) {
       fitElements(cy, cy.elements('.path'), true);
     }
   }, [nodes, edges, hidden, dormant, pathIds, focusId, expandedIds, marks]);
+
+  // ---- the keyboard's place in the side panel's lists, marked on the canvas
+  const { keyboardTarget = null } = props;
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const want = keyboardTarget ? cy.getElementById(keyboardTarget) : cy.collection();
+    cy.batch(() => {
+      cy.$('.kbd').difference(want).removeClass('kbd');
+      want.addClass('kbd');
+    });
+    updateEdgeLabels(cy);
+  }, [keyboardTarget, nodes, edges]);
 
   // ---- selection
   const { selected, description } = props;
