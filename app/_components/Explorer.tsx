@@ -18,6 +18,7 @@ import { useAsync } from '@/app/_lib/use-async';
 import { useDebounced } from '@/app/_lib/use-debounced';
 import { useInsights } from '@/app/_lib/use-insights';
 import { useNeighborhoods } from '@/app/_lib/use-neighborhoods';
+import { usePathEnds } from '@/app/_lib/use-path-ends';
 import { useViewState } from '@/app/_lib/use-view-state';
 import { DEFAULT_ACTOR, type Selection, type ViewState } from '@/app/_lib/url-state';
 import { DEFAULT_HUB_PAGE_SIZE, hubOfMoreNode, hubSubgraph, isMoreNodeId, moreElements, moreNodes, type HubNeighborhood } from '@/app/_lib/hub-paging';
@@ -25,7 +26,7 @@ import { MapTools } from '@/app/_maps/MapTools';
 import { HubMoreButtons } from './HubMoreButtons';
 import { GraphCanvas, type CanvasEdge, type CanvasNode, type GraphCanvasHandle } from './GraphCanvas';
 import { Legend } from './Legend';
-import { PathFinder, type PathEnd } from './PathFinder';
+import { PathFinder } from './PathFinder';
 import { SearchBox } from './SearchBox';
 import { SidePanel, type PanelContent } from './SidePanel';
 import { SideTabs } from './SideTabs';
@@ -170,21 +171,7 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
   const collapse = (id: string) => update((v) => ({ ...v, expanded: v.expanded.filter((x) => x !== id) }));
 
   // ---- path finder ends (kept here so "Path from here" in the panel can fill them)
-  const nameOf = (id: string) => graph.actors.get(id)?.name ?? paths?.flatMap((p) => p.nodes).find((n) => n.id === id)?.name;
-  const [ends, setEnds] = useState<{ from: PathEnd; to: PathEnd; generation: number }>(() => ({
-    from: view.path ? { id: view.path.from, name: view.path.from } : null,
-    to: view.path ? { id: view.path.to, name: view.path.to } : null,
-    generation: 0,
-  }));
-  // Ends restored from a link carry only ids; refill the inputs once the graph brings their names.
-  const named = (end: PathEnd): PathEnd => {
-    const name = end && end.name === end.id ? nameOf(end.id) : undefined;
-    return end && name && name !== end.id ? { ...end, name } : end;
-  };
-  if (named(ends.from) !== ends.from || named(ends.to) !== ends.to) {
-    setEnds((e) => ({ from: named(e.from), to: named(e.to), generation: e.generation + 1 }));
-  }
-  const defaultFrom: PathEnd = graph.actors.has(shown.actor) ? { id: shown.actor, name: focusName } : null;
+  const ends = usePathEnds(view, graph, paths, { id: shown.actor, name: focusName });
 
   const selectedActor = view.selected?.kind === 'actor' ? view.selected.id : null;
   const toolbarTarget = selectedActor && graph.actors.has(selectedActor)
@@ -228,10 +215,10 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
           <SearchBox id="actor-search" label="Search actors" placeholder="Name or alias, e.g. Tokaev" clearOnPick shortcut onPick={(a) => focus(a.id)} />
         </div>
         <PathFinder
-          from={ends.from ?? defaultFrom}
+          from={ends.from}
           to={ends.to}
-          generation={ends.from ? String(ends.generation) : `${ends.generation}-${defaultFrom?.id}-${defaultFrom?.name}`}
-          onChangeEnds={(from, to, external) => setEnds((e) => ({ from, to, generation: external ? e.generation + 1 : e.generation }))}
+          generation={ends.generation}
+          onChangeEnds={ends.set}
           active={!!view.path}
           result={
             pathsState.status === 'ready'
@@ -429,7 +416,7 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
             onExpand={expand}
             onCollapse={collapse}
             onKeyboardTarget={setKeyboardTarget}
-            onPathFrom={(id) => setEnds((e) => ({ from: { id, name: nameOf(id) ?? id }, to: e.to && e.to.id !== id ? e.to : null, generation: e.generation + 1 }))}
+            onPathFrom={ends.startFrom}
           />
         }
       />

@@ -26,10 +26,12 @@ async function zoomToFitTimes(page: Page, factor: number): Promise<void> {
 
 test.describe('canvas', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
+  // Two page loads and full layouts per test: more than the default 30 s on a busy machine.
+  test.describe.configure({ timeout: 120_000 });
 
   for (const view of VIEWS) {
     test(`${view.name}: at most 2 overlapping label pairs at the fit, at least 80% of edges labelled at 2×, the same picture on a second load`, async ({ browser }) => {
-      const first = await browser.newPage();
+      const first = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await openExplorer(first, view.query);
       const overlaps = await labelOverlaps(first);
       const before = await nodePositions(first);
@@ -37,7 +39,7 @@ test.describe('canvas', () => {
       const share = await labelledEdgeShare(first);
       await first.close();
 
-      const second = await browser.newPage();
+      const second = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await openExplorer(second, view.query);
       const move = largestMove(before, await nodePositions(second));
       await second.close();
@@ -168,5 +170,35 @@ test.describe('canvas', () => {
     await page.getByTestId('open-json').setInputFiles(jsonPath);
     await expect(page).toHaveURL(/hideTypes=SUPPORTED/);
     await expect.poll(async () => largestMove(positions, await nodePositions(page))).toBeLessThanOrEqual(0.5);
+  });
+});
+
+test.describe('canvas keyboard', () => {
+  test.describe.configure({ timeout: 90_000 });
+  test('Details moves focus to the heading and closing returns it; moving through the list marks the element on the canvas', async ({ page }) => {
+    await openExplorer(page);
+    const item = page.locator('[data-testid="side-panel"] li[data-relationship-id]').first();
+    const relId = (await item.getAttribute('data-relationship-id'))!;
+    const details = item.locator('[data-opens-details]');
+
+    // Keyboard focus on the list item marks its edge on the canvas and shows its label.
+    await details.focus();
+    await expect.poll(() => page.evaluate((id) => window.cy!.getElementById(id).hasClass('kbd'), relId)).toBe(true);
+    expect(await page.evaluate((id) => window.cy!.getElementById(id).style('label'), relId)).not.toBe('');
+
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-testid="side-panel"]')).toHaveAttribute('data-panel', 'relationship');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('panel-title');
+    expect(await page.evaluate((id) => window.cy!.getElementById(id).selected(), relId)).toBe(true);
+
+    await page.keyboard.press('Escape');
+    await expect(page.locator('[data-testid="side-panel"]')).toHaveAttribute('data-panel', 'actor');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-relationship-id]')?.getAttribute('data-relationship-id'))).toBe(relId);
+
+    // The close button returns focus the same way.
+    await page.locator(`[data-relationship-id="${relId}"] [data-opens-details]`).press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('panel-title');
+    await page.getByRole('button', { name: 'Close details' }).press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-relationship-id]')?.getAttribute('data-relationship-id'))).toBe(relId);
   });
 });
