@@ -1,6 +1,6 @@
 /**
  * The synthetic graph generator for benchmarks: seeded and deterministic (the
- * same options always give the same graph), valid under graph/model.ts, with a
+ * same options always give the same graph), valid under graph/core/model.ts, with a
  * heavy-tailed degree distribution.
  *
  * Growth with preferential attachment (Barabási–Albert): actors arrive one by
@@ -29,8 +29,8 @@ import {
   type Relationship,
   type RelationshipType,
   type Source,
-} from '../graph/model';
-import { normalizeText } from '../graph/search';
+} from '../graph/core/model';
+import { normalizeText } from '../graph/core/search';
 import { institutionName, personName, stateName } from './names';
 import { mulberry32, shuffle, type Rng } from './prng';
 

@@ -20,7 +20,7 @@
  */
 import { Kind, parse, print, visit, type DocumentNode } from 'graphql';
 import type { SteppeConfig } from '../graph/config';
-import type { GraphStore } from '../graph/store';
+import type { GraphStore } from '../graph/core/store';
 import { startServer } from './http-server';
 import { median } from './stats';
 

@@ -6,7 +6,7 @@
  */
 import { createGraphqlApi } from '../graph/api/handler';
 import type { SteppeConfig } from '../graph/config';
-import type { GraphStore } from '../graph/store';
+import type { GraphStore } from '../graph/core/store';
 import { runChild } from './child';
 import { startServer } from './http-server';
 import type { LoadJob, LoadResult } from './load-client';

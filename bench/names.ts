@@ -3,7 +3,7 @@
  * search over a real one: shared first names and surname stems (many prefix
  * hits), transliteration variants and Cyrillic spellings as aliases.
  */
-import type { InstitutionCategory } from '../graph/model';
+import type { InstitutionCategory } from '../graph/core/model';
 import type { Rng } from './prng';
 
 const MALE = [

@@ -3,7 +3,7 @@
  * "as of" dates, drawn with a seed from the generated graph so every run (and
  * every store) gets the same questions. Small enough to pass between processes.
  */
-import type { GraphData } from '../graph/model';
+import type { GraphData } from '../graph/core/model';
 import { FIRST_YEAR, YEARS } from './generate';
 import { mulberry32, type Rng } from './prng';
 

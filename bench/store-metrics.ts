@@ -1,5 +1,5 @@
 /** Read latencies of a store, called directly (no GraphQL, no HTTP), one call at a time. */
-import type { GraphStore } from '../graph/store';
+import type { GraphStore } from '../graph/core/store';
 import type { Probes } from './probes';
 import { timeEach, type Timed } from './stats';
 

@@ -3,7 +3,7 @@
  * explicit option first, then an environment variable, then a default.
  */
 import path from 'node:path';
-import { ConfigError } from './errors';
+import { ConfigError } from './core/errors';
 
 export interface MemoryStoreConfig {
   kind: 'memory';

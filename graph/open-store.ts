@@ -5,7 +5,7 @@
 import { loadConfig, type SteppeConfig } from './config';
 import { readDatasetDir } from './io/dataset';
 import { MemoryStore } from './memory';
-import type { GraphStore } from './store';
+import type { GraphStore } from './core/store';
 
 /**
  * Opens a store from `config`. An empty embedded store is seeded from the

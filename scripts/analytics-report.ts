@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { computeMetrics, diffBetween, type ActorMetrics } from '../graph/analytics';
 import { readDatasetDir } from '../graph/io/dataset';
 import { MemoryStore } from '../graph/memory';
-import type { TimelineEvent } from '../graph/store';
+import type { TimelineEvent } from '../graph/core/store';
 import { runCli } from './cli';
 
 const TOP = 5;

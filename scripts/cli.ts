@@ -3,7 +3,7 @@
  * as one clear line plus their problems (never a stack trace), and exit with
  * 0 (ok), 1 (refused or failed) or 2 (usage).
  */
-import { isSteppeError, ValidationError } from '../graph/errors';
+import { isSteppeError, ValidationError } from '../graph/core/errors';
 
 export class UsageError extends Error {}
 

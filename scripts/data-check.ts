@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readDatasetDir } from '../graph/io/dataset';
 import { checkDataset } from '../graph/io/dataset-check';
-import { ValidationError } from '../graph/errors';
+import { ValidationError } from '../graph/core/errors';
 import { runCli } from './cli';
 
 async function loadSourceTexts(datasetDir: string, textsDir: string): Promise<Map<string, string>> {

@@ -8,13 +8,13 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { loadConfig, type Neo4jStoreConfig } from '../graph/config';
-import { ValidationError } from '../graph/errors';
+import { ValidationError } from '../graph/core/errors';
 import { readDatasetDir } from '../graph/io/dataset';
 import { locateProblems } from '../graph/io/exchange';
-import { validateMapRecord } from '../graph/maps';
-import { canonicalEnds, validateActor, validateRelationship, validateSource, type GraphData } from '../graph/model';
+import { validateMapRecord } from '../graph/core/maps';
+import { canonicalEnds, validateActor, validateRelationship, validateSource, type GraphData } from '../graph/core/model';
 import { openNeo4jStore } from '../graph/neo4j';
-import type { GraphStore } from '../graph/store';
+import type { GraphStore } from '../graph/core/store';
 import { runCli } from './cli';
 
 /** True when importing `data` would leave the store exactly as it is. */

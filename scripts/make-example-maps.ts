@@ -16,8 +16,8 @@ import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { seededRandom } from '../graph/analytics/seeded-random';
 import { readDatasetDir, MAPS_FILE, toJsonLines } from '../graph/io/dataset';
-import { buildMap, type CuratedMap, type MapInput } from '../graph/maps';
-import type { Actor, Relationship } from '../graph/model';
+import { buildMap, type CuratedMap, type MapInput } from '../graph/core/maps';
+import type { Actor, Relationship } from '../graph/core/model';
 import { runCli } from './cli';
 
 cytoscape.use(fcose);

@@ -7,7 +7,7 @@
  * slider, side panel).
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '@/graph/model';
+import { RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '@/graph/core/model';
 import { TYPE_STYLES } from '@/app/_lib/graph-style';
 import { computeVisibility, countByKindAndType, mergeSubgraphs, relationshipLabel } from '@/app/_lib/graph-view';
 import type { Positions } from '@/app/_lib/explorer-export';

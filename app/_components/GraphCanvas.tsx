@@ -9,7 +9,7 @@
 import cytoscape, { type CollectionReturnValue, type Core, type ElementDefinition, type LayoutOptions, type Layouts, type NodeCollection, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { useEffect, useImperativeHandle, useRef, type KeyboardEvent, type Ref } from 'react';
-import type { ActorKind, RelationshipType } from '@/graph/model';
+import type { ActorKind, RelationshipType } from '@/graph/core/model';
 import { LARGE_GRAPH_ELEMENTS } from '@/app/_lib/graph-style';
 import type { MORE_KIND } from '@/app/_lib/hub-paging';
 import { canvasEdgeLook, canvasNodeData, canvasStylesheet } from '@/app/_lib/map-style';

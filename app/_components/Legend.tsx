@@ -5,7 +5,7 @@
  * toggle button (aria-pressed = shown) drawn with the same shape, colour and
  * line style as on the canvas (all from graph-style.ts).
  */
-import { ACTOR_KINDS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, type ActorKind, type RelationshipType } from '@/graph/model';
+import { ACTOR_KINDS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, type ActorKind, type RelationshipType } from '@/graph/core/model';
 import { KIND_STYLES, TYPE_STYLES, dashArray, shapePath } from '@/app/_lib/graph-style';
 import styles from './Legend.module.css';
 

@@ -8,7 +8,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { usePanelFocus } from '@/app/_lib/use-panel-focus';
-import { RELATIONSHIP_TYPES, inForceAsOf, type RelationshipType } from '@/graph/model';
+import { RELATIONSHIP_TYPES, inForceAsOf, type RelationshipType } from '@/graph/core/model';
 import { KIND_STYLES, TYPE_STYLES } from '@/app/_lib/graph-style';
 import { formatPeriod, type LoadedGraph } from '@/app/_lib/graph-view';
 import { fetchActorDetail, fetchRelationship, type ActorRecord, type ActorRef, type PathRecord, type RelationshipRecord } from '@/app/_lib/queries';

@@ -6,7 +6,7 @@
  * view (focus an actor, select and centre a relationship, move the slider).
  */
 import type { ReactNode, RefObject } from 'react';
-import { earliestDay, latestDay } from '@/graph/model';
+import { earliestDay, latestDay } from '@/graph/core/model';
 import type { LoadedGraph, Visibility } from '@/app/_lib/graph-view';
 import type { TimelineEntry } from '@/app/_lib/insights';
 import type { DiffEvent } from '@/app/_lib/queries';

@@ -7,7 +7,7 @@
  * shared link (`2022`) is shown as such until the slider moves.
  */
 import { useEffect, useState } from 'react';
-import { earliestDay, latestDay, type PartialDate } from '@/graph/model';
+import { earliestDay, latestDay, type PartialDate } from '@/graph/core/model';
 import { Icon } from './Icon';
 import styles from './TimeSlider.module.css';
 

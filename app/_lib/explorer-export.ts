@@ -6,7 +6,7 @@
  * visible records, the view and every node's position, so opening it again
  * gives the same picture.
  */
-import { ACTOR_KINDS, RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '@/graph/model';
+import { ACTOR_KINDS, RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '@/graph/core/model';
 import { KIND_STYLES, TYPE_STYLES } from './graph-style';
 import { visibleSubgraphExport, type LoadedGraph, type Visibility } from './graph-view';
 import type { MapDrawing } from './map-svg';

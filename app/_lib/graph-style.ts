@@ -4,7 +4,7 @@
  * so the legend can never disagree with the drawing.
  */
 import type { StylesheetJson } from 'cytoscape';
-import { RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, type ActorKind, type RelationshipType } from '@/graph/model';
+import { RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, type ActorKind, type RelationshipType } from '@/graph/core/model';
 
 export type NodeShape = 'ellipse' | 'round-rectangle' | 'diamond';
 export type LineStyle = 'solid' | 'dashed' | 'dotted';

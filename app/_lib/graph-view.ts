@@ -4,7 +4,7 @@
  * are hidden and which nodes are left without any relationship in force.
  * Pure functions, shared by the canvas, the legend counts and the JSON export.
  */
-import { inForceAsOf, type ActorKind, type RelationshipType } from '@/graph/model';
+import { inForceAsOf, type ActorKind, type RelationshipType } from '@/graph/core/model';
 import { formatPartialDate } from '@/app/_reference/format';
 import type { ActorRecord, RelationshipRecord, SourceRecord, Subgraph } from './queries';
 

@@ -4,7 +4,7 @@
  * STORE_UNAVAILABLE, …) or one of the client's own (NETWORK_ERROR, HTTP_ERROR,
  * BAD_RESPONSE), so callers branch on codes, never on message text.
  */
-import type { ErrorCode } from '@/graph/errors';
+import type { ErrorCode } from '@/graph/core/errors';
 
 export const GRAPHQL_ENDPOINT = '/api/graphql';
 

@@ -4,7 +4,7 @@
  * relationships in view and which of its events the date slider is at, and
  * how a diff marks edges on the canvas.
  */
-import { comparePartialDates, earliestDay, type PartialDate } from '@/graph/model';
+import { comparePartialDates, earliestDay, type PartialDate } from '@/graph/core/model';
 import type { RelationshipRecord } from './queries';
 
 export const SIZE_BY = ['none', 'degree', 'betweenness', 'pagerank'] as const;

@@ -3,7 +3,7 @@
  * the /intake pages, and the small helpers they share (file → upload input,
  * slugs for new ids). Writes go through the normal mutations with the admin token.
  */
-import type { ActorKind, RelationshipType } from '@/graph/model';
+import type { ActorKind, RelationshipType } from '@/graph/core/model';
 import { graphqlRequest } from './graphql-client';
 import type { ActorRef, SourceRecord } from './queries';
 

@@ -3,7 +3,7 @@
  * nodes added by an expansion (existing nodes never move).
  */
 import type { Collection, Core, EdgeSingular, LayoutOptions, Layouts, NodeCollection, NodeSingular, Position } from 'cytoscape';
-import type { RelationshipType } from '@/graph/model';
+import type { RelationshipType } from '@/graph/core/model';
 import { withSeededRandom } from './seeded-random';
 import type { LayoutName } from './url-state';
 

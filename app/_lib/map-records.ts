@@ -5,7 +5,7 @@
  * the JSON export, so an export can be saved again as it is) and the drawing
  * that map-svg.ts turns into an image.
  */
-import type { ActorKind, RelationshipType } from '@/graph/model';
+import type { ActorKind, RelationshipType } from '@/graph/core/model';
 import type { ActorRecord, RelationshipRecord, SourceRecord } from './queries';
 
 export type AnnotationTarget = 'NODE' | 'EDGE' | 'CANVAS';

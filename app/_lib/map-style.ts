@@ -5,7 +5,7 @@
  * saved) and kind/type `MORE` (the "N more" node of a paged hub and its edge).
  */
 import type { StylesheetJson } from 'cytoscape';
-import type { ActorKind, RelationshipType } from '@/graph/model';
+import type { ActorKind, RelationshipType } from '@/graph/core/model';
 import { cytoscapeStylesheet, edgeStyleData, nodeLabelText, nodeStyleData, type EdgeStyleData, type NodeStyleData } from './graph-style';
 import { MORE_KIND } from './hub-paging';
 

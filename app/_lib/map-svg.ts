@@ -7,7 +7,7 @@
  * Every piece of text goes through `escapeXml`: names, notes and titles are
  * user data.
  */
-import { ACTOR_KINDS, RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '@/graph/model';
+import { ACTOR_KINDS, RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '@/graph/core/model';
 import { KIND_STYLES, TYPE_STYLES, dashArray, shapePath, wrapWords, type NodeShape } from './graph-style';
 import type { AnnotationTarget, MapRecord } from './map-records';
 

@@ -2,7 +2,7 @@
  * Every GraphQL operation the explorer sends, with the shapes it reads back.
  * Written against schema.graphql at the repository root.
  */
-import type { ActorKind, RelationshipType } from '@/graph/model';
+import type { ActorKind, RelationshipType } from '@/graph/core/model';
 import { graphqlRequest } from './graphql-client';
 
 export interface ActorRef {

@@ -9,7 +9,7 @@
  *    &size=pagerank&colour=community&tab=changes&diff=2022-01-01~2022-12-31
  */
 import { COLOR_BY, SIZE_BY, type ColorBy, type SizeBy } from './insights';
-import { ACTOR_KINDS, ID_PATTERN, RELATIONSHIP_TYPES, isPartialDate, type ActorKind, type PartialDate, type RelationshipType } from '@/graph/model';
+import { ACTOR_KINDS, ID_PATTERN, RELATIONSHIP_TYPES, isPartialDate, type ActorKind, type PartialDate, type RelationshipType } from '@/graph/core/model';
 
 export const LAYOUTS = ['fcose', 'concentric', 'breadthfirst', 'circle', 'grid'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];

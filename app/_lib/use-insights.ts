@@ -7,7 +7,7 @@
  * chosen range for edge marks; the timeline of the relationships in view.
  */
 import { useMemo } from 'react';
-import { RELATIONSHIP_TYPES } from '@/graph/model';
+import { RELATIONSHIP_TYPES } from '@/graph/core/model';
 import type { LoadedGraph } from './graph-view';
 import { communityColor, currentEventIndex, defaultDiffRange, diffMarks, MEASURE, sizeScales, timelineOf, type DiffMark, type TimelineEntry } from './insights';
 import { fetchAnalytics, fetchDiff, type AnalyticsRecord, type DiffRecord } from './queries';

@@ -1,5 +1,5 @@
 /** The key to one map: only the kinds and types it shows, the note and the "deleted since" mark. */
-import { ACTOR_KINDS, RELATIONSHIP_TYPES } from '@/graph/model';
+import { ACTOR_KINDS, RELATIONSHIP_TYPES } from '@/graph/core/model';
 import { KIND_STYLES, TYPE_STYLES } from '@/app/_lib/graph-style';
 import type { MapRecord } from '@/app/_lib/map-records';
 import { KindSwatch, TypeSwatch } from '@/app/_components/Legend';

@@ -10,7 +10,7 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { inForceAsOf, type PartialDate } from '@/graph/model';
+import { inForceAsOf, type PartialDate } from '@/graph/core/model';
 import { TYPE_STYLES } from '@/app/_lib/graph-style';
 import { relationshipLabel, type LoadedGraph } from '@/app/_lib/graph-view';
 import { exploreFromMap, type MapRecord } from '@/app/_lib/map-records';

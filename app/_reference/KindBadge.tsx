@@ -1,4 +1,4 @@
-import type { ActorKind } from '@/graph/model';
+import type { ActorKind } from '@/graph/core/model';
 
 const LABELS: Record<ActorKind, string> = { PERSON: 'Person', INSTITUTION: 'Institution', STATE: 'State' };
 

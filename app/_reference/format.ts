@@ -2,7 +2,7 @@
  * Plain-text formatting for the server-rendered reference pages: partial
  * dates, date ranges, amounts, and how a relationship reads from one end.
  */
-import { parsePartialDate, RELATIONSHIP_TYPE_INFO, type RelationshipType } from '@/graph/model';
+import { parsePartialDate, RELATIONSHIP_TYPE_INFO, type RelationshipType } from '@/graph/core/model';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

@@ -5,7 +5,7 @@
  */
 import { cache } from 'react';
 import { RELATIONSHIP_FIELDS, type ActorRef, type RelationshipRecord, type SourceRecord } from '@/app/_lib/queries';
-import type { ActorKind } from '@/graph/model';
+import type { ActorKind } from '@/graph/core/model';
 import { runQuery } from './run-query';
 
 export type { ActorRef } from '@/app/_lib/queries';

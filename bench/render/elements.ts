@@ -6,7 +6,7 @@
  * elements (nodes plus edges).
  */
 import type { ElementDefinition } from 'cytoscape';
-import { RELATIONSHIP_TYPE_INFO, type GraphData, type Relationship } from '../../graph/model';
+import { RELATIONSHIP_TYPE_INFO, type GraphData, type Relationship } from '../../graph/core/model';
 
 export function egoElements(graph: GraphData, count: number): ElementDefinition[] {
   const adjacency = new Map<string, Relationship[]>();

@@ -4,8 +4,8 @@
  * algorithms run here, with model.ts's as-of rule, so the embedded store and
  * Neo4j give identical results and Neo4j needs no plugins.
  */
-import { inForceAsOf, type PartialDate, type RelationshipType } from '../model';
-import type { GraphStore } from '../store';
+import { inForceAsOf, type PartialDate, type RelationshipType } from '../core/model';
+import type { GraphStore } from '../core/store';
 import { analyseRelationships, type GraphMetrics } from './metrics';
 import { checkDate, checkTypes } from './options';
 

@@ -17,8 +17,8 @@
  * - APPOINTED: the appointee (target) gains the post at its start and loses it at its end.
  * - DISMISSED: the dismissed (target) loses the post at its start.
  */
-import { comparePartialDates, earliestDay, latestDay, type PartialDate, type Relationship, type RelationshipType } from '../model';
-import type { GraphStore, TimelineEvent } from '../store';
+import { comparePartialDates, earliestDay, latestDay, type PartialDate, type Relationship, type RelationshipType } from '../core/model';
+import type { GraphStore, TimelineEvent } from '../core/store';
 import { checkRange } from './options';
 
 export interface PositionChange {

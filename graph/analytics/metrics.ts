@@ -2,7 +2,7 @@
  * Per-actor metrics, communities and rankings for a set of relationships.
  * Pure: no store, no I/O. `computeMetrics` in compute.ts feeds it from a store.
  */
-import type { PartialDate, Relationship, RelationshipType } from '../model';
+import type { PartialDate, Relationship, RelationshipType } from '../core/model';
 import { betweenness, betweennessPivotCount } from './betweenness';
 import { brokerage, louvainPartition } from './communities';
 import { pageRank } from './pagerank';

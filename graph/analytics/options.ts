@@ -2,8 +2,8 @@
  * Argument checks shared by the analytics entry points. Bad input is a
  * ValidationError naming the argument, like the stores' own read checks.
  */
-import { ValidationError } from '../errors';
-import { earliestDay, isPartialDate, latestDay, RELATIONSHIP_TYPES, type PartialDate, type RelationshipType } from '../model';
+import { ValidationError } from '../core/errors';
+import { earliestDay, isPartialDate, latestDay, RELATIONSHIP_TYPES, type PartialDate, type RelationshipType } from '../core/model';
 
 function bad(path: string, message: string): never {
   throw new ValidationError('Invalid argument', [{ path, message }]);

@@ -6,7 +6,7 @@
  * how many relationships it bundles.
  */
 import { UndirectedGraph } from 'graphology';
-import type { Relationship } from '../model';
+import type { Relationship } from '../core/model';
 
 export interface TieGraph {
   /** Actor ids in ascending order; node `i` everywhere below is `ids[i]`. */

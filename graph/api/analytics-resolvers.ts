@@ -5,8 +5,8 @@
  * their fields resolve with graphql's default resolvers.
  */
 import { diffBetween, type ActorMetrics, type GraphMetrics } from '../analytics';
-import { ValidationError } from '../errors';
-import { MAX_PAGE_SIZE, type RelationshipFilter } from '../store';
+import { ValidationError } from '../core/errors';
+import { MAX_PAGE_SIZE, type RelationshipFilter } from '../core/store';
 import { dateArg, intArg, listArg, pageSize } from './args';
 import type { ApiContext } from './context';
 import type {

@@ -2,9 +2,9 @@
  * Argument checks shared by resolvers. Each throws ValidationError
  * (BAD_USER_INPUT) naming the argument, before any store call.
  */
-import { ValidationError } from '../errors';
-import { ID_PATTERN, MAX_NAME_LENGTH, RELATIONSHIP_TYPES, comparePartialDates, parsePartialDate, type PartialDate, type Relationship, type RelationshipType } from '../model';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '../store';
+import { ValidationError } from '../core/errors';
+import { ID_PATTERN, MAX_NAME_LENGTH, RELATIONSHIP_TYPES, comparePartialDates, parsePartialDate, type PartialDate, type Relationship, type RelationshipType } from '../core/model';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '../core/store';
 
 function bad(arg: string, message: string): never {
   throw new ValidationError(`Invalid argument ${arg}`, [{ path: arg, message }]);

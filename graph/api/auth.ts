@@ -5,7 +5,7 @@
  * token's length or content.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { ForbiddenError, UnauthenticatedError } from '../errors';
+import { ForbiddenError, UnauthenticatedError } from '../core/errors';
 
 /** What the request's credentials allow. */
 export type AuthStatus =

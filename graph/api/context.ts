@@ -1,7 +1,7 @@
 /** What every resolver receives: the store, this request's loaders and analytics, the config and the caller's write rights. */
 import type { GraphMetrics } from '../analytics';
 import type { SteppeConfig } from '../config';
-import type { GraphStore } from '../store';
+import type { GraphStore } from '../core/store';
 import type { AuthStatus } from './auth';
 import { createLoaders, type DegreeCache, type Loaders } from './loaders';
 import { requestMetrics, type MetricsCache, type RequestMetrics } from './metrics-cache';

@@ -8,7 +8,7 @@
  */
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ValidationError, isSteppeError, type SteppeError } from '../errors';
+import { ValidationError, isSteppeError, type SteppeError } from '../core/errors';
 
 export const GENERIC_INTERNAL_MESSAGE = 'Internal server error';
 

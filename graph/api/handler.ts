@@ -23,8 +23,8 @@
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { SteppeConfig } from '../config';
-import { StoreUnavailableError, isSteppeError } from '../errors';
-import type { GraphStore } from '../store';
+import { StoreUnavailableError, isSteppeError } from '../core/errors';
+import type { GraphStore } from '../core/store';
 import { authenticate } from './auth';
 import { createApiCaches, createContext, type ApiContext } from './context';
 import { httpError } from './format-error';

@@ -1,15 +1,17 @@
 /**
  * Evidence intake over GraphQL: a source's stored text (Source.hasText/text/
  * textCheck), adding or replacing it (addSource, setSourceText: pasted text or
- * an uploaded file decoded by graph/intake/text.ts), and proposals computed
+ * an uploaded file decoded by graph/intake/text.ts, checked by graph/core/source-text.ts), and proposals computed
  * from it (Query.intake). Proposals are never written here: a reviewer accepts
  * one with the ordinary createRelationship/createActor mutations, citing the
  * proposal's verbatim excerpt.
  */
-import { ConflictError, ValidationError } from '../errors';
-import { checkSourceText, decodeUpload, MAX_UPLOAD_BYTES, proposeFromText, type CitationReport } from '../intake';
-import { RELATIONSHIP_TYPE_INFO, validateSource, type Actor, type Relationship, type Source } from '../model';
-import type { GraphStore, WriteContext } from '../store';
+import { ConflictError, ValidationError } from '../core/errors';
+import type { CitationReport } from '../core/citations';
+import { checkSourceText } from '../core/source-text';
+import { decodeUpload, MAX_UPLOAD_BYTES, proposeFromText } from '../intake';
+import { RELATIONSHIP_TYPE_INFO, validateSource, type Actor, type Relationship, type Source } from '../core/model';
+import type { GraphStore, WriteContext } from '../core/store';
 import { isPossibleId } from './args';
 import type { ApiContext } from './context';
 import type {

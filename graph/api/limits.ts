@@ -36,8 +36,8 @@ import {
   type ValidationRule,
   type ValueNode,
 } from 'graphql';
-import { QueryTooComplexError } from '../errors';
-import { MAX_PAGE_SIZE } from '../store';
+import { QueryTooComplexError } from '../core/errors';
+import { MAX_PAGE_SIZE } from '../core/store';
 
 /** Most operations one document may define (only one runs; the rest still cost parsing and validation). */
 export const MAX_OPERATIONS_PER_DOCUMENT = 10;

@@ -3,8 +3,8 @@
  * holds them (loaders.known), else through the request's DataLoaders, so
  * lookups made while resolving one level of a query become one store call.
  */
-import { NotFoundError } from '../errors';
-import type { Actor, Source } from '../model';
+import { NotFoundError } from '../core/errors';
+import type { Actor, Source } from '../core/model';
 import { isPossibleId } from './args';
 import type { ApiContext } from './context';
 

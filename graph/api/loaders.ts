@@ -9,8 +9,8 @@
  * hundreds of relationship ends in a neighbourhood.
  */
 import DataLoader from 'dataloader';
-import type { Actor, PartialDate, Relationship, RelationshipType, Source } from '../model';
-import type { GraphStore, SourceTextInfo } from '../store';
+import type { Actor, PartialDate, Relationship, RelationshipType, Source } from '../core/model';
+import type { GraphStore, SourceTextInfo } from '../core/store';
 import type { RequestVersion, VersionedCache } from './store-version';
 
 /** The filters Actor.relationships and Actor.neighbors can ask for. */

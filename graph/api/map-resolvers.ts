@@ -4,9 +4,9 @@
  * the request's loaders, so a map shows current names and citations and marks
  * what was deleted since (`actor`/`relationship` null, `deleted` true).
  */
-import { NotFoundError } from '../errors';
-import type { CuratedMap, MapInput } from '../maps';
-import type { Relationship, Source } from '../model';
+import { NotFoundError } from '../core/errors';
+import type { CuratedMap, MapInput } from '../core/maps';
+import type { Relationship, Source } from '../core/model';
 import { isPossibleId, pageSize } from './args';
 import type { ApiContext } from './context';
 import type { CuratedMapResolvers, CuratedMapConnectionResolvers, MapEdgeResolvers, MapNodeResolvers, MutationResolvers, QueryResolvers } from './generated/schema-types';
@@ -27,7 +27,7 @@ export const mapQueryResolvers: Pick<QueryResolvers, 'maps' | 'map'> = {
 };
 
 export const mapMutationResolvers: Pick<MutationResolvers, 'saveMap' | 'deleteMap'> = {
-  // The store validates the whole input (graph/maps.ts buildMap) and lists every problem.
+  // The store validates the whole input (graph/core/maps.ts buildMap) and lists every problem.
   saveMap: (_root, { input }, ctx) => written(ctx, ctx.store.saveMap(input as MapInput, WRITE_CONTEXT)),
   async deleteMap(_root, { id }, ctx) {
     if (!isPossibleId(id)) throw new NotFoundError('Map', id);

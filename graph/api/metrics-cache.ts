@@ -7,7 +7,7 @@
  */
 import { computeMetrics, type GraphMetrics, type MetricsOptions } from '../analytics';
 import { checkDate, checkTypes } from '../analytics/options';
-import type { GraphStore } from '../store';
+import type { GraphStore } from '../core/store';
 import type { RequestVersion, VersionedCache } from './store-version';
 
 export type MetricsCache = VersionedCache<Promise<GraphMetrics>>;

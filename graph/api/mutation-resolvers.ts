@@ -5,9 +5,9 @@
  * what the request's loaders and analytics had cached.
  */
 import { createHash } from 'node:crypto';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { ID_PATTERN, isSymmetric, validateActor, validateRelationship, validateSource, type Actor, type Relationship } from '../model';
-import type { WriteContext } from '../store';
+import { ConflictError, NotFoundError, ValidationError } from '../core/errors';
+import { ID_PATTERN, isSymmetric, validateActor, validateRelationship, validateSource, type Actor, type Relationship } from '../core/model';
+import type { WriteContext } from '../core/store';
 import { isPossibleId } from './args';
 import type { ApiContext } from './context';
 import type { MutationResolvers } from './generated/schema-types';

@@ -6,7 +6,7 @@
  * loaders alone; far fewer promises for graphql-js to settle.
  */
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import type { Actor, Relationship } from '../model';
+import type { Actor, Relationship } from '../core/model';
 import type { ApiContext } from './context';
 
 /** True when the field being resolved selects `path` (e.g. ['citations', 'source']), through fragments too. */

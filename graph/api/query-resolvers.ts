@@ -3,9 +3,9 @@
  * loaders with what came back. Field resolvers for the returned records live
  * in type-resolvers.ts.
  */
-import { NotFoundError } from '../errors';
-import { ACTOR_KINDS, INSTITUTION_CATEGORIES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, type Actor } from '../model';
-import type { RelationshipFilter } from '../store';
+import { NotFoundError } from '../core/errors';
+import { ACTOR_KINDS, INSTITUTION_CATEGORIES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, type Actor } from '../core/model';
+import type { RelationshipFilter } from '../core/store';
 import { checkAnalyticsFilter } from './analytics-resolvers';
 import { dateArg, intArg, isPossibleId, listArg, pageSize, searchArg } from './args';
 import type { ApiContext } from './context';

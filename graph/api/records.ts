@@ -2,8 +2,8 @@
  * Parent records the API builds itself (codegen.ts maps GraphQL types to
  * them), for types whose fields are not all stored on a model or store record.
  */
-import type { ActorKind, RelationshipType } from '../model';
-import type { RelationshipFilter, Stats } from '../store';
+import type { ActorKind, RelationshipType } from '../core/model';
+import type { RelationshipFilter, Stats } from '../core/store';
 
 /** What Query.stats returns: the store's counts, per-kind and per-type lists, and the filter Stats.analytics reuses. */
 export interface StatsRecord extends Omit<Stats, 'actorsByKind' | 'relationshipsByType'> {

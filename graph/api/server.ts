@@ -15,7 +15,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { SteppeConfig } from '../config';
-import { QueryTooComplexError, isSteppeError } from '../errors';
+import { QueryTooComplexError, isSteppeError } from '../core/errors';
 import { assertMayWrite } from './auth';
 import type { ApiContext } from './context';
 import { createFormatError, httpError } from './format-error';

@@ -7,7 +7,7 @@
  * run by hand against Neo4j) leave no log entry and go unnoticed until the
  * next logged write.
  */
-import type { GraphStore } from '../store';
+import type { GraphStore } from '../core/store';
 
 /** The store's version: its change-log length, which only grows. */
 export async function storeVersion(store: GraphStore): Promise<number> {

@@ -4,7 +4,7 @@
  * through the request's DataLoaders, so lists resolve in batches.
  */
 import { GraphQLScalarType } from 'graphql';
-import { isSymmetric, type Actor, type Relationship } from '../model';
+import { isSymmetric, type Actor, type Relationship } from '../core/model';
 import { actorMetrics, analyticsTypeResolvers, statsAnalytics } from './analytics-resolvers';
 import { compareRelationships, compareRelationshipsRanked, dateArg, intArg, listArg, pageSize, paginate } from './args';
 import type { Resolvers } from './generated/schema-types';

@@ -15,7 +15,7 @@
  * - `kin`: a family word between two people ("Nazarbayev’s nephew, Samat Abish").
  * - `led`: "Russian-led alliance": the state is a (leading) member.
  */
-import type { RelationshipType } from '../model';
+import type { RelationshipType } from '../core/model';
 
 export type CueForm = 'verb' | 'noun' | 'title' | 'kin' | 'led';
 export type Role = 'source' | 'target';

@@ -4,7 +4,7 @@
  * 2019. A day and month without a year ("on 5 January") is not a date we can
  * state, so it is skipped rather than guessed.
  */
-import { isPartialDate, type PartialDate } from '../model';
+import { isPartialDate, type PartialDate } from '../core/model';
 
 export interface StatedDate {
   start: number;

@@ -6,7 +6,6 @@ export { proposeFromText, MIN_PROPOSAL_CONFIDENCE, type IntakeOptions, type Inta
 export { proposeNewActors, MIN_NEW_ACTOR_OCCURRENCES, MAX_NEW_ACTOR_PROPOSALS, type ActorProposal } from './new-actors';
 export { buildActorMatcher, type ActorMatcher, type Mention, type MentionVia } from './mentions';
 export { splitSentences, excerptRange, type Sentence } from './sentences';
-export { checkSourceText, decodeUpload, formatFromFilename, MAX_SOURCE_TEXT_LENGTH, MAX_UPLOAD_BYTES, UPLOAD_EXTENSIONS, type DecodedUpload, type TextFormat } from './text';
+export { decodeUpload, formatFromFilename, MAX_UPLOAD_BYTES, UPLOAD_EXTENSIONS, type DecodedUpload, type TextFormat } from './text';
 export { htmlToText } from './html';
-export { verifyCitations, locateExcerpt, type CitationReport, type StaleCitation } from './verify';
 export { CUES, type CueRule, type CueForm } from './cues';

@@ -15,7 +15,7 @@
  *   stand for the first person named in the nearest of the two previous
  *   sentences of the same paragraph (`pronoun`).
  */
-import type { Actor, ActorKind } from '../model';
+import type { Actor, ActorKind } from '../core/model';
 import { demonymsOf } from './demonyms';
 import type { Sentence } from './sentences';
 import { isAcronym, isCapitalised, tokenize, type Token } from './tokens';

@@ -6,7 +6,7 @@
  * the words (Ministry, Party, Republic, a title before the name …) for the
  * user to confirm.
  */
-import type { ActorKind } from '../model';
+import type { ActorKind } from '../core/model';
 import type { Mention } from './mentions';
 import type { Sentence } from './sentences';
 import { isCapitalised, tokenize, type Token } from './tokens';

@@ -4,13 +4,13 @@
  * as the verbatim excerpt) and proposals for new actors. Nothing is written
  * anywhere; a reviewer accepts, edits or rejects each proposal.
  */
-import { RELATIONSHIP_TYPE_INFO, type Actor, type PartialDate, type RelationshipType, type RelationshipTypeInfo } from '../model';
+import { RELATIONSHIP_TYPE_INFO, type Actor, type PartialDate, type RelationshipType, type RelationshipTypeInfo } from '../core/model';
 import { nearestDate, statedDates } from './dates';
 import { buildActorMatcher, type ActorMatcher, type Mention } from './mentions';
 import { proposeNewActors, type ActorProposal } from './new-actors';
 import { cueHits, readableView, SentenceRelations, type Candidate } from './relations';
 import { excerptRange, splitSentences, type Sentence } from './sentences';
-import { checkSourceText } from './text';
+import { checkSourceText } from '../core/source-text';
 
 export interface RelationshipProposal {
   /** Stable for the same text and actors: type, ends and excerpt position. */

@@ -22,7 +22,7 @@
  * These carry less confidence than what a sentence says outright, and each
  * proposal names the rule that made it (`basis`).
  */
-import type { Actor, RelationshipType, RelationshipTypeInfo } from '../model';
+import type { Actor, RelationshipType, RelationshipTypeInfo } from '../core/model';
 import { CUE_PATTERNS, type CueRule, type Role } from './cues';
 import type { ActorMatcher, Mention } from './mentions';
 import { tokenize } from './tokens';

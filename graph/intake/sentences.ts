@@ -12,7 +12,7 @@
  *   (headings, bylines and list items have no final period).
  */
 import { split } from 'sentence-splitter';
-import { MAX_EXCERPT_LENGTH } from '../model';
+import { MAX_EXCERPT_LENGTH } from '../core/model';
 
 export interface Sentence {
   index: number;

@@ -1,7 +1,7 @@
 /**
- * A source's full text, from pasted text or uploaded bytes (.txt, .md, .html),
- * checked and normalised once so that every excerpt can later be verified
- * against exactly what was stored.
+ * A source's full text from uploaded bytes (.txt, .md, .html); the text is then
+ * checked and normalised by graph/core/source-text.ts, so that every excerpt can
+ * later be verified against exactly what was stored.
  *
  * Bytes are decoded strictly: a byte-order mark picks UTF-8 or UTF-16, an HTML
  * page may declare its charset, anything else must be valid UTF-8. A file that
@@ -9,11 +9,10 @@
  * ValidationError (code BAD_USER_INPUT) that names the problem, never decoded
  * into mojibake.
  */
-import { ValidationError } from '../errors';
+import { ValidationError } from '../core/errors';
+import { checkSourceText } from '../core/source-text';
 import { htmlToText } from './html';
 
-/** Longest source text accepted, in characters, after decoding and HTML reduction. */
-export const MAX_SOURCE_TEXT_LENGTH = 1_000_000;
 /** Largest upload accepted, in bytes (HTML carries markup, UTF-16 doubles the size). */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
@@ -166,23 +165,4 @@ export function decodeUpload(bytes: Uint8Array, filename: string, declaredCharse
   }
   const text = format === 'html' ? htmlToText(decoded) : decoded;
   return { text: checkSourceText(text), format, encoding: encoding === 'utf8' ? 'utf-8' : encoding };
-}
-
-/**
- * The one normal form of a source text: line breaks as \n, Unicode NFC,
- * control characters other than tab and line break removed, surrounding
- * blank space trimmed. Refuses empty text and text over MAX_SOURCE_TEXT_LENGTH.
- */
-export function checkSourceText(text: string): string {
-  if (typeof text !== 'string') refuse('text', 'must be a string');
-  if (text.length > 4 * MAX_SOURCE_TEXT_LENGTH) refuse('text', `is longer than ${MAX_SOURCE_TEXT_LENGTH} characters`);
-  const normal = text
-    .replace(/\r\n?/g, '\n')
-    .replace(/\f/g, '\n\n')
-    .replace(/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g, '')
-    .normalize('NFC')
-    .trim();
-  if (!normal) refuse('text', 'is empty');
-  if (normal.length > MAX_SOURCE_TEXT_LENGTH) refuse('text', `is ${normal.length} characters; the limit is ${MAX_SOURCE_TEXT_LENGTH}`);
-  return normal;
 }

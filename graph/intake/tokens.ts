@@ -1,9 +1,9 @@
 /**
  * Word tokens with character offsets into the original text, normalised the
- * same way search normalises names (graph/search.ts `normalizeText`), so an
+ * same way search normalises names (graph/core/search.ts `normalizeText`), so an
  * alias and a passage of text compare token by token.
  */
-import { normalizeText } from '../search';
+import { normalizeText } from '../core/search';
 
 export interface Token {
   /** Offsets into the text that was tokenised: `text.slice(start, end) === surface`. */

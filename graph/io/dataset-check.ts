@@ -4,8 +4,8 @@
  * kind rules per relationship type, and, when source texts are given, every
  * excerpt verbatim in its source. Problems name file and line.
  */
-import type { FieldProblem } from '../errors';
-import { ValidationError } from '../errors';
+import type { FieldProblem } from '../core/errors';
+import { ValidationError } from '../core/errors';
 import {
   ACTOR_KINDS,
   RELATIONSHIP_TYPES,
@@ -18,9 +18,9 @@ import {
   type GraphData,
   type Relationship,
   type Source,
-} from '../model';
-import { mapReferenceProblems, validateMapRecord, type CuratedMap } from '../maps';
-import { normalizeText } from '../search';
+} from '../core/model';
+import { mapReferenceProblems, validateMapRecord, type CuratedMap } from '../core/maps';
+import { normalizeText } from '../core/search';
 import { DATASET_FILES, MAPS_FILE, type RecordOrigins } from './dataset';
 
 export interface DatasetCounts {

@@ -2,13 +2,13 @@
  * The bundled dataset on disk: three JSON Lines files (sources, actors,
  * relationships), one record per line, sorted by id, so diffs read well and a
  * reviewer can check each fact next to its quote; plus, optionally, curated
- * maps (maps.jsonl, graph/maps.ts), which refer to the other three by id.
+ * maps (maps.jsonl, graph/core/maps.ts), which refer to the other three by id.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { ValidationError, type FieldProblem } from '../errors';
-import type { CuratedMap } from '../maps';
-import type { Actor, GraphData, Relationship, Source } from '../model';
+import { ValidationError, type FieldProblem } from '../core/errors';
+import type { CuratedMap } from '../core/maps';
+import type { Actor, GraphData, Relationship, Source } from '../core/model';
 
 export const DATASET_FILES = {
   sources: 'sources.jsonl',

@@ -5,8 +5,8 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { ValidationError, type FieldProblem } from '../errors';
-import type { GraphStore, ImportResult } from '../store';
+import { ValidationError, type FieldProblem } from '../core/errors';
+import type { GraphStore, ImportResult } from '../core/store';
 import { writeDatasetDir, type RecordOrigins } from './dataset';
 import { formatByName, formatForFile, FORMATS, type GraphFormat, type ParsedGraph } from './formats';
 

@@ -3,9 +3,9 @@
  * brings) to the in-memory state. The same code serves live writes and
  * journal replay, so what is on disk and what is in memory cannot drift.
  */
-import type { CuratedMap } from '../maps';
-import type { Actor, GraphData, Relationship, Source } from '../model';
-import type { Change } from '../store';
+import type { CuratedMap } from '../core/maps';
+import type { Actor, GraphData, Relationship, Source } from '../core/model';
+import type { Change } from '../core/store';
 import type { GraphState } from './state';
 
 /** One journal record: the changes of one write, applied together or not at all. */

@@ -3,8 +3,8 @@
  * Hand-written rather than structuredClone: export copies every record, and
  * these are several times faster on the fixed record shapes.
  */
-import type { Actor, Relationship, Source } from '../model';
-import type { Change } from '../store';
+import type { Actor, Relationship, Source } from '../core/model';
+import type { Change } from '../core/store';
 
 export function copyActor(a: Actor): Actor {
   return { ...a, aliases: [...a.aliases], tags: [...a.tags] };

@@ -11,7 +11,7 @@
  */
 import { closeSync, fsyncSync, openSync, promises as fsp, readFileSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { StoreUnavailableError } from '../errors';
+import { StoreUnavailableError } from '../core/errors';
 
 const GEN_DIGITS = 6;
 

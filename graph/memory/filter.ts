@@ -4,10 +4,10 @@
  * and `inForceAsOf` in model.ts (those parse dates on every call, which is too
  * slow for a scan of 500k relationships).
  */
-import { NotFoundError } from '../errors';
-import { earliestDay, latestDay, type RelationshipType } from '../model';
-import type { RelationshipFilter } from '../store';
-import { dateArg, typesArg } from './args';
+import { NotFoundError } from '../core/errors';
+import { earliestDay, latestDay, type RelationshipType } from '../core/model';
+import type { RelationshipFilter } from '../core/store';
+import { dateArg, typesArg } from '../core/args';
 import { compareByStart, dayNumber, type GraphState, type RelEntry } from './state';
 
 export interface CompiledFilter {

@@ -7,10 +7,10 @@
  */
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { NotFoundError, StoreUnavailableError } from '../errors';
-import { verifyCitations, type CitationReport } from '../intake/verify';
-import { compareMaps, copyMap, type CuratedMap, type MapInput } from '../maps';
-import type { Actor, GraphData, Relationship, Source } from '../model';
+import { NotFoundError, StoreUnavailableError } from '../core/errors';
+import { verifyCitations, type CitationReport } from '../core/citations';
+import { compareMaps, copyMap, type CuratedMap, type MapInput } from '../core/maps';
+import type { Actor, GraphData, Relationship, Source } from '../core/model';
 import type {
   ActorHit,
   ActorQuery,
@@ -31,8 +31,8 @@ import type {
   TimelineEvent,
   TimelineQuery,
   WriteContext,
-} from '../store';
-import { pageArg, pageOf } from './args';
+} from '../core/store';
+import { pageArg, pageOf } from '../core/args';
 import { applyRecord, type WriteRecord } from './apply';
 import { copyActor, copyChange, copyRelationship, copySource } from './copy';
 import { acquireLock, fsyncDir, journalPath, listDataDir, snapshotPath } from './data-dir';
@@ -52,7 +52,7 @@ import {
   planDeleteMap,
   planSaveMap,
   type WritePlan,
-} from './plan';
+} from '../core/plan';
 import { findActors, stats, timeline } from './queries';
 import { readSnapshot, SnapshotCorruptError, writeSnapshot, type SnapshotContent } from './snapshot';
 import { GraphState } from './state';

@@ -2,7 +2,7 @@
  * Read queries over the in-memory graph: actor search, timeline and stats.
  * (Relationship filters live in filter.ts, traversal in traversal.ts.)
  */
-import { NotFoundError } from '../errors';
+import { NotFoundError } from '../core/errors';
 import {
   ACTOR_KINDS,
   latestDay,
@@ -11,13 +11,14 @@ import {
   type ActorKind,
   type PartialDate,
   type RelationshipType,
-} from '../model';
-import { compareHits, matchTokenizedNames, tokens } from '../search';
-import type { ActorHit, ActorQuery, Page, RelationshipFilter, Stats, TimelineEvent, TimelineQuery } from '../store';
-import { intArg, kindsArg, pageArg, pageOf, timelineArgs } from './args';
+} from '../core/model';
+import { compareHits, matchTokenizedNames, tokens } from '../core/search';
+import type { ActorHit, ActorQuery, Page, RelationshipFilter, Stats, TimelineEvent, TimelineQuery } from '../core/store';
+import { intArg, kindsArg, pageArg, pageOf, timelineArgs } from '../core/args';
+import { DEFAULT_TOP } from '../core/limits';
 import { copyActor, copyRelationship } from './copy';
 import { compileFilter, matchingRelationships } from './filter';
-import { datePart, eventKeys, parseEventKey } from './keys';
+import { datePart, eventKeys, parseEventKey } from '../core/keys';
 import type { GraphState, RelEntry } from './state';
 
 // ----- search ---------------------------------------------------------------
@@ -226,8 +227,6 @@ export function timeline(state: GraphState, query: TimelineQuery): TimelineEvent
 }
 
 // ----- stats ------------------------------------------------------------------
-
-export const DEFAULT_TOP = 10;
 
 function emptyCounts<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;

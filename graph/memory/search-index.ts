@@ -1,7 +1,7 @@
 /**
  * Token index over actor names and aliases, so search stays fast at 100k
  * actors. It only narrows the candidates: the final match and ranking are
- * always those of `matchActor`/`compareHits` from graph/search.ts, the one
+ * always those of `matchActor`/`compareHits` from graph/core/search.ts, the one
  * ranking every store shares (names are kept tokenized here for
  * `matchTokenizedNames`, and one-word queries read match kinds straight from
  * the index; see `wordCandidates`).
@@ -15,8 +15,8 @@
  *   tails (`tail \0 token`) finds the latter. Each candidate token is then
  *   confirmed with `matchName` on that single word.
  */
-import type { Actor } from '../model';
-import { matchName, tokenizeNames, tokens, type TokenizedNames } from '../search';
+import type { Actor } from '../core/model';
+import { matchName, tokenizeNames, tokens, type TokenizedNames } from '../core/search';
 import { SortedIndex, withPrefix } from './sorted-index';
 
 const FUZZY_MIN = 5;

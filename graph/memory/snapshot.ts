@@ -14,9 +14,9 @@
  */
 import { createReadStream, promises as fsp } from 'node:fs';
 import path from 'node:path';
-import type { CuratedMap } from '../maps';
-import type { Actor, Relationship, Source } from '../model';
-import type { Change } from '../store';
+import type { CuratedMap } from '../core/maps';
+import type { Actor, Relationship, Source } from '../core/model';
+import type { Change } from '../core/store';
 import { fsyncDir } from './data-dir';
 import { crc32, hex8 } from './framing';
 

@@ -6,11 +6,12 @@
  * This module trusts its input: validation happens before a write reaches it
  * (see plan.ts), and replay feeds it records that were validated when written.
  */
-import { activeInterval, type Actor, type Relationship, type RelationshipType, type Source } from '../model';
-import type { CuratedMap } from '../maps';
-import { compareHits } from '../search';
-import type { Change } from '../store';
-import { eventKeys } from './keys';
+import { activeInterval, type Actor, type Relationship, type RelationshipType, type Source } from '../core/model';
+import type { CuratedMap } from '../core/maps';
+import { compareHits } from '../core/search';
+import type { StoredText } from '../core/plan-reads';
+import type { Change } from '../core/store';
+import { eventKeys } from '../core/keys';
 import { SearchIndex } from './search-index';
 import { SortedIndex } from './sorted-index';
 
@@ -124,12 +125,6 @@ export function compareByStart(a: RelEntry, b: RelEntry): number {
   return a.rel.id < b.rel.id ? -1 : a.rel.id > b.rel.id ? 1 : 0;
 }
 
-/** A source's full text and when it was set. */
-export interface StoredText {
-  text: string;
-  updatedAt: string;
-}
-
 export class GraphState {
   readonly actors = new Map<string, Actor>();
   readonly sources = new Map<string, Source>();
@@ -139,7 +134,7 @@ export class GraphState {
   /** source id → its full text, kept apart from the Source records so listing sources never copies it. */
   readonly texts = new Map<string, StoredText>();
   // ----- end source texts -----
-  /** Curated maps by id (graph/maps.ts); they refer to records by id and need no index. */
+  /** Curated maps by id (graph/core/maps.ts); they refer to records by id and need no index. */
   readonly maps = new Map<string, CuratedMap>();
 
   /**

@@ -5,10 +5,11 @@
  * in typed arrays indexed by actor slot (see GraphState), so a walk over the
  * whole of a 100k-actor graph hashes no ids.
  */
-import { NotFoundError } from '../errors';
-import type { Relationship } from '../model';
-import type { NeighborhoodQuery, Path, PathQuery, Subgraph } from '../store';
-import { dateArg, intArg, kindsArg, typesArg } from './args';
+import { NotFoundError } from '../core/errors';
+import type { Relationship } from '../core/model';
+import type { NeighborhoodQuery, Path, PathQuery, Subgraph } from '../core/store';
+import { dateArg, intArg, kindsArg, typesArg } from '../core/args';
+import { DEFAULT_MAX_PATH_LENGTH, DEFAULT_NEIGHBORHOOD_LIMIT, DEFAULT_PATH_LIMIT, PATH_WORK_BUDGET } from '../core/limits';
 import { copyActor, copyRelationship } from './copy';
 import { dayRange, edgePasses, type CompiledFilter } from './filter';
 import type { GraphState, RelEntry } from './state';
@@ -32,8 +33,6 @@ function slotOfActor(state: GraphState, id: string): number {
 }
 
 // ----- neighbourhood -----------------------------------------------------------
-
-export const DEFAULT_NEIGHBORHOOD_LIMIT = 100;
 
 /**
  * The first `count` actors of a breadth-first level in neighbourhood order
@@ -119,15 +118,6 @@ export function neighborhood(state: GraphState, q: NeighborhoodQuery): Subgraph 
 }
 
 // ----- paths ----------------------------------------------------------------------
-
-export const DEFAULT_MAX_PATH_LENGTH = 4;
-export const DEFAULT_PATH_LIMIT = 5;
-/**
- * Safety valve: edges examined while enumerating paths in one query. Only
- * reached on pathological hub-heavy graphs asking for many long paths; the
- * paths found until then are returned (still shortest first).
- */
-export const PATH_WORK_BUDGET = 2_000_000;
 
 const UNKNOWN = -1;
 

@@ -4,12 +4,12 @@
  * the same operation go in UNWIND batches. A relationship whose type or ends
  * change is deleted and created again (Neo4j relationships cannot change either).
  */
-import type { Actor, GraphData, Relationship, Source } from '../model';
-import type { PlannedChange } from '../memory/plan';
+import type { Actor, GraphData, Relationship, Source } from '../core/model';
+import type { PlannedChange } from '../core/plan';
 import * as cypher from './cypher';
 import type { QueryRunner } from './executor';
 import { actorRow, mapRow, relationshipRow, sourceRow } from './records';
-import type { CuratedMap } from '../maps';
+import type { CuratedMap } from '../core/maps';
 
 export const BATCH_SIZE = 1000;
 

@@ -18,7 +18,7 @@
  * A source's full text (evidence intake) is a separate `(:SourceText {id, text,
  * length, updatedAt})` node with the source's id, so reading sources never loads it.
  */
-import { ACTOR_KINDS, RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '../model';
+import { ACTOR_KINDS, RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '../core/model';
 
 // ----- shared fragments --------------------------------------------------------
 
@@ -96,7 +96,7 @@ RETURN a.id AS id, a.name AS name`;
 
 /**
  * Search candidates: `$terms` holds, per query word, fragments of which one
- * must occur in the normalized `searchText`. The app ranks with graph/search.ts.
+ * must occur in the normalized `searchText`. The app ranks with graph/core/search.ts.
  */
 export const FIND_ACTOR_CANDIDATES = `MATCH (a:Actor)
 WHERE ($kinds IS NULL OR a.kind IN $kinds)

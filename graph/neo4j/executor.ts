@@ -5,7 +5,7 @@
  * Steppe errors that name the statement but never quote Cypher.
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { ConflictError, SteppeError, StoreUnavailableError } from '../errors';
+import { ConflictError, SteppeError, StoreUnavailableError } from '../core/errors';
 import type { Neo4jStoreConfig } from '../config';
 import { SERVER_COMPONENTS, statementName } from './cypher';
 

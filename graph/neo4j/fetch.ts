@@ -2,11 +2,11 @@
  * Record lookups shared by reads and writes: each runs one statement from
  * cypher.ts inside the caller's transaction and returns Steppe records.
  */
-import { RELATIONSHIP_TYPES, type Actor, type Relationship, type Source } from '../model';
+import { RELATIONSHIP_TYPES, type Actor, type Relationship, type Source } from '../core/model';
 import * as cypher from './cypher';
 import type { QueryRunner } from './executor';
 import { actorFrom, mapFrom, relationshipFrom, sourceFrom } from './records';
-import type { CuratedMap } from '../maps';
+import type { CuratedMap } from '../core/maps';
 
 /** Every Steppe relationship type: the default `$types`, which also keeps foreign relationships out. */
 export const ALL_TYPES: string[] = [...RELATIONSHIP_TYPES];

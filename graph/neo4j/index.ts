@@ -3,7 +3,7 @@
  * applies the (idempotent) schema migrations and returns a GraphStore.
  */
 import type { Neo4jStoreConfig } from '../config';
-import type { GraphStore } from '../store';
+import type { GraphStore } from '../core/store';
 import { Neo4jExecutor, Neo4jQueryError } from './executor';
 import { runMigrations } from './migrations';
 import { Neo4jStore } from './store';

@@ -4,7 +4,7 @@
  * idempotent (IF NOT EXISTS, or a guard), so running them again changes
  * nothing. The server version decides between the 4.4 and 5.x statements.
  */
-import { RELATIONSHIP_TYPES } from '../model';
+import { RELATIONSHIP_TYPES } from '../core/model';
 import * as cypher from './cypher';
 import { supportsRelationshipUniqueness, type Neo4jExecutor, type ServerVersion } from './executor';
 

@@ -4,10 +4,10 @@
  * citations travel as JSON (plus a list of cited source ids for filters) and
  * each relationship carries the day bounds its filters compare.
  */
-import { earliestDay, latestDay, type Actor, type ActorKind, type Citation, type Relationship, type RelationshipType, type Source } from '../model';
-import type { CuratedMap } from '../maps';
-import { normalizeText } from '../search';
-import type { Change, ChangeOp } from '../store';
+import { earliestDay, latestDay, type Actor, type ActorKind, type Citation, type Relationship, type RelationshipType, type Source } from '../core/model';
+import type { CuratedMap } from '../core/maps';
+import { normalizeText } from '../core/search';
+import type { Change, ChangeOp } from '../core/store';
 import type { Row } from './executor';
 import { int } from './executor';
 

@@ -4,10 +4,10 @@
  * they need inside one write transaction, plan with the embedded store's
  * planner (same validation and semantics), then write and log in that same
  * transaction. Ranking, ordering and traversal rules match the embedded store
- * (graph/search.ts, graph/memory/keys.ts, traversal.ts here).
+ * (graph/core/search.ts, graph/core/keys.ts, traversal.ts here).
  */
-import { NotFoundError, StoreUnavailableError } from '../errors';
-import { verifyCitations, type CitationReport } from '../intake/verify';
+import { NotFoundError, StoreUnavailableError } from '../core/errors';
+import { verifyCitations, type CitationReport } from '../core/citations';
 import {
   ACTOR_KINDS,
   earliestDay,
@@ -20,8 +20,8 @@ import {
   type Relationship,
   type RelationshipType,
   type Source,
-} from '../model';
-import { compareHits, matchActor, tokens } from '../search';
+} from '../core/model';
+import { compareHits, matchActor, tokens } from '../core/search';
 import type {
   ActorHit,
   ActorQuery,
@@ -42,9 +42,9 @@ import type {
   WriteContext,
   SourceTextInfo,
   SourceTextResult,
-} from '../store';
-import { dateArg, encodeCursor, intArg, kindsArg, pageArg, pageOf, timelineArgs, typesArg, type PageWindow } from '../memory/args';
-import { datePart, eventKey, startKey } from '../memory/keys';
+} from '../core/store';
+import { dateArg, encodeCursor, intArg, kindsArg, pageArg, pageOf, timelineArgs, typesArg, type PageWindow } from '../core/args';
+import { datePart, eventKey, startKey } from '../core/keys';
 import {
   planDeleteActor,
   planDeleteRelationship,
@@ -58,16 +58,30 @@ import {
   planDeleteMap,
   planSaveMap,
   type WritePlan,
-} from '../memory/plan';
-import { mapIdCandidates, type CuratedMap, type MapInput } from '../maps';
-import { DEFAULT_TOP } from '../memory/queries';
+} from '../core/plan';
+import type { CuratedMap, MapInput } from '../core/maps';
+import type { PlanReads } from '../core/plan-reads';
+import {
+  deleteActorReads,
+  deleteMapReads,
+  deleteRelationshipReads,
+  deleteSourceReads,
+  importReads,
+  mergeActorsReads,
+  saveMapReads,
+  setSourceTextReads,
+  upsertActorReads,
+  upsertRelationshipReads,
+  upsertSourceReads,
+} from '../core/write-reads';
+import { DEFAULT_TOP } from '../core/limits';
 import { applyChanges } from './apply';
 import * as cypher from './cypher';
 import { int, type QueryRunner, type ServerVersion, type TransactionExecutor } from './executor';
 import { ALL_TYPES, fetchActors, fetchCiting, fetchMaps, fetchRelationships, fetchSources } from './fetch';
 import { actorFrom, changeFrom, changeRow, mapFrom, relationshipFrom, sourceFrom } from './records';
 import { neighborhood, paths } from './traversal';
-import { citedSourceIds, field, WriteState } from './write-state';
+import { WriteState } from './write-state';
 
 
 /** Query word → fragments of which one must occur in `searchText` for the word to match (see search.ts). */
@@ -134,7 +148,7 @@ export class Neo4jStore implements GraphStore {
    * before anything is written), apply, append the change entries. All in one
    * transaction, so a failure anywhere writes nothing.
    */
-  private write<T>(load: (ws: WriteState) => Promise<void>, plan: (ws: WriteState) => WritePlan<T>, stamp?: { value: string }): Promise<T> {
+  private write<T>(load: (ws: WriteState) => Promise<void>, plan: (reads: PlanReads) => WritePlan<T>, stamp?: { value: string }): Promise<T> {
     if (this.closed) return Promise.reject(new StoreUnavailableError('The store is closed'));
     return this.exec.write(async (q) => {
       const at = new Date().toISOString();
@@ -142,8 +156,8 @@ export class Neo4jStore implements GraphStore {
       const [lock] = await q.run(cypher.LOCK_CHANGE_LOG, { counterId: cypher.CHANGE_COUNTER_ID, at });
       const ws = new WriteState(q);
       await load(ws);
-      const p = plan(ws);
-      await applyChanges(q, p.changes, p.data, (id) => ws.state.rels.get(id)?.rel);
+      const p = plan(ws.loaded);
+      await applyChanges(q, p.changes, p.data, (id) => ws.loaded.rels.get(id)?.rel);
       if (p.sourceText) {
         const { sourceId, text } = p.sourceText;
         await q.run(cypher.SET_SOURCE_TEXT, { id: sourceId, text, length: int(text.length), updatedAt: at });
@@ -370,108 +384,58 @@ export class Neo4jStore implements GraphStore {
   // ----- writes ---------------------------------------------------------------------------------
 
   async upsertActor(actor: Actor, ctx?: WriteContext): Promise<Actor> {
-    const id = field(actor, 'id');
     return this.write(
-      async (ws) => {
-        await ws.actors([id, field(actor, 'country')]);
-        const old = id === undefined ? undefined : ws.state.actors.get(id);
-        // A kind change is checked against the actor's relationships and citizens.
-        if (id !== undefined && old && old.kind !== field(actor, 'kind')) {
-          await ws.incident([id], true);
-          await ws.citizens([id]);
-        }
-      },
-      (ws) => planUpsertActor(ws.state, actor, ctx),
+      (ws) => upsertActorReads(ws, actor),
+      (reads) => planUpsertActor(reads, actor, ctx),
     );
   }
 
   async deleteActor(id: string, options?: { cascade?: boolean }, ctx?: WriteContext): Promise<void> {
     return this.write(
-      async (ws) => {
-        await ws.actors([id]);
-        await ws.incident([id], false);
-        await ws.citizens([id]);
-      },
-      (ws) => planDeleteActor(ws.state, id, options?.cascade === true, ctx),
+      (ws) => deleteActorReads(ws, id),
+      (reads) => planDeleteActor(reads, id, options?.cascade === true, ctx),
     );
   }
 
   async mergeActors(keepId: string, mergeId: string, ctx?: WriteContext): Promise<Actor> {
     return this.write(
-      async (ws) => {
-        await ws.actors([keepId, mergeId]);
-        await ws.incident([mergeId], true);
-        await ws.citizens([mergeId]);
-        await ws.mapsShowing([mergeId]);
-      },
-      (ws) => planMergeActors(ws.state, keepId, mergeId, ctx),
+      (ws) => mergeActorsReads(ws, keepId, mergeId),
+      (reads) => planMergeActors(reads, keepId, mergeId, ctx),
     );
   }
 
   async upsertSource(source: Source, ctx?: WriteContext): Promise<Source> {
     return this.write(
-      (ws) => ws.sources([field(source, 'id')]),
-      (ws) => planUpsertSource(ws.state, source, ctx),
+      (ws) => upsertSourceReads(ws, source),
+      (reads) => planUpsertSource(reads, source, ctx),
     );
   }
 
   async deleteSource(id: string, ctx?: WriteContext): Promise<void> {
     return this.write(
-      async (ws) => {
-        await ws.sources([id]);
-        await ws.citing(id);
-      },
-      (ws) => planDeleteSource(ws.state, id, ctx),
+      (ws) => deleteSourceReads(ws, id),
+      (reads) => planDeleteSource(reads, id, ctx),
     );
   }
 
   async upsertRelationship(rel: Relationship, ctx?: WriteContext): Promise<Relationship> {
     return this.write(
-      async (ws) => {
-        await ws.actors([field(rel, 'source'), field(rel, 'target')]);
-        await ws.sources(citedSourceIds(rel));
-        await ws.sourceTexts(citedSourceIds(rel));
-        await ws.relationships([field(rel, 'id')]);
-      },
-      (ws) => planUpsertRelationship(ws.state, rel, ctx),
+      (ws) => upsertRelationshipReads(ws, rel),
+      (reads) => planUpsertRelationship(reads, rel, ctx),
     );
   }
 
   async deleteRelationship(id: string, ctx?: WriteContext): Promise<void> {
     return this.write(
-      (ws) => ws.relationships([id]),
-      (ws) => planDeleteRelationship(ws.state, id, ctx),
+      (ws) => deleteRelationshipReads(ws, id),
+      (reads) => planDeleteRelationship(reads, id, ctx),
     );
   }
 
   async importGraph(data: GraphData, ctx?: WriteContext): Promise<ImportResult> {
-    const list = (key: keyof GraphData): unknown[] => {
-      const v = (data as unknown as Record<string, unknown> | null)?.[key];
-      return Array.isArray(v) ? v : [];
-    };
-    const actors = list('actors');
-    const rels = list('relationships');
     return this.write(
-      async (ws) => {
-        const actorIds = actors.map((a) => field(a, 'id'));
-        await ws.actors([...actorIds, ...actors.map((a) => field(a, 'country')), ...rels.flatMap((r) => [field(r, 'source'), field(r, 'target')])]);
-        await ws.sources(rels.flatMap(citedSourceIds));
-        await ws.sourceTexts([...new Set(rels.flatMap(citedSourceIds))]);
-        await ws.relationships(rels.map((r) => field(r, 'id')));
-        // Actors whose kind the import changes are checked against what the import leaves in place.
-        const changed = actors
-          .filter((a) => {
-            const id = field(a, 'id');
-            const old = id === undefined ? undefined : ws.state.actors.get(id);
-            return old !== undefined && old.kind !== field(a, 'kind');
-          })
-          .map((a) => field(a, 'id')!);
-        if (changed.length) {
-          await ws.incident(changed, true);
-          await ws.citizens(changed);
-        }
-      },
-      (ws) => planImport(ws.state, data, ctx),
+      (ws) => importReads(ws, data),
+      (reads) => planImport(reads, data, ctx),
     );
   }
 
@@ -511,12 +475,8 @@ export class Neo4jStore implements GraphStore {
   async setSourceText(sourceId: string, text: string, options?: { source?: Source }, ctx?: WriteContext): Promise<SourceTextResult> {
     const at = { value: '' };
     const r = await this.write(
-      async (ws) => {
-        await ws.sources([sourceId]);
-        await ws.sourceTexts([sourceId]);
-        await ws.citing(sourceId);
-      },
-      (ws) => planSetSourceText(ws.state, sourceId, text, options?.source, ctx),
+      (ws) => setSourceTextReads(ws, sourceId),
+      (reads) => planSetSourceText(reads, sourceId, text, options?.source, ctx),
       at,
     );
     return { info: { sourceId, length: r.length, updatedAt: at.value }, check: r.check };
@@ -533,18 +493,9 @@ export class Neo4jStore implements GraphStore {
   // ----- curated maps ---------------------------------------------------------------------------
 
   async saveMap(input: MapInput, ctx?: WriteContext): Promise<CuratedMap> {
-    const nodes: unknown[] = Array.isArray((input as { nodes?: unknown })?.nodes) ? input.nodes : [];
-    const relIds: unknown[] = Array.isArray((input as { relationshipIds?: unknown })?.relationshipIds) ? input.relationshipIds : [];
-    const id = field(input, 'id');
-    const title = field(input, 'title');
     return this.write(
-      async (ws) => {
-        await ws.actors(nodes.map((n) => field(n, 'actorId')));
-        await ws.relationships(relIds.filter((r): r is string => typeof r === 'string'));
-        // The stored map this save replaces, or the slugs a new map may take.
-        await ws.maps(id !== undefined ? [id] : title !== undefined ? mapIdCandidates(title) : []);
-      },
-      (ws) => planSaveMap(ws.state, input, ctx),
+      (ws) => saveMapReads(ws, input),
+      (reads) => planSaveMap(reads, input, ctx),
     );
   }
 
@@ -566,8 +517,8 @@ export class Neo4jStore implements GraphStore {
 
   async deleteMap(id: string, ctx?: WriteContext): Promise<void> {
     return this.write(
-      (ws) => ws.maps([id]),
-      (ws) => planDeleteMap(ws.state, id, ctx),
+      (ws) => deleteMapReads(ws, id),
+      (reads) => planDeleteMap(reads, id, ctx),
     );
   }
 

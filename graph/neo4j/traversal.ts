@@ -4,11 +4,11 @@
  * embedded store's traversal (graph/memory/traversal.ts), so both stores
  * return the same subgraphs and the same paths in the same order.
  */
-import { NotFoundError } from '../errors';
-import { earliestDay, latestDay, type Relationship } from '../model';
-import type { NeighborhoodQuery, Path, PathQuery, Subgraph } from '../store';
-import { dateArg, intArg, kindsArg, typesArg } from '../memory/args';
-import { DEFAULT_MAX_PATH_LENGTH, DEFAULT_NEIGHBORHOOD_LIMIT, DEFAULT_PATH_LIMIT, PATH_WORK_BUDGET } from '../memory/traversal';
+import { NotFoundError } from '../core/errors';
+import { earliestDay, latestDay, type Relationship } from '../core/model';
+import type { NeighborhoodQuery, Path, PathQuery, Subgraph } from '../core/store';
+import { dateArg, intArg, kindsArg, typesArg } from '../core/args';
+import { DEFAULT_MAX_PATH_LENGTH, DEFAULT_NEIGHBORHOOD_LIMIT, DEFAULT_PATH_LIMIT, PATH_WORK_BUDGET } from '../core/limits';
 import * as cypher from './cypher';
 import type { QueryRunner } from './executor';
 import { ALL_TYPES, fetchActors, fetchRelationships } from './fetch';

@@ -1,19 +1,19 @@
 /**
- * The slice of the graph a write needs, read inside the write transaction into
- * a GraphState, so the Neo4j store plans writes with exactly the same code as
- * the embedded store (graph/memory/plan.ts: validation, endpoint and kind
- * checks, cascades, merges, import problem paths). Each loader states what the
- * matching plan function reads; anything it reads must be loaded here, or the
- * plan would see a record as missing.
+ * The slice of the graph a write needs, read inside the write transaction
+ * (graph/core/write-reads.ts says which records each write reads), so the
+ * Neo4j store plans writes with exactly the same code as the embedded store
+ * (graph/core/plan.ts: validation, endpoint and kind checks, cascades, merges,
+ * import problem paths).
  */
-import type { Actor, Relationship } from '../model';
-import { GraphState } from '../memory/state';
+import type { Actor, Relationship } from '../core/model';
+import { LoadedRecords } from '../core/plan-reads';
+import type { RecordLoader } from '../core/write-reads';
 import * as cypher from './cypher';
 import type { QueryRunner } from './executor';
 import { fetchActors, fetchCiting, fetchCitizens, fetchIncident, fetchMaps, fetchMapsShowing, fetchRelationships, fetchSources } from './fetch';
 
-export class WriteState {
-  readonly state = new GraphState();
+export class WriteState implements RecordLoader {
+  readonly loaded = new LoadedRecords();
   private readonly actorsTried = new Set<string>();
   private readonly sourcesTried = new Set<string>();
   private readonly relsTried = new Set<string>();
@@ -30,7 +30,7 @@ export class WriteState {
 
   async sources(ids: readonly (string | undefined)[]): Promise<void> {
     const todo = fresh(ids, this.sourcesTried);
-    for (const s of (await fetchSources(this.q, todo)).values()) this.state.putSource(s);
+    for (const s of (await fetchSources(this.q, todo)).values()) this.loaded.putSource(s);
   }
 
   async relationships(ids: readonly (string | undefined)[]): Promise<void> {
@@ -55,7 +55,7 @@ export class WriteState {
     const todo = fresh(sourceIds, this.textsTried);
     if (!todo.length) return;
     for (const row of await this.q.run(cypher.GET_SOURCE_TEXTS, { ids: todo })) {
-      this.state.texts.set(String(row.id), { text: String(row.text), updatedAt: String(row.updatedAt) });
+      this.loaded.texts.set(String(row.id), { text: String(row.text), updatedAt: String(row.updatedAt) });
     }
   }
 
@@ -67,25 +67,25 @@ export class WriteState {
   /** Curated maps with these ids that exist. */
   async maps(ids: readonly (string | undefined)[]): Promise<void> {
     const todo = fresh(ids, this.mapsTried);
-    for (const m of (await fetchMaps(this.q, todo)).values()) this.state.maps.set(m.id, m);
+    for (const m of (await fetchMaps(this.q, todo)).values()) this.loaded.maps.set(m.id, m);
   }
 
   /** Every map showing one of these actors (a merge re-points them). */
   async mapsShowing(actorIds: readonly string[]): Promise<void> {
     for (const m of await fetchMapsShowing(this.q, actorIds)) {
       this.mapsTried.add(m.id);
-      this.state.maps.set(m.id, m);
+      this.loaded.maps.set(m.id, m);
     }
   }
 
   private putActor(a: Actor): void {
     this.actorsTried.add(a.id);
-    this.state.putActor(a);
+    this.loaded.putActor(a);
   }
 
   private putRelationship(r: Relationship): void {
     this.relsTried.add(r.id);
-    this.state.putRelationship(r);
+    this.loaded.putRelationship(r);
   }
 }
 
@@ -97,18 +97,4 @@ function fresh(ids: readonly (string | undefined)[], tried: Set<string>): string
     out.push(id);
   }
   return out;
-}
-
-/** A string field of an unchecked input, or undefined (plans validate the input itself). */
-export function field(input: unknown, key: string): string | undefined {
-  if (typeof input !== 'object' || input === null) return undefined;
-  const v = (input as Record<string, unknown>)[key];
-  return typeof v === 'string' ? v : undefined;
-}
-
-/** Source ids cited by an unchecked relationship input. */
-export function citedSourceIds(input: unknown): string[] {
-  if (typeof input !== 'object' || input === null) return [];
-  const citations = (input as { citations?: unknown }).citations;
-  return Array.isArray(citations) ? citations.map((c) => field(c, 'sourceId')).filter((id): id is string => id !== undefined) : [];
 }

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeMetrics, diffBetween } from '@/graph/analytics';
-import type { GraphStore } from '@/graph/store';
+import type { GraphStore } from '@/graph/core/store';
 import { SRC_A } from '@/tests/fixtures/api-graph';
 import { gql, type GqlResponse, type Json } from './http-harness';
 import { ADMIN_TOKEN, openLoadedStore, startApi, startRoute, testConfig } from './setup';

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERIC_INTERNAL_MESSAGE } from '@/graph/api/format-error';
-import type { GraphStore } from '@/graph/store';
+import type { GraphStore } from '@/graph/core/store';
 import { gql, type GqlOptions, type GqlResponse } from './http-harness';
 import { ADMIN_TOKEN, openLoadedStore, startApi, testConfig } from './setup';
 

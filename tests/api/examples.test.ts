@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphStore } from '@/graph/store';
+import type { GraphStore } from '@/graph/core/store';
 import { EXAMPLES } from '@/app/playground/examples';
 import { gql, serve, type Json, type TestServer } from './http-harness';
 import { ADMIN_TOKEN, tempDir } from './setup';

@@ -11,7 +11,7 @@
  * sibling fields still running; graphql-jit reports them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphStore } from '@/graph/store';
+import type { GraphStore } from '@/graph/core/store';
 import { gql, type GqlOptions, type GqlResponse } from './http-harness';
 import { ADMIN_TOKEN, openLoadedStore, startApi, testConfig } from './setup';
 

@@ -6,8 +6,8 @@
  * sent with the admin token, so rejections come from validation, not auth.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphData } from '@/graph/model';
-import type { GraphStore } from '@/graph/store';
+import type { GraphData } from '@/graph/core/model';
+import type { GraphStore } from '@/graph/core/store';
 import { gql, raw, type GqlResponse } from './http-harness';
 import { ADMIN_TOKEN, startRoute } from './setup';
 

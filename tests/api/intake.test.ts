@@ -5,7 +5,7 @@
  * stale citations after the text is edited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphStore } from '@/graph/store';
+import type { GraphStore } from '@/graph/core/store';
 import { gql, type GqlResponse } from './http-harness';
 import { ADMIN_TOKEN, startRoute } from './setup';
 

@@ -5,8 +5,8 @@
  * map), and RANKED paging through a hub.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, GraphData, Relationship, RelationshipType } from '@/graph/model';
-import { RELATIONSHIP_TYPES } from '@/graph/model';
+import type { Actor, GraphData, Relationship, RelationshipType } from '@/graph/core/model';
+import { RELATIONSHIP_TYPES } from '@/graph/core/model';
 import type { MemoryStore } from '@/graph/memory';
 import { apiGraph, SRC_A, SRC_B } from '@/tests/fixtures/api-graph';
 import { gql, type GqlResponse, type Json } from './http-harness';

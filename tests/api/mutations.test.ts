@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate, tokensMatch } from '@/graph/api/auth';
-import type { GraphStore } from '@/graph/store';
+import type { GraphStore } from '@/graph/core/store';
 import { gql, type GqlResponse } from './http-harness';
 import { ADMIN_TOKEN, startApi, startRoute, testConfig } from './setup';
 

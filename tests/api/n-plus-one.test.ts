@@ -6,7 +6,7 @@
  * of 10 as for a page of 500.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphStore } from '@/graph/store';
+import type { GraphStore } from '@/graph/core/store';
 import { SRC_A, apiGraph } from '@/tests/fixtures/api-graph';
 import { gql, type Json } from './http-harness';
 import { openLoadedStore, startApi, testConfig } from './setup';

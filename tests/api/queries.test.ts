@@ -4,8 +4,8 @@
  * Expected values come from the fixture or from the store itself.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTOR_KINDS, INSTITUTION_CATEGORIES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO } from '@/graph/model';
-import type { GraphStore } from '@/graph/store';
+import { ACTOR_KINDS, INSTITUTION_CATEGORIES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO } from '@/graph/core/model';
+import type { GraphStore } from '@/graph/core/store';
 import { MINI_COUNTS, SRC_A, apiGraph } from '@/tests/fixtures/api-graph';
 import { gql, type Json } from './http-harness';
 import { ADMIN_TOKEN, startRoute } from './setup';

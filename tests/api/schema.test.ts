@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { GENERATED_FILE, generateSchemaTypes } from '@/graph/api/codegen';
 import { resolvers } from '@/graph/api/resolvers';
 import { loadSchemaText } from '@/graph/api/schema';
-import { ACTOR_KINDS, RELATIONSHIP_TYPES } from '@/graph/model';
+import { ACTOR_KINDS, RELATIONSHIP_TYPES } from '@/graph/core/model';
 
 const text = loadSchemaText();
 const schema = buildSchema(text);

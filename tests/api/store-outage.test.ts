@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '@/graph/memory';
-import type { GraphStore } from '@/graph/store';
+import type { GraphStore } from '@/graph/core/store';
 import { apiGraph } from '@/tests/fixtures/api-graph';
 import { gql, serve, type TestServer } from './http-harness';
 import { openLoadedStore, startApi, tempDir, testConfig } from './setup';

@@ -2,14 +2,15 @@
  * The GraphStore contract: one suite every store must pass (embedded, Neo4j).
  * Each case opens a fresh store through `makeStore`, builds what it needs
  * (usually the mini fixture graph) and checks behaviour documented in
- * graph/store.ts and graph/model.ts. Errors are checked by class and `code`,
+ * graph/core/store.ts and graph/core/model.ts. Errors are checked by class and `code`,
  * never by message text.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConflictError, NotFoundError, ValidationError, type ErrorCode } from '@/graph/errors';
-import type { Actor, GraphData, Relationship, Source } from '@/graph/model';
-import type { MapInput } from '@/graph/maps';
-import type { Change, GraphStore, Path } from '@/graph/store';
+import { ConflictError, NotFoundError, ValidationError, type ErrorCode } from '@/graph/core/errors';
+import type { Actor, GraphData, Relationship, Source } from '@/graph/core/model';
+import type { MapInput } from '@/graph/core/maps';
+import { MAX_REPORTED_PROBLEMS } from '@/graph/core/plan';
+import type { Change, GraphStore, Path } from '@/graph/core/store';
 import { miniGraph, MINI_COUNTS, SRC_A, SRC_B } from '../fixtures/mini-graph';
 
 export type StoreHandle = { store: GraphStore; cleanup?: () => Promise<void> };
@@ -1367,6 +1368,109 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         expect(await store.getActor('tokayev')).toEqual(fresh.actors.find((x) => x.id === 'tokayev'));
         expect(await store.getActor('smailov')).toEqual(fresh.actors.find((x) => x.id === 'smailov'));
         expect((await store.exportGraph()).relationships[0].citations.length).toBeGreaterThan(0);
+      });
+    });
+    // Write rules beyond CRUD that the shared planner (graph/core/plan.ts) enforces for every store:
+    // country references, kind changes that would break stored relationships, merges of states,
+    // and how import problems are reported.
+    describe('write rules: countries, kind changes, merges, import problems', () => {
+      const state = (id: string): Actor => ({ id, kind: 'STATE', name: id, aliases: [], tags: [] });
+
+      async function problemPaths(write: Promise<unknown>): Promise<string[]> {
+        const e = (await rejection(write, ValidationError, 'BAD_USER_INPUT')) as unknown as ValidationError;
+        return e.problems.map((p) => p.path);
+      }
+
+      it('a STATE named as country cannot be deleted without cascade; cascade clears the references', async () => {
+        const store = await openMini();
+        await store.upsertActor(state('ruritania'));
+        await store.upsertActor(person('rudolf', 'Rudolf', { country: 'ruritania' }));
+        await expectRejectedUnchanged(store, () => store.deleteActor('ruritania'), ConflictError, 'CONFLICT');
+        await store.deleteActor('ruritania', { cascade: true });
+        expect((await store.getActor('rudolf')).country).toBeUndefined();
+        const ops = (await allChanges(store)).slice(-2).map((c) => [c.op, c.entityId]);
+        expect(ops).toEqual([
+          ['UPSERT_ACTOR', 'rudolf'],
+          ['DELETE_ACTOR', 'ruritania'],
+        ]);
+      });
+
+      it('a STATE that is someone’s country cannot change kind', async () => {
+        const store = await openMini();
+        await store.upsertActor(state('ruritania')); // no relationships: only the country reference is in the way
+        await store.upsertActor(person('rudolf', 'Rudolf', { country: 'ruritania' }));
+        await expectRejectedUnchanged(store, () => store.upsertActor({ ...state('ruritania'), kind: 'INSTITUTION', category: 'region' }), ConflictError, 'CONFLICT');
+        await store.upsertActor(person('rudolf', 'Rudolf'));
+        await store.upsertActor({ ...state('ruritania'), kind: 'INSTITUTION', category: 'region' });
+        expect((await store.getActor('ruritania')).kind).toBe('INSTITUTION');
+      });
+
+      it('a kind change that breaks a stored relationship is a conflict; one that fits is fine', async () => {
+        const store = await openMini();
+        // smailov is the target of APPOINTED (targets must be people).
+        const smailov = await store.getActor('smailov');
+        await expectRejectedUnchanged(store, () => store.upsertActor({ ...smailov, kind: 'INSTITUTION', category: 'other' }), ConflictError, 'CONFLICT');
+        await store.upsertActor(person('loner', 'Loner'));
+        await store.upsertActor({ id: 'loner', kind: 'INSTITUTION', category: 'other', name: 'Loner Inc', aliases: [], tags: [] });
+        expect((await store.getActor('loner')).kind).toBe('INSTITUTION');
+      });
+
+      it('merging states moves citizens to the kept state', async () => {
+        const store = await openMini();
+        await store.upsertActor(state('kazakh-ssr'));
+        await store.upsertActor(person('old-timer', 'Old Timer', { country: 'kazakh-ssr' }));
+        await store.mergeActors('kazakhstan', 'kazakh-ssr');
+        expect((await store.getActor('old-timer')).country).toBe('kazakhstan');
+        expect((await store.getActor('kazakhstan')).aliases).toContain('kazakh-ssr');
+      });
+
+      it('refuses to merge a state with citizens into a non-state', async () => {
+        const store = await openMini();
+        await expectRejectedUnchanged(store, () => store.mergeActors('tokayev', 'kazakhstan'), ConflictError, 'CONFLICT');
+        expect((await store.getActor('kazakhstan')).kind).toBe('STATE');
+      });
+
+      it('refuses to merge an actor into itself', async () => {
+        const store = await openMini();
+        await expectRejectedUnchanged(store, () => store.mergeActors('tokayev', 'tokayev'), ValidationError, 'BAD_USER_INPUT');
+      });
+
+      it('import problems name repeated ids', async () => {
+        const store = await openMini();
+        const data = miniGraph();
+        data.actors.push({ ...data.actors[3] });
+        expect(await problemPaths(store.importGraph(data))).toEqual([`actors[${data.actors.length - 1}].id`]);
+      });
+
+      it('import problems name a replacement that would break stored relationships', async () => {
+        const store = await openMini();
+        const paths = await problemPaths(store.importGraph({ sources: [], actors: [{ ...miniGraph().actors[5], kind: 'STATE' }], relationships: [] }));
+        expect(paths).toEqual(['actors[0].kind']); // smailov: target of APPOINTED r01
+      });
+
+      it('import checks countries against the import and the store', async () => {
+        const store = await openMini();
+        const paths = await problemPaths(
+          store.importGraph({
+            sources: [],
+            actors: [person('p1', 'P1', { country: 'tokayev' }), person('p2', 'P2', { country: 'new-state' }), state('new-state')],
+            relationships: [],
+          }),
+        );
+        expect(paths).toEqual(['actors[0].country']);
+      });
+
+      it(`import lists at most ${MAX_REPORTED_PROBLEMS} problems and counts the rest`, async () => {
+        const store = await openMini();
+        const actors = Array.from({ length: 300 }, (_, i) => ({ id: `Bad ${i}`, kind: 'PERSON', name: 'x', aliases: [], tags: [] }) as Actor);
+        const e = (await rejection(store.importGraph({ sources: [], actors, relationships: [] }), ValidationError, 'BAD_USER_INPUT')) as unknown as ValidationError;
+        expect(e.problems).toHaveLength(MAX_REPORTED_PROBLEMS + 1);
+        expect(e.problems.at(-1)!.message).toContain('100 more');
+      });
+
+      it('import rejects a non-list', async () => {
+        const store = await openMini();
+        expect(await problemPaths(store.importGraph({ sources: 'nope', actors: [], relationships: [] } as never))).toEqual(['sources']);
       });
     });
   });

@@ -7,7 +7,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NotFoundError } from '@/graph/errors';
+import { NotFoundError } from '@/graph/core/errors';
 import { MemoryStore } from '@/graph/memory';
 
 const WRITER = path.join(__dirname, 'crash-writer.ts');

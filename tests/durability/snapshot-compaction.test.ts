@@ -8,10 +8,10 @@ import { copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StoreUnavailableError, ValidationError } from '@/graph/errors';
+import { StoreUnavailableError, ValidationError } from '@/graph/core/errors';
 import { MemoryStore } from '@/graph/memory';
-import type { Actor, GraphData, Relationship } from '@/graph/model';
-import type { GraphStore } from '@/graph/store';
+import type { Actor, GraphData, Relationship } from '@/graph/core/model';
+import type { GraphStore } from '@/graph/core/store';
 import { miniGraph } from '../fixtures/mini-graph';
 
 let dir: string;

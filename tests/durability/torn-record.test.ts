@@ -9,9 +9,9 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile, appendFile } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NotFoundError } from '@/graph/errors';
+import { NotFoundError } from '@/graph/core/errors';
 import { MemoryStore } from '@/graph/memory';
-import type { Actor } from '@/graph/model';
+import type { Actor } from '@/graph/core/model';
 
 const person = (id: string): Actor => ({ id, kind: 'PERSON', name: `Person ${id}`, aliases: [], tags: [] });
 const journal = (dir: string) => path.join(dir, 'journal-000000.log');

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { inForceAsOf } from '../../graph/model';
+import { inForceAsOf } from '../../graph/core/model';
 import { expectNoSeriousAxeViolations, graphql, graphqlData, openExplorer, waitForGraph } from './helpers';
 
 const TOKAYEV = 'kassym-jomart-tokayev';

@@ -14,10 +14,10 @@ import { betweenness } from '@/graph/analytics/betweenness';
 import { pageRank } from '@/graph/analytics/pagerank';
 import { seededRandom } from '@/graph/analytics/seeded-random';
 import { buildTieGraph, toGraphology } from '@/graph/analytics/tie-graph';
-import { ValidationError } from '@/graph/errors';
+import { ValidationError } from '@/graph/core/errors';
 import { readDatasetDir } from '@/graph/io/dataset';
 import { MemoryStore } from '@/graph/memory';
-import type { Actor, GraphData, Relationship, RelationshipType } from '@/graph/model';
+import type { Actor, GraphData, Relationship, RelationshipType } from '@/graph/core/model';
 import { miniGraph } from '../fixtures/mini-graph';
 
 type Tie = [string, string];

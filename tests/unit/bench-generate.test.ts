@@ -9,7 +9,7 @@ import {
   validateRelationship,
   validateSource,
   type Actor,
-} from '@/graph/model';
+} from '@/graph/core/model';
 
 const SIZE = 2000;
 const graph = generateGraph({ actors: SIZE });

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lintCypherQuery } from '@neo4j-cypher/language-support';
 import { describe, expect, it } from 'vitest';
-import { ACTOR_KINDS, RELATIONSHIP_TYPES } from '@/graph/model';
+import { ACTOR_KINDS, RELATIONSHIP_TYPES } from '@/graph/core/model';
 import { allStatements } from '@/graph/neo4j/cypher';
 
 /** Linter diagnostics that matter: everything but "Parameter $x is not defined" (we pass parameters at run time). */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { isSteppeError, NotFoundError, ValidationError } from '@/graph/errors';
+import { isSteppeError, NotFoundError, ValidationError } from '@/graph/core/errors';
 
 describe('errors', () => {
   it('carry stable codes and list every problem', () => {
@@ -13,8 +13,8 @@ describe('errors', () => {
   it('are recognised when thrown by another copy of the module (as Next.js bundles can load it twice)', async () => {
     vi.resetModules();
     // A query string makes the module loader evaluate a second, separate copy.
-    const specifier = '@/graph/errors?copy=2';
-    const other = (await import(/* @vite-ignore */ specifier)) as typeof import('@/graph/errors');
+    const specifier = '@/graph/core/errors?copy=2';
+    const other = (await import(/* @vite-ignore */ specifier)) as typeof import('@/graph/core/errors');
     const foreign = new other.NotFoundError('Actor', 'x');
     expect(foreign).not.toBeInstanceOf(NotFoundError);
     expect(isSteppeError(foreign)).toBe(true);

@@ -7,12 +7,12 @@ import { mkdtempSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ValidationError } from '@/graph/errors';
+import { ValidationError } from '@/graph/core/errors';
 import { readDatasetDir } from '@/graph/io/dataset';
 import { exportTo, importFile } from '@/graph/io/exchange';
 import { FORMATS } from '@/graph/io/formats';
 import { MemoryStore } from '@/graph/memory';
-import type { GraphStore } from '@/graph/store';
+import type { GraphStore } from '@/graph/core/store';
 
 const datasetDir = path.resolve(__dirname, '../../data');
 const open: GraphStore[] = [];

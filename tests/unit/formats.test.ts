@@ -5,10 +5,10 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '@/graph/errors';
+import { ValidationError } from '@/graph/core/errors';
 import { readDatasetDir } from '@/graph/io/dataset';
 import { FORMATS, formatByName, formatForFile } from '@/graph/io/formats';
-import { validateActor, validateRelationship, validateSource, type GraphData } from '@/graph/model';
+import { validateActor, validateRelationship, validateSource, type GraphData } from '@/graph/core/model';
 
 const datasetDir = path.resolve(__dirname, '../../data');
 

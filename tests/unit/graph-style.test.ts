@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ACTOR_KINDS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO } from '@/graph/model';
+import { ACTOR_KINDS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO } from '@/graph/core/model';
 import { ACCENT, KIND_STYLES, TYPE_STYLES, cytoscapeStylesheet, darken, edgeStyleData, nodeLabelText, nodeStyleData } from '@/app/_lib/graph-style';
 
 /** WCAG relative luminance contrast ratio of two #rrggbb colours. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '@/graph/model';
+import type { Actor } from '@/graph/core/model';
 import { buildActorMatcher, splitSentences, type Mention } from '@/graph/intake';
 
 const actor = (id: string, kind: Actor['kind'], name: string, aliases: string[] = [], extra: Partial<Actor> = {}): Actor => ({ id, kind, name, aliases, tags: [], ...extra });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '@/graph/errors';
-import { MAX_EXCERPT_LENGTH, RELATIONSHIP_TYPE_INFO, type Actor } from '@/graph/model';
-import { CUES, MAX_SOURCE_TEXT_LENGTH, proposeFromText, type RelationshipProposal } from '@/graph/intake';
+import { ValidationError } from '@/graph/core/errors';
+import { MAX_EXCERPT_LENGTH, RELATIONSHIP_TYPE_INFO, type Actor } from '@/graph/core/model';
+import { MAX_SOURCE_TEXT_LENGTH } from '@/graph/core/source-text';
+import { CUES, proposeFromText, type RelationshipProposal } from '@/graph/intake';
 import { nearestDate, statedDates } from '@/graph/intake/dates';
 
 const actor = (id: string, kind: Actor['kind'], name: string, aliases: string[] = [], extra: Partial<Actor> = {}): Actor => ({ id, kind, name, aliases, tags: [], ...extra });

@@ -17,8 +17,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDatasetDir } from '@/graph/io/dataset';
-import { isSymmetric, MAX_EXCERPT_LENGTH, RELATIONSHIP_TYPE_INFO, type Relationship } from '@/graph/model';
-import { buildActorMatcher, checkSourceText, proposeFromText, type RelationshipProposal } from '@/graph/intake';
+import { isSymmetric, MAX_EXCERPT_LENGTH, RELATIONSHIP_TYPE_INFO, type Relationship } from '@/graph/core/model';
+import { checkSourceText } from '@/graph/core/source-text';
+import { buildActorMatcher, proposeFromText, type RelationshipProposal } from '@/graph/intake';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const seeds = path.resolve(root, '../shared/seeds');

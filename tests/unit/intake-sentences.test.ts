@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_EXCERPT_LENGTH } from '@/graph/model';
+import { MAX_EXCERPT_LENGTH } from '@/graph/core/model';
 import { excerptRange, splitSentences } from '@/graph/intake';
 
 const texts = (t: string) => splitSentences(t).map((s) => s.text);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '@/graph/errors';
-import { checkSourceText, decodeUpload, formatFromFilename, htmlToText, MAX_SOURCE_TEXT_LENGTH, MAX_UPLOAD_BYTES } from '@/graph/intake';
+import { ValidationError } from '@/graph/core/errors';
+import { checkSourceText, MAX_SOURCE_TEXT_LENGTH } from '@/graph/core/source-text';
+import { decodeUpload, formatFromFilename, htmlToText, MAX_UPLOAD_BYTES } from '@/graph/intake';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 

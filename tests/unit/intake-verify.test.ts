@@ -2,8 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDatasetDir } from '@/graph/io/dataset';
-import type { Relationship } from '@/graph/model';
-import { checkSourceText, locateExcerpt, verifyCitations } from '@/graph/intake';
+import type { Relationship } from '@/graph/core/model';
+import { locateExcerpt, verifyCitations } from '@/graph/core/citations';
+import { checkSourceText } from '@/graph/core/source-text';
 
 const rel = (id: string, ...citations: [string, string][]): Relationship => ({
   id,

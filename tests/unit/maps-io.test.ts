@@ -9,12 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '@/graph/config';
-import { ValidationError } from '@/graph/errors';
+import { ValidationError } from '@/graph/core/errors';
 import { MAPS_FILE, readDatasetDir, writeDatasetDir } from '@/graph/io/dataset';
 import { exportTo, importFile } from '@/graph/io/exchange';
 import { MemoryStore } from '@/graph/memory';
 import { openStore } from '@/graph/open-store';
-import type { GraphStore } from '@/graph/store';
+import type { GraphStore } from '@/graph/core/store';
 import { miniGraph } from '../fixtures/mini-graph';
 
 const datasetDir = path.resolve(__dirname, '../../data');

@@ -10,10 +10,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compareRelationshipsRanked } from '@/graph/api/args';
 import { loadConfig } from '@/graph/config';
-import { ConfigError, ValidationError } from '@/graph/errors';
+import { ConfigError, ValidationError } from '@/graph/core/errors';
 import { MemoryStore } from '@/graph/memory';
-import { mapReferenceProblems, slugify, validateMapRecord, type MapInput } from '@/graph/maps';
-import type { Relationship } from '@/graph/model';
+import { mapReferenceProblems, slugify, validateMapRecord, type MapInput } from '@/graph/core/maps';
+import type { Relationship } from '@/graph/core/model';
 import { miniGraph } from '../fixtures/mini-graph';
 
 const MAP: MapInput = {

@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '@/graph/memory';
-import type { Actor } from '@/graph/model';
-import { compareHits, matchActor, tokens } from '@/graph/search';
+import type { Actor } from '@/graph/core/model';
+import { compareHits, matchActor, tokens } from '@/graph/core/search';
 
 let seed = 7;
 function rnd(): number {

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryStore } from '@/graph/memory';
-import { inForceAsOf, type Actor, type GraphData, type Relationship, type RelationshipType } from '@/graph/model';
+import { inForceAsOf, type Actor, type GraphData, type Relationship, type RelationshipType } from '@/graph/core/model';
 
 let seed = 11;
 const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;

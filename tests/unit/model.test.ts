@@ -15,8 +15,8 @@ import {
   validateRelationship,
   validateSource,
   type Relationship,
-} from '@/graph/model';
-import { ValidationError } from '@/graph/errors';
+} from '@/graph/core/model';
+import { ValidationError } from '@/graph/core/errors';
 
 const rel = (over: Partial<Relationship> = {}): Relationship => ({
   id: 'r1',

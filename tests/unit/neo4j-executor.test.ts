@@ -10,12 +10,12 @@ import { promisify } from 'node:util';
 import { Neo4jError } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Neo4jStoreConfig } from '@/graph/config';
-import { ConflictError, NotFoundError, StoreUnavailableError } from '@/graph/errors';
+import { ConflictError, NotFoundError, StoreUnavailableError } from '@/graph/core/errors';
 import { LIST_RELATIONSHIPS } from '@/graph/neo4j/cypher';
 import { mapDriverError, Neo4jQueryError, parseServerVersion, supportsRelationshipUniqueness } from '@/graph/neo4j/executor';
 import { openNeo4jStore } from '@/graph/neo4j';
 import { migrationPlan } from '@/graph/neo4j/migrations';
-import { RELATIONSHIP_TYPES } from '@/graph/model';
+import { RELATIONSHIP_TYPES } from '@/graph/core/model';
 import { closedPort, startUnauthorizedBoltServer, type FakeBoltServer } from '../fixtures/fake-bolt-server';
 
 const run = promisify(execFile);

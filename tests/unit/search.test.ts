@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareHits, matchActor, normalizeText } from '@/graph/search';
+import { compareHits, matchActor, normalizeText } from '@/graph/core/search';
 
 const tokayev = { id: 'kassym-jomart-tokayev', name: 'Kassym-Jomart Tokayev', aliases: ['Tokaev', 'Токаев', 'Qasym-Jomart Toqaev'] };
 

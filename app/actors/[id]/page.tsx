@@ -6,7 +6,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, type RelationshipType } from '@/graph/model';
+import { RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, type RelationshipType } from '@/graph/core/model';
 import { plural } from '@/app/_reference/format';
 import { KindBadge } from '@/app/_reference/KindBadge';
 import { getActorPage, MAX_LISTED, type RelationshipView } from '@/app/_reference/queries';

@@ -4,7 +4,7 @@
  * container healthchecks and load balancers can act on the status alone.
  */
 import { getStore } from '@/graph/open-store';
-import { isSteppeError } from '@/graph/errors';
+import { isSteppeError } from '@/graph/core/errors';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -3,7 +3,7 @@
 /** A recurring name that matches no actor: confirm its name and kind to create it. */
 import { useId, useState, type FormEvent } from 'react';
 import { slugify, type ActorProposalView } from '@/app/_lib/intake';
-import { ACTOR_KINDS, INSTITUTION_CATEGORIES, type ActorKind } from '@/graph/model';
+import { ACTOR_KINDS, INSTITUTION_CATEGORIES, type ActorKind } from '@/graph/core/model';
 import styles from '../intake.module.css';
 
 const KIND_LABEL: Record<ActorKind, string> = { PERSON: 'Person', INSTITUTION: 'Institution', STATE: 'State' };

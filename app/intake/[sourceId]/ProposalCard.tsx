@@ -10,7 +10,7 @@ import Link from 'next/link';
 import { useId, useState, type FormEvent } from 'react';
 import { SearchBox } from '@/app/_components/SearchBox';
 import type { IntakeActor, NewRelationship, RelationshipProposalView } from '@/app/_lib/intake';
-import { isPartialDate, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, type RelationshipType } from '@/graph/model';
+import { isPartialDate, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, type RelationshipType } from '@/graph/core/model';
 import styles from '../intake.module.css';
 
 export type ProposalStatus = { kind: 'open' } | { kind: 'accepted'; relationshipId: string } | { kind: 'rejected' };

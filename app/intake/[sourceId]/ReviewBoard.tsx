@@ -16,7 +16,7 @@ import { useAdminToken } from '@/app/_lib/admin-token';
 import { describeError } from '@/app/_lib/graphql-client';
 import { latestData, useAsync } from '@/app/_lib/use-async';
 import { createActor, createRelationship, fetchIntake, replaceSourceText, type IntakeView, type NewRelationship } from '@/app/_lib/intake';
-import { RELATIONSHIP_TYPE_INFO, type ActorKind } from '@/graph/model';
+import { RELATIONSHIP_TYPE_INFO, type ActorKind } from '@/graph/core/model';
 import styles from '../intake.module.css';
 import { ActorProposalItem } from './ActorProposalItem';
 import { ProposalCard, type ProposalStatus } from './ProposalCard';

@@ -4,9 +4,9 @@
  * change the schema and run `npx tsx graph/api/codegen.ts`.
  */
 import type { GraphQLResolveInfo, GraphQLScalarType } from 'graphql';
-import type * as Model from '../../model';
-import type * as Store from '../../store';
-import type * as Maps from '../../maps';
+import type * as Model from '../../core/model';
+import type * as Store from '../../core/store';
+import type * as Maps from '../../core/maps';
 import type * as Analytics from '../../analytics';
 import type * as Records from '../records';
 import type { ApiContext } from '../context';

@@ -11,8 +11,8 @@
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { ValidationError, type FieldProblem } from '../../errors';
-import type { Actor, GraphData, Relationship, Source } from '../../model';
+import { ValidationError, type FieldProblem } from '../../core/errors';
+import type { Actor, GraphData, Relationship, Source } from '../../core/model';
 import { LIST_SEPARATOR, blankToUndefined, emptyOrigins, splitList, type FileSet, type GraphFormat, type ParsedGraph } from './types';
 
 export const CSV_HEADERS = {

@@ -14,8 +14,8 @@
  * amounts outside Ownership) is kept in `keywords` as `steppe:<field>=<value>`,
  * so an export imports back unchanged.
  */
-import { ValidationError, type FieldProblem } from '../../errors';
-import type { Actor, GraphData, Relationship, RelationshipType, Source } from '../../model';
+import { ValidationError, type FieldProblem } from '../../core/errors';
+import type { Actor, GraphData, Relationship, RelationshipType, Source } from '../../core/model';
 import { parseJsonLines } from '../dataset';
 import { emptyOrigins, type FileSet, type GraphFormat, type ParsedGraph } from './types';
 

@@ -4,8 +4,8 @@
  * filter, colour and partition by kind, type and date. Partial dates stay as
  * strings; citations and sources travel as JSON attributes.
  */
-import { ValidationError } from '../../errors';
-import type { Actor, Citation, GraphData, Relationship, Source } from '../../model';
+import { ValidationError } from '../../core/errors';
+import type { Actor, Citation, GraphData, Relationship, Source } from '../../core/model';
 import { LIST_SEPARATOR, blankToUndefined, emptyOrigins, splitList, type FileSet, type GraphFormat, type ParsedGraph } from './types';
 import { asArray, escapeXml, parseXml, type XmlElement } from './xml';
 

@@ -4,8 +4,8 @@
  * attribute. Lists are joined with " | "; citations and sources, which have no
  * GraphML counterpart, travel as JSON in an edge key and a graph key.
  */
-import { ValidationError } from '../../errors';
-import type { Actor, Citation, GraphData, Relationship, Source } from '../../model';
+import { ValidationError } from '../../core/errors';
+import type { Actor, Citation, GraphData, Relationship, Source } from '../../core/model';
 import { LIST_SEPARATOR, blankToUndefined, emptyOrigins, splitList, type FileSet, type GraphFormat, type ParsedGraph } from './types';
 import { asArray, escapeXml, parseXml, textOf, type XmlElement } from './xml';
 

@@ -1,6 +1,6 @@
 /** Native JSON: one document with sources, actors, relationships and curated maps, exactly the model's shape. */
-import { ValidationError } from '../../errors';
-import type { GraphData } from '../../model';
+import { ValidationError } from '../../core/errors';
+import type { GraphData } from '../../core/model';
 import type { FileSet, GraphFormat, ParsedGraph } from './types';
 
 const FILE = 'steppe.json';

@@ -1,4 +1,4 @@
-import type { GraphData } from '../../model';
+import type { GraphData } from '../../core/model';
 import type { RecordOrigins } from '../dataset';
 
 /** Files by name, as a format writes them or an import reads them. */

@@ -1,6 +1,6 @@
 /** XML helpers shared by GraphML and GEXF: escaping for writing, validated parsing with line numbers for reading. */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { ValidationError } from '../../errors';
+import { ValidationError } from '../../core/errors';
 
 export function escapeXml(value: string): string {
   return value

@@ -3,7 +3,7 @@
  * edited, every excerpt that no longer occurs in it verbatim is reported so
  * the relationship can be flagged for review.
  */
-import type { Relationship } from '../model';
+import type { Relationship } from './model';
 
 export interface StaleCitation {
   relationshipId: string;

@@ -4,7 +4,7 @@
  * disk. A plan that throws has written nothing. The store then persists the
  * plan (journal record or snapshot) and applies it (apply.ts).
  */
-import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../errors';
+import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from './errors';
 import {
   canonicalEnds,
   checkRelationshipEndpoints,
@@ -15,12 +15,12 @@ import {
   type GraphData,
   type Relationship,
   type Source,
-} from '../model';
-import { checkSourceText } from '../intake/text';
-import { verifyCitations, type CitationReport } from '../intake/verify';
-import { buildMap, mapAfterMerge, validateMapRecord, type CuratedMap } from '../maps';
-import type { Change, ChangeOp, ImportResult, WriteContext } from '../store';
-import type { GraphState } from './state';
+} from './model';
+import { checkSourceText } from './source-text';
+import { verifyCitations, type CitationReport } from './citations';
+import { buildMap, mapAfterMerge, validateMapRecord, type CuratedMap } from './maps';
+import type { Change, ChangeOp, ImportResult, WriteContext } from './store';
+import type { PlanReads } from './plan-reads';
 
 /** A change before it is stamped with `seq` and `at`. */
 export type PlannedChange = Omit<Change, 'seq' | 'at'>;
@@ -45,7 +45,7 @@ function change(op: ChangeOp, entityId: string, before: unknown, after: unknown,
   return c;
 }
 
-function actorOf(state: GraphState, id: string): Actor {
+function actorOf(state: PlanReads, id: string): Actor {
   const a = state.actors.get(id);
   if (!a) throw new NotFoundError('Actor', id);
   return a;
@@ -68,7 +68,7 @@ function withoutCountry(a: Actor): Actor {
 
 // ----- actors -------------------------------------------------------------------
 
-export function planUpsertActor(state: GraphState, input: Actor, ctx?: WriteContext): WritePlan<Actor> {
+export function planUpsertActor(state: PlanReads, input: Actor, ctx?: WriteContext): WritePlan<Actor> {
   const actor = validateActor(input);
   const problems = countryProblems(actor, (id) => state.actors.get(id));
   if (problems.length) throw new ValidationError('Invalid actor', problems);
@@ -88,7 +88,7 @@ export function planUpsertActor(state: GraphState, input: Actor, ctx?: WriteCont
   return { changes: [change('UPSERT_ACTOR', actor.id, old, actor, ctx)], result: actor };
 }
 
-export function planDeleteActor(state: GraphState, id: string, cascade: boolean, ctx?: WriteContext): WritePlan<void> {
+export function planDeleteActor(state: PlanReads, id: string, cascade: boolean, ctx?: WriteContext): WritePlan<void> {
   const old = actorOf(state, id);
   const relIds = [...state.incidentIds(id)].sort();
   const citizens = [...state.citizensOf(id)].filter((c) => c !== id).sort();
@@ -112,7 +112,7 @@ export function planDeleteActor(state: GraphState, id: string, cascade: boolean,
  * move to `keepId`, the merged name and aliases become aliases of the kept
  * actor, and the merged actor goes.
  */
-export function planMergeActors(state: GraphState, keepId: string, mergeId: string, ctx?: WriteContext): WritePlan<Actor> {
+export function planMergeActors(state: PlanReads, keepId: string, mergeId: string, ctx?: WriteContext): WritePlan<Actor> {
   const keep = actorOf(state, keepId);
   const merged = actorOf(state, mergeId);
   if (keepId === mergeId) throw new ValidationError('Invalid merge', [{ path: 'mergeId', message: 'must differ from keepId' }]);
@@ -153,12 +153,12 @@ export function planMergeActors(state: GraphState, keepId: string, mergeId: stri
 
 // ----- sources ------------------------------------------------------------------
 
-export function planUpsertSource(state: GraphState, input: Source, ctx?: WriteContext): WritePlan<Source> {
+export function planUpsertSource(state: PlanReads, input: Source, ctx?: WriteContext): WritePlan<Source> {
   const source = validateSource(input);
   return { changes: [change('UPSERT_SOURCE', source.id, state.sources.get(source.id), source, ctx)], result: source };
 }
 
-export function planDeleteSource(state: GraphState, id: string, ctx?: WriteContext): WritePlan<void> {
+export function planDeleteSource(state: PlanReads, id: string, ctx?: WriteContext): WritePlan<void> {
   const old = state.sources.get(id);
   if (!old) throw new NotFoundError('Source', id);
   const citing = state.idsCiting(id);
@@ -182,7 +182,7 @@ export interface SourceTextSummary {
  * citation of the source is verified against it.
  */
 export function planSetSourceText(
-  state: GraphState,
+  state: PlanReads,
   sourceId: string,
   rawText: string,
   source: Source | undefined,
@@ -212,7 +212,7 @@ export function planSetSourceText(
  * are not re-checked, so a relationship flagged after a text edit can still
  * be corrected field by field (its stale quote stays flagged by textCheck).
  */
-function unquotedExcerpts(state: GraphState, rel: Relationship, previous: Relationship | undefined): FieldProblem[] {
+function unquotedExcerpts(state: PlanReads, rel: Relationship, previous: Relationship | undefined): FieldProblem[] {
   if (state.texts.size === 0 || !rel.citations.some((c) => state.texts.has(c.sourceId))) return []; // the common case: bulk imports pay nothing
   const kept = new Set(previous?.citations.map((c) => `${c.sourceId}\n${c.excerpt}`));
   const problems: FieldProblem[] = [];
@@ -224,7 +224,7 @@ function unquotedExcerpts(state: GraphState, rel: Relationship, previous: Relati
   return problems;
 }
 
-export function planUpsertRelationship(state: GraphState, input: Relationship, ctx?: WriteContext): WritePlan<Relationship> {
+export function planUpsertRelationship(state: PlanReads, input: Relationship, ctx?: WriteContext): WritePlan<Relationship> {
   const rel = canonicalEnds(validateRelationship(input));
   const problems = checkRelationshipEndpoints(rel, (id) => state.actors.get(id), (id) => state.sources.has(id));
   problems.push(...unquotedExcerpts(state, rel, state.rels.get(rel.id)?.rel));
@@ -232,7 +232,7 @@ export function planUpsertRelationship(state: GraphState, input: Relationship, c
   return { changes: [change('UPSERT_RELATIONSHIP', rel.id, state.rels.get(rel.id)?.rel, rel, ctx)], result: rel };
 }
 
-export function planDeleteRelationship(state: GraphState, id: string, ctx?: WriteContext): WritePlan<void> {
+export function planDeleteRelationship(state: PlanReads, id: string, ctx?: WriteContext): WritePlan<void> {
   const old = state.rels.get(id);
   if (!old) throw new NotFoundError('Relationship', id);
   return { changes: [change('DELETE_RELATIONSHIP', id, old.rel, undefined, ctx)], result: undefined };
@@ -305,7 +305,7 @@ function validateAll<T extends { id: string }>(
  * refer to others in the same import, in any order) and lists every problem
  * with its record path, e.g. `relationships[12].citations[0].sourceId`.
  */
-export function planImport(state: GraphState, input: GraphData, ctx?: WriteContext): WritePlan<ImportResult> {
+export function planImport(state: PlanReads, input: GraphData, ctx?: WriteContext): WritePlan<ImportResult> {
   const problems = new ProblemList();
   if (typeof input !== 'object' || input === null) throw new ValidationError('Invalid import', [{ path: '', message: 'must be an object' }]);
   const sources = validateAll(problems, 'sources', listOf(problems, input, 'sources'), validateSource);
@@ -359,7 +359,7 @@ export function planImport(state: GraphState, input: GraphData, ctx?: WriteConte
  * Saving a map reads the actors and relationships it names and the stored map
  * with its id (or the slug candidates of its title); see `buildMap`.
  */
-export function planSaveMap(state: GraphState, input: unknown, ctx?: WriteContext, now = new Date().toISOString()): WritePlan<CuratedMap> {
+export function planSaveMap(state: PlanReads, input: unknown, ctx?: WriteContext, now = new Date().toISOString()): WritePlan<CuratedMap> {
   const map = buildMap(input, {
     actor: (id) => state.actors.get(id),
     relationship: (id) => state.rels.get(id)?.rel,
@@ -369,7 +369,7 @@ export function planSaveMap(state: GraphState, input: unknown, ctx?: WriteContex
   return { changes: [change('SAVE_MAP', map.id, state.maps.get(map.id), map, ctx)], result: map };
 }
 
-export function planDeleteMap(state: GraphState, id: string, ctx?: WriteContext): WritePlan<void> {
+export function planDeleteMap(state: PlanReads, id: string, ctx?: WriteContext): WritePlan<void> {
   const old = state.maps.get(id);
   if (!old) throw new NotFoundError('Map', id);
   return { changes: [change('DELETE_MAP', id, old, undefined, ctx)], result: undefined };

@@ -14,7 +14,7 @@
  * - Symmetric types (ALLIED_WITH, FAMILY_OF) are stored once; every read that
  *   takes an actor finds them from either end.
  */
-import type { CitationReport } from './intake/verify';
+import type { CitationReport } from './citations';
 import type { CuratedMap, MapInput } from './maps';
 import type { Actor, ActorKind, GraphData, PartialDate, Relationship, RelationshipType, Source } from './model';
 
@@ -196,8 +196,8 @@ export interface SourceTextInfo {
   updatedAt: string;
 }
 
-/** A source's citations checked against its stored text (see graph/intake/verify.ts). */
-export type { CitationReport, StaleCitation } from './intake/verify';
+/** A source's citations checked against its stored text (see graph/core/citations.ts). */
+export type { CitationReport, StaleCitation } from './citations';
 
 /** What `setSourceText` wrote: the text's summary and the re-check of every citation of the source. */
 export interface SourceTextResult {
@@ -321,7 +321,7 @@ export interface GraphStore {
    */
   verifySourceCitations(sourceId: string): Promise<CitationReport | null>;
   // ----- end source texts -----
-  // ----- curated maps (graph/maps.ts) -----
+  // ----- curated maps (graph/core/maps.ts) -----
   /**
    * Creates or replaces a map (replacing keeps `createdAt`). Validated by
    * `buildMap`: actors and relationships must exist now, relationship ends must

@@ -2,9 +2,9 @@
  * Checks on read arguments (page sizes, cursors, depths, limits, type and kind
  * lists, dates). Each bad argument is a ValidationError naming the field.
  */
-import { ValidationError } from '../errors';
-import { ACTOR_KINDS, earliestDay, isPartialDate, latestDay, RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '../model';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageArgs, type TimelineQuery } from '../store';
+import { ValidationError } from './errors';
+import { ACTOR_KINDS, earliestDay, isPartialDate, latestDay, RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from './model';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageArgs, type TimelineQuery } from './store';
 
 function bad(path: string, message: string): never {
   throw new ValidationError('Invalid argument', [{ path, message }]);

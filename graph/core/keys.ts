@@ -7,7 +7,7 @@
  * 2 day), which is exactly `comparePartialDates` order: earliest day first,
  * less precise first.
  */
-import { earliestDay, type PartialDate, type Relationship } from '../model';
+import { earliestDay, type PartialDate, type Relationship } from './model';
 
 const DATE_PART = 11;
 /** Sorts after every dated key: `~` is above the digits. */

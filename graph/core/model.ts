@@ -160,7 +160,7 @@ export interface GraphData {
   sources: Source[];
   actors: Actor[];
   relationships: Relationship[];
-  /** Curated maps (graph/maps.ts); optional in input, always present in exports. */
+  /** Curated maps (graph/core/maps.ts); optional in input, always present in exports. */
   maps?: CuratedMap[];
 }
 
