@@ -11,6 +11,8 @@
 import { useCallback, useEffect, useRef } from 'react';
 
 const HEADING = '#panel-title';
+/** How long a return waits for the opener's list item to load before focusing the heading. */
+const RETURN_WAIT_MS = 4000;
 
 export function usePanelFocus(contentKey: string, opened: boolean, onClose: () => void) {
   const panelRef = useRef<HTMLElement>(null);
@@ -19,6 +21,7 @@ export function usePanelFocus(contentKey: string, opened: boolean, onClose: () =
   const opener = useRef<{ el: HTMLElement | null; itemSelector: string | null } | null>(null);
   const pending = useRef<'heading' | 'return' | null>(null);
   const shownKey = useRef(contentKey);
+  const returnStarted = useRef(0);
 
   useEffect(() => {
     const onFocusIn = (e: FocusEvent) => {
@@ -52,7 +55,10 @@ export function usePanelFocus(contentKey: string, opened: boolean, onClose: () =
       if (pending.current === 'heading') heading.focus();
       else {
         const back = opener.current;
-        const target = (back?.el?.isConnected ? back.el : null) ?? (back?.itemSelector ? panel.querySelector<HTMLElement>(back.itemSelector) : null) ?? heading;
+        const item = back?.itemSelector ? panel.querySelector<HTMLElement>(back.itemSelector) : null;
+        // The restored list loads after its heading: wait for the item a while before settling for the heading.
+        if (!back?.el?.isConnected && back?.itemSelector && !item && Date.now() - returnStarted.current < RETURN_WAIT_MS) return false;
+        const target = (back?.el?.isConnected ? back.el : null) ?? item ?? heading;
         target.focus();
         opener.current = null;
       }
@@ -64,11 +70,16 @@ export function usePanelFocus(contentKey: string, opened: boolean, onClose: () =
       if (settle()) watch.disconnect();
     });
     watch.observe(panel, { childList: true, subtree: true });
-    return () => watch.disconnect();
+    const fallback = window.setTimeout(() => settle() && watch.disconnect(), RETURN_WAIT_MS + 50);
+    return () => {
+      watch.disconnect();
+      window.clearTimeout(fallback);
+    };
   });
 
   const close = useCallback(() => {
     pending.current = 'return';
+    returnStarted.current = Date.now();
     onClose();
   }, [onClose]);
 
