@@ -66,6 +66,8 @@ const NAZARBAYEV_CIRCLE: ExampleMap = {
   relationshipIds: [
     'succeeded--kassym-jomart-tokayev--nursultan-nazarbayev',
     'opposed--kassym-jomart-tokayev--nursultan-nazarbayev',
+    'criticized--kassym-jomart-tokayev--nursultan-nazarbayev',
+    'opposed--kazakhstan--nursultan-nazarbayev',
     'family-of--dariga-nazarbayeva--nursultan-nazarbayev',
     'family-of--bolat-nazarbayev--nursultan-nazarbayev',
     'family-of--nursultan-nazarbayev--timur-kulibayev',
@@ -152,27 +154,29 @@ const FOREIGN_PARTNERS: ExampleMap = {
   id: 'kazakhstans-foreign-partners',
   title: 'Kazakhstan’s foreign partners',
   description:
-    'The states and blocs Kazakhstan is allied with, belongs to, is supported by or receives investment from, and Ukraine, which it has given humanitarian aid, as the sources describe them around 2022: Astana kept its relationship with Moscow while diversifying its partnerships after Russia’s invasion of Ukraine.',
+    'The states and blocs Kazakhstan is allied with, cooperates with, belongs to, is supported by or receives investment from, and Ukraine, which it has given humanitarian aid, as the sources describe them around 2022: only Russia is called an ally; after the invasion of Ukraine Astana kept its relationship with Moscow while diversifying its partnerships.',
   relationshipIds: [
     'allied-with--kazakhstan--russia',
     'supported--russia--kazakhstan',
     'member-of--kazakhstan--collective-security-treaty-organization',
     'member-of--kazakhstan--eurasian-economic-union',
-    'allied-with--china--kazakhstan',
+    'cooperated-with--kazakhstan--russia',
+    'cooperated-with--china--kazakhstan',
     'invested-in--china--kazakhstan',
-    'allied-with--kazakhstan--united-states',
+    'cooperated-with--kazakhstan--united-states',
     'invested-in--united-states--kazakhstan',
     'supported--united-states--kazakhstan',
-    'allied-with--european-union--kazakhstan',
+    'cooperated-with--european-union--kazakhstan',
     'invested-in--european-union--kazakhstan',
-    'supported--european-union--kazakhstan',
-    'allied-with--germany--kazakhstan',
-    'allied-with--france--kazakhstan',
-    'allied-with--kazakhstan--turkey',
-    'allied-with--iran--kazakhstan',
-    'allied-with--kazakhstan--qatar',
-    'allied-with--kazakhstan--saudi-arabia',
-    'allied-with--kazakhstan--united-arab-emirates',
+    'cooperated-with--european-union--kazakhstan--2',
+    'cooperated-with--germany--kazakhstan',
+    'cooperated-with--france--kazakhstan',
+    'cooperated-with--kazakhstan--turkey',
+    'cooperated-with--india--kazakhstan',
+    'cooperated-with--iran--kazakhstan',
+    'cooperated-with--kazakhstan--qatar',
+    'cooperated-with--kazakhstan--saudi-arabia',
+    'cooperated-with--kazakhstan--united-arab-emirates',
     'supported--kazakhstan--ukraine',
   ],
   // Kazakhstan at the centre, partners around it roughly by compass bearing (Russia north, China east, Europe
@@ -182,6 +186,7 @@ const FOREIGN_PARTNERS: ExampleMap = {
     'collective-security-treaty-organization': 298,
     'eurasian-economic-union': 242,
     china: 340,
+    india: 0,
     'united-arab-emirates': 20,
     'saudi-arabia': 42,
     qatar: 64,
@@ -195,13 +200,13 @@ const FOREIGN_PARTNERS: ExampleMap = {
   }),
   canvas: { balance: { x: -1100, y: -760 }, gulf: { x: 760, y: 520 } },
   annotations: [
-    // csm-kazakh-gorbachev, cited by allied-with--kazakhstan--russia (quoted).
+    // csm-kazakh-gorbachev, cited by cooperated-with--kazakhstan--russia (quoted).
     {
       id: 'balance',
       target: 'CANVAS',
       text: '“While Astana cannot sever its ties with Moscow, it now has an opportunity to engage more broadly with the world.” — Christian Science Monitor',
     },
-    // ecfr-steppe-change, cited by allied-with--kazakhstan--russia (close paraphrase of two excerpts).
+    // ecfr-steppe-change, cited by allied-with--kazakhstan--russia and cooperated-with--kazakhstan--russia (close paraphrase of one excerpt of each).
     {
       id: 'russia',
       target: 'NODE',
@@ -229,14 +234,14 @@ const FOREIGN_PARTNERS: ExampleMap = {
       targetId: 'united-states',
       text: '“The United States is one of the largest investors in the Kazakh economy, with a direct investment inflow of about US$1.9 billion in the first quarter of 2022 — nearly twice as much as the same period in 2021,” said a commentator. — EurAsian Times',
     },
-    // ecfr-steppe-change, cited by allied-with--kazakhstan--turkey (close paraphrase).
+    // ecfr-steppe-change, cited by cooperated-with--kazakhstan--turkey (close paraphrase).
     {
       id: 'turkey',
       target: 'NODE',
       targetId: 'turkey',
       text: 'Tokayev agreed on far-reaching security and military-industrial cooperation with Turkey, including production of Turkish drones in Kazakhstan and intelligence-sharing. — ECFR',
     },
-    // ecfr-steppe-change, cited by the three Gulf alliances (first sentence quoted, second closely paraphrased).
+    // ecfr-steppe-change, cited by the three Gulf partnerships (first sentence quoted, second closely paraphrased).
     {
       id: 'gulf',
       target: 'CANVAS',

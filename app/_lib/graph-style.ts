@@ -26,7 +26,7 @@ export interface TypeStyle {
   arrow: ArrowShape;
 }
 
-/** Fills equal the `--kind-*` tokens in app/globals.css (checked by tests/unit/graph-style.test.ts). */
+/** Fills equal the `--kind-*` tokens in app/globals.css (checked by tests/unit/app/graph-style.test.ts). */
 export const KIND_STYLES: Record<ActorKind, KindStyle> = {
   PERSON: { label: 'Person', shape: 'ellipse', color: '#a4400f', border: '#6b2a0a' },
   INSTITUTION: { label: 'Institution', shape: 'round-rectangle', color: '#0b6e66', border: '#064540' },

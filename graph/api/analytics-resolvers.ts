@@ -7,7 +7,8 @@
 import { diffBetween, type ActorMetrics, type GraphMetrics } from '../analytics';
 import { ValidationError } from '../core/errors';
 import { MAX_PAGE_SIZE, type RelationshipFilter } from '../core/store';
-import { dateArg, intArg, listArg, pageSize } from './args';
+import { dateArg, intArg } from '../core/args';
+import { listArg, pageSize } from './args';
 import type { ApiContext } from './context';
 import type {
   ActorMetricsParent,

@@ -6,7 +6,9 @@
 import { GraphQLScalarType } from 'graphql';
 import { isSymmetric, type Actor, type Relationship } from '../core/model';
 import { actorMetrics, analyticsTypeResolvers, statsAnalytics } from './analytics-resolvers';
-import { compareRelationships, compareRelationshipsRanked, dateArg, intArg, listArg, pageSize, paginate } from './args';
+import { dateArg, intArg } from '../core/args';
+import { compareRelationships } from '../core/keys';
+import { compareRelationshipsRanked, listArg, pageSize, paginate } from './args';
 import type { Resolvers } from './generated/schema-types';
 import { intakeSourceResolvers } from './intake-resolvers';
 import type { MapTypeName } from './map-resolvers';

@@ -3,17 +3,17 @@
  * lists, dates). Each bad argument is a ValidationError naming the field.
  */
 import { ValidationError } from './errors';
-import { ACTOR_KINDS, earliestDay, isPartialDate, latestDay, RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from './model';
+import { ACTOR_KINDS, earliestDay, isPartialDate, latestDay, RELATIONSHIP_TYPES, type ActorKind, type PartialDate, type RelationshipType } from './model';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageArgs, type TimelineQuery } from './store';
 
 function bad(path: string, message: string): never {
-  throw new ValidationError('Invalid argument', [{ path, message }]);
+  throw new ValidationError(`Invalid argument ${path}`, [{ path, message }]);
 }
 
 /** An integer in [min, max], or `fallback` when absent. */
 export function intArg(path: string, value: number | undefined | null, fallback: number, min: number, max: number): number {
   if (value === undefined || value === null) return fallback;
-  if (!Number.isInteger(value) || value < min || value > max) bad(path, `must be an integer from ${min} to ${max}`);
+  if (!Number.isInteger(value) || value < min || value > max) bad(path, `must be an integer from ${min} to ${max}, got ${value}`);
   return value;
 }
 
@@ -35,20 +35,25 @@ export function kindsArg(path: string, kinds: readonly string[] | undefined | nu
   return new Set(kinds as ActorKind[]);
 }
 
-export function dateArg(path: string, value: string | undefined | null): string | undefined {
+export function dateArg(path: string, value: string | undefined | null): PartialDate | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!isPartialDate(value)) bad(path, 'must be a date of the form YYYY, YYYY-MM or YYYY-MM-DD');
+  if (!isPartialDate(value)) bad(path, 'must be a partial date: YYYY, YYYY-MM or YYYY-MM-DD');
   return value;
 }
 
 // ----- cursors -------------------------------------------------------------
 
-/** Cursors are opaque to callers; inside, an offset into the ordered result. */
+/**
+ * The one cursor format, for every paged list (store queries and lists the API
+ * pages itself). Cursors are opaque to callers; inside, an offset into the
+ * ordered result. Anything else, including cursors of retired formats, is
+ * BAD_USER_INPUT.
+ */
 export function encodeCursor(offset: number): string {
   return Buffer.from(`o:${offset}`, 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string): number {
+export function decodeCursor(cursor: string): number {
   const m = /^o:(\d{1,10})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!m || encodeCursor(Number(m[1])) !== cursor) bad('after', 'is not a cursor from this list');
   return Number(m[1]);
@@ -96,6 +101,6 @@ export function timelineArgs(query: TimelineQuery | undefined): { types: Set<Rel
   const limit = intArg('limit', query?.limit, DEFAULT_TIMELINE_LIMIT, 1, MAX_TIMELINE_LIMIT);
   const fromDay = from ? earliestDay(from) : '';
   const toDay = to ? latestDay(to) : '9999-12-31';
-  if (fromDay > toDay) throw new ValidationError('Invalid argument', [{ path: 'to', message: 'is before from' }]);
+  if (fromDay > toDay) bad('to', 'is before from');
   return { types, limit, fromDay, toDay };
 }

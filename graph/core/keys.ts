@@ -21,9 +21,21 @@ export function datePart(date: PartialDate): string {
   return earliestDay(date) + precision(date);
 }
 
-/** listRelationships order as a string: start date (undated last), then id; the same order as `compareByStart` in state.ts. */
+/**
+ * The one relationship order, as a string: start date (earliest day first,
+ * less precise first, undated last), then id. Every relationship list uses it
+ * (listRelationships in both stores, an actor's relationships in the API);
+ * the embedded store keeps it per relationship for its sorted index.
+ */
 export function startKey(rel: Pick<Relationship, 'id' | 'start'>): string {
   return (rel.start ? datePart(rel.start) : UNDATED) + rel.id;
+}
+
+/** `startKey` order as a comparator. */
+export function compareRelationships(a: Pick<Relationship, 'id' | 'start'>, b: Pick<Relationship, 'id' | 'start'>): number {
+  const ka = startKey(a);
+  const kb = startKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
 export type EventKind = 'START' | 'END';

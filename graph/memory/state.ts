@@ -11,7 +11,7 @@ import type { CuratedMap } from '../core/maps';
 import { compareHits } from '../core/search';
 import type { StoredText } from '../core/plan-reads';
 import type { Change } from '../core/store';
-import { eventKeys } from '../core/keys';
+import { eventKeys, startKey } from '../core/keys';
 import { SearchIndex } from './search-index';
 import { SortedIndex } from './sorted-index';
 
@@ -22,6 +22,8 @@ import { SortedIndex } from './sorted-index';
  */
 export interface RelEntry {
   rel: Relationship;
+  /** `startKey(rel)`: its place in the one relationship order, computed once. */
+  key: string;
   lo: number;
   hi: number;
   /** Slot of `rel.source` (see GraphState.slotOf). */
@@ -111,18 +113,9 @@ function removeFrom<K, T>(map: Map<K, Bag<T>>, key: K, item: T): void {
 
 const compareByName = (a: Actor, b: Actor) => compareHits({ actor: a, match: 'ALL' }, { actor: b, match: 'ALL' });
 
-/** Undated starts sort after every day number. */
-const UNDATED = Number.MAX_SAFE_INTEGER;
-
-/** listRelationships order, the same as `startKey` order: earliest start day, less precise first, undated last, then id. */
+/** listRelationships order: the one relationship order (`startKey`, graph/core/keys.ts), on the key each entry keeps. */
 export function compareByStart(a: RelEntry, b: RelEntry): number {
-  const da = a.rel.start ? a.lo : UNDATED;
-  const db = b.rel.start ? b.lo : UNDATED;
-  if (da !== db) return da - db;
-  const pa = a.rel.start?.length ?? 0;
-  const pb = b.rel.start?.length ?? 0;
-  if (pa !== pb) return pa - pb;
-  return a.rel.id < b.rel.id ? -1 : a.rel.id > b.rel.id ? 1 : 0;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 export class GraphState {
@@ -285,7 +278,7 @@ export class GraphState {
   putRelationship(rel: Relationship): void {
     if (this.rels.has(rel.id)) this.removeRelationship(rel.id);
     const [lo, hi] = activeInterval(rel);
-    const entry: RelEntry = { rel, lo: dayNumber(lo), hi: dayNumber(hi), s: this.slotFor(rel.source), t: this.slotFor(rel.target) };
+    const entry: RelEntry = { rel, key: startKey(rel), lo: dayNumber(lo), hi: dayNumber(hi), s: this.slotFor(rel.source), t: this.slotFor(rel.target) };
     this.rels.set(rel.id, entry);
     this.adjacentTo(entry.s).add(entry);
     this.adjacentTo(entry.t).add(entry);

@@ -44,7 +44,7 @@ import type {
   SourceTextResult,
 } from '../core/store';
 import { dateArg, encodeCursor, intArg, kindsArg, pageArg, pageOf, timelineArgs, typesArg, type PageWindow } from '../core/args';
-import { datePart, eventKey, startKey } from '../core/keys';
+import { compareRelationships, datePart, eventKey } from '../core/keys';
 import {
   planDeleteActor,
   planDeleteRelationship,
@@ -248,7 +248,7 @@ export class Neo4jStore implements GraphStore {
       for (const row of await q.run(cypher.RELATIONSHIPS_OF_ACTORS, { ...params, ids: [...out.keys()] })) {
         out.get(String(row.actorId))!.push(relationshipFrom(row));
       }
-      for (const list of out.values()) list.sort((a, b) => (startKey(a) < startKey(b) ? -1 : 1));
+      for (const list of out.values()) list.sort(compareRelationships);
       return out;
     });
   }

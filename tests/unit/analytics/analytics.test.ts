@@ -18,7 +18,7 @@ import { ValidationError } from '@/graph/core/errors';
 import { readDatasetDir } from '@/graph/io/dataset';
 import { MemoryStore } from '@/graph/memory';
 import type { Actor, GraphData, Relationship, RelationshipType } from '@/graph/core/model';
-import { miniGraph } from '../fixtures/mini-graph';
+import { miniGraph } from '../../fixtures/mini-graph';
 
 type Tie = [string, string];
 const ties = (pairs: Tie[]) => pairs.map(([source, target]) => ({ source, target }));
@@ -343,7 +343,7 @@ describe('diff between two dates', () => {
 
 describe('the bundled dataset', () => {
   it('gives a consistent analysis: PageRank sums to 1, every actor in exactly one community', async () => {
-    const { sources, actors, relationships } = await readDatasetDir(path.resolve(__dirname, '../../data'));
+    const { sources, actors, relationships } = await readDatasetDir(path.resolve(__dirname, '../../../data'));
     const m = await computeMetrics(await storeWith({ sources, actors, relationships }));
     expect(m.actorCount).toBeGreaterThan(10);
     expect(sum(m, 'pageRank')).toBeCloseTo(1, 9);

@@ -10,7 +10,7 @@ import { readDatasetDir } from '@/graph/io/dataset';
 import { FORMATS, formatByName, formatForFile } from '@/graph/io/formats';
 import { validateActor, validateRelationship, validateSource, type GraphData } from '@/graph/core/model';
 
-const datasetDir = path.resolve(__dirname, '../../data');
+const datasetDir = path.resolve(__dirname, '../../../data');
 
 /** The model's canonical form, so absent-vs-undefined differences do not count. */
 function canonical(data: GraphData): GraphData {

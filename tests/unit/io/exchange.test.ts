@@ -14,7 +14,7 @@ import { FORMATS } from '@/graph/io/formats';
 import { MemoryStore } from '@/graph/memory';
 import type { GraphStore } from '@/graph/core/store';
 
-const datasetDir = path.resolve(__dirname, '../../data');
+const datasetDir = path.resolve(__dirname, '../../../data');
 const open: GraphStore[] = [];
 
 async function freshStore(): Promise<GraphStore> {
