@@ -52,6 +52,11 @@ const expand = actor.neighbors.map((n) => n.id).join(',');
 
 const shots = [
   { file: 'explorer-tokayev.png', url: `/?focus=${FOCUS}`, canvas: true },
+  // A selected actor: its relationships say what they are on the canvas ("appointed · Jan 2022").
+  { file: 'explorer-selected.png', url: `/?focus=${FOCUS}&sel=actor:nursultan-nazarbayev`, canvas: true },
+  { file: 'explorer-phone.png', url: `/?focus=${FOCUS}`, canvas: true, viewport: { width: 390, height: 844 } },
+  // The explorer's own PNG export (title, legend, sources), saved as downloaded.
+  { file: 'explorer-export.png', url: `/?focus=${FOCUS}&hideTypes=SUPPORTED&asOf=2022-06`, canvas: true, download: 'export-png' },
   { file: 'explorer-expanded.png', url: `/?focus=${FOCUS}&expand=${expand}&sel=actor:${FOCUS}`, canvas: true },
   { file: 'path-finder.png', url: `/?focus=${pathFrom}&path=${pathFrom}~${pathTo}`, canvas: true },
   { file: 'actor-page.png', url: `/actors/${FOCUS}`, canvas: false },
@@ -66,17 +71,22 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 try {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  const desktop = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, acceptDownloads: true });
   for (const shot of shots) {
+    const context = shot.viewport ? await browser.newContext({ viewport: shot.viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true }) : desktop;
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto(`${baseURL}${shot.url}`, { waitUntil: 'networkidle' });
     if (shot.canvas) await waitForCanvas(page);
-    await page.screenshot({ path: path.join(outDir, shot.file) });
+    if (shot.download) {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(shot.download).click()]);
+      await file.saveAs(path.join(outDir, shot.file));
+    } else await page.screenshot({ path: path.join(outDir, shot.file) });
     console.log(`saved docs/screenshots/${shot.file}${errors.length ? `  (page errors: ${errors.join(' | ')})` : ''}`);
     await page.close();
+    if (context !== desktop) await context.close();
   }
 } finally {
   await browser.close();

@@ -8,15 +8,17 @@
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '@/graph/core/model';
-import { download } from '@/app/_lib/download';
 import { TYPE_STYLES } from '@/app/_lib/graph-style';
-import { computeVisibility, countByKindAndType, datedSpan, mergeSubgraphs, relationshipLabel, undatedCount, visibleSubgraphExport } from '@/app/_lib/graph-view';
+import { computeVisibility, countByKindAndType, datedSpan, mergeSubgraphs, relationshipLabel, undatedCount } from '@/app/_lib/graph-view';
+import type { Positions } from '@/app/_lib/explorer-export';
+import { useExplorerExports } from '@/app/_lib/use-explorer-exports';
 import { GraphQLClientError } from '@/app/_lib/graphql-client';
 import { fetchDatasetFacts, fetchPaths, NEIGHBORHOOD_LIMIT, type PathRecord, type Subgraph } from '@/app/_lib/queries';
 import { useAsync } from '@/app/_lib/use-async';
 import { useDebounced } from '@/app/_lib/use-debounced';
 import { useInsights } from '@/app/_lib/use-insights';
 import { useNeighborhoods } from '@/app/_lib/use-neighborhoods';
+import { usePathEnds } from '@/app/_lib/use-path-ends';
 import { useViewState } from '@/app/_lib/use-view-state';
 import { DEFAULT_ACTOR, type Selection, type ViewState } from '@/app/_lib/url-state';
 import { DEFAULT_HUB_PAGE_SIZE, hubOfMoreNode, hubSubgraph, isMoreNodeId, moreElements, moreNodes, type HubNeighborhood } from '@/app/_lib/hub-paging';
@@ -24,7 +26,7 @@ import { MapTools } from '@/app/_maps/MapTools';
 import { HubMoreButtons } from './HubMoreButtons';
 import { GraphCanvas, type CanvasEdge, type CanvasNode, type GraphCanvasHandle } from './GraphCanvas';
 import { Legend } from './Legend';
-import { PathFinder, type PathEnd } from './PathFinder';
+import { PathFinder } from './PathFinder';
 import { SearchBox } from './SearchBox';
 import { SidePanel, type PanelContent } from './SidePanel';
 import { SideTabs } from './SideTabs';
@@ -49,6 +51,10 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
   const canvas = useRef<GraphCanvasHandle>(null);
   const getCore = useCallback(() => canvas.current?.core() ?? null, []);
   const [layoutRun, setLayoutRun] = useState(0);
+  /** Positions from an opened export, used by the next full layout while they cover every node. */
+  const [preset, setPreset] = useState<Positions | null>(null);
+  /** Where the keyboard is in the side panel's lists; the canvas marks it. */
+  const [keyboardTarget, setKeyboardTarget] = useState<string | null>(null);
   /** Bumped by the main "Try again", so the side panel asks again too. */
   const [retries, setRetries] = useState(0);
 
@@ -144,6 +150,9 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
     [graph, moreEls],
   );
 
+  // Everything the view names has answered (or failed): the first layout waits for it, so it is the same on every load.
+  const viewLoaded =
+    focusReady && shown.expanded.every((id) => hoods.get(id).status !== 'loading') && !(view.path && pathsState.status === 'loading');
   const visibleActors = graph.actors.size - [...graph.actors.keys()].filter((id) => visibility.hidden.has(id)).length;
   const visibleRels = graph.relationships.size - [...graph.relationships.keys()].filter((id) => visibility.hidden.has(id)).length;
   const focusName = graph.actors.get(shown.actor)?.name ?? shown.actor;
@@ -156,27 +165,16 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
   // drawn edges (their marks stay, and a selected edge shows its label on the graph).
   const selectOnCanvas = (selected: Selection | null) =>
     update((v) => ({ ...v, selected, tab: selected && v.tab !== 'changes' && v.tab !== 'timeline' ? 'details' : v.tab }));
-  const focus = (id: string) => update((v) => ({ ...v, actor: id, expanded: [], selected: null }));
+  const focus = (id: string) => {
+    setPreset(null);
+    update((v) => ({ ...v, actor: id, expanded: [], selected: null }));
+  };
   const expand = (id: string) =>
     update((v) => (id === v.actor || v.expanded.includes(id) ? v : { ...v, expanded: [...v.expanded, id] }));
   const collapse = (id: string) => update((v) => ({ ...v, expanded: v.expanded.filter((x) => x !== id) }));
 
   // ---- path finder ends (kept here so "Path from here" in the panel can fill them)
-  const nameOf = (id: string) => graph.actors.get(id)?.name ?? paths?.flatMap((p) => p.nodes).find((n) => n.id === id)?.name;
-  const [ends, setEnds] = useState<{ from: PathEnd; to: PathEnd; generation: number }>(() => ({
-    from: view.path ? { id: view.path.from, name: view.path.from } : null,
-    to: view.path ? { id: view.path.to, name: view.path.to } : null,
-    generation: 0,
-  }));
-  // Ends restored from a link carry only ids; refill the inputs once the graph brings their names.
-  const named = (end: PathEnd): PathEnd => {
-    const name = end && end.name === end.id ? nameOf(end.id) : undefined;
-    return end && name && name !== end.id ? { ...end, name } : end;
-  };
-  if (named(ends.from) !== ends.from || named(ends.to) !== ends.to) {
-    setEnds((e) => ({ from: named(e.from), to: named(e.to), generation: e.generation + 1 }));
-  }
-  const defaultFrom: PathEnd = graph.actors.has(shown.actor) ? { id: shown.actor, name: focusName } : null;
+  const ends = usePathEnds(view, graph, paths, { id: shown.actor, name: focusName });
 
   const selectedActor = view.selected?.kind === 'actor' ? view.selected.id : null;
   const toolbarTarget = selectedActor && graph.actors.has(selectedActor)
@@ -193,19 +191,17 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
       ? { kind: 'paths', paths }
       : { kind: 'actor', id: shown.actor };
 
-  async function exportPng() {
-    const blob = await canvas.current?.png();
-    if (blob) download(blob, `steppe-${view.actor}${view.asOf ? `-as-of-${view.asOf}` : ''}.png`);
-  }
-
-  function exportJson() {
-    const body = {
-      exportedAt: new Date().toISOString(),
-      view: { focus: view.actor, expanded: view.expanded, hiddenTypes: view.hiddenTypes, hiddenKinds: view.hiddenKinds, asOf: view.asOf },
-      ...visibleSubgraphExport(graph, visibility),
-    };
-    download(new Blob([JSON.stringify(body, null, 2)], { type: 'application/json' }), `steppe-${view.actor}${view.asOf ? `-as-of-${view.asOf}` : ''}.json`);
-  }
+  const exports = useExplorerExports({
+    graph,
+    visibility,
+    view,
+    positions: () => canvas.current?.positions() ?? {},
+    onOpen: (opened, positions) => {
+      update((v) => ({ ...v, ...Object.fromEntries(Object.entries(opened).filter(([, x]) => x !== undefined)), selected: null, path: null }));
+      setPreset(positions);
+      setLayoutRun((n) => n + 1);
+    },
+  });
 
   // ---- canvas state overlays
   const focusError = focusHood.status === 'error' ? focusHood.error : null;
@@ -222,10 +218,10 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
           <SearchBox id="actor-search" label="Search actors" placeholder="Name or alias, e.g. Tokaev" clearOnPick shortcut onPick={(a) => focus(a.id)} />
         </div>
         <PathFinder
-          from={ends.from ?? defaultFrom}
+          from={ends.from}
           to={ends.to}
-          generation={ends.from ? String(ends.generation) : `${ends.generation}-${defaultFrom?.id}-${defaultFrom?.name}`}
-          onChangeEnds={(from, to, external) => setEnds((e) => ({ from, to, generation: external ? e.generation + 1 : e.generation }))}
+          generation={ends.generation}
+          onChangeEnds={ends.set}
           active={!!view.path}
           result={
             pathsState.status === 'ready'
@@ -271,6 +267,10 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
           selected={view.selected}
           layout={view.layout}
           layoutKey={`${shown.actor}|${view.layout}|${layoutRun}`}
+          layoutSeed={shown.actor}
+          ready={viewLoaded}
+          preset={preset}
+          keyboardTarget={keyboardTarget}
           onSelect={(s) => (isMoreNodeId(s?.id) ? hoods.loadMore(hubOfMoreNode(s.id)) : selectOnCanvas(s))}
           onExpand={(id) => (isMoreNodeId(id) ? hoods.loadMore(hubOfMoreNode(id)) : expand(id))}
           description={description}
@@ -281,15 +281,28 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
           <Toolbar
             layout={view.layout}
             onLayout={(layout) => update((v) => ({ ...v, layout }))}
-            onRelayout={() => setLayoutRun((n) => n + 1)}
+            onRelayout={() => {
+              setPreset(null);
+              setLayoutRun((n) => n + 1);
+            }}
             onFit={() => canvas.current?.fit()}
             onZoom={(f) => canvas.current?.zoomBy(f)}
             target={toolbarTarget}
             onExpand={() => selectedActor && expand(selectedActor)}
             onCollapse={() => selectedActor && collapse(selectedActor)}
-            onExportPng={() => void exportPng()}
-            onExportJson={exportJson}
+            onExportPng={exports.exportPng}
+            onExportSvg={exports.exportSvg}
+            onExportJson={exports.exportJson}
+            onOpenJson={(file) => void exports.openJson(file)}
           />
+          {exports.error ? (
+            <p role="alert" className={styles.exportError}>
+              {exports.error}{' '}
+              <button type="button" className="button" onClick={exports.dismissError}>
+                Dismiss
+              </button>
+            </p>
+          ) : null}
           <HubMoreButtons getCore={getCore} nodes={more} onLoadMore={hoods.loadMore} />
           <MapTools getCore={getCore} graph={graph} visibility={visibility} selected={view.selected} asOf={view.asOf} />
         </div>
@@ -408,7 +421,8 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
             onFocus={focus}
             onExpand={expand}
             onCollapse={collapse}
-            onPathFrom={(id) => setEnds((e) => ({ from: { id, name: nameOf(id) ?? id }, to: e.to && e.to.id !== id ? e.to : null, generation: e.generation + 1 }))}
+            onKeyboardTarget={setKeyboardTarget}
+            onPathFrom={ends.startFrom}
           />
         }
       />

@@ -6,14 +6,16 @@
  * `cy.batch()`. Exposes `window.cy` for tests and `window.__steppeRender` for
  * the render benchmark.
  */
-import cytoscape, { type CollectionReturnValue, type Core, type ElementDefinition, type Layouts, type NodeCollection } from 'cytoscape';
+import cytoscape, { type CollectionReturnValue, type Core, type ElementDefinition, type LayoutOptions, type Layouts, type NodeCollection, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { useEffect, useImperativeHandle, useRef, type KeyboardEvent, type Ref } from 'react';
 import type { ActorKind, RelationshipType } from '@/graph/core/model';
 import { LARGE_GRAPH_ELEMENTS } from '@/app/_lib/graph-style';
 import type { MORE_KIND } from '@/app/_lib/hub-paging';
-import { canvasEdgeLook, canvasNodeLook, canvasStylesheet } from '@/app/_lib/map-style';
+import { canvasEdgeLook, canvasNodeData, canvasStylesheet } from '@/app/_lib/map-style';
 import { fitViewport, layoutOptions, placeNewNodes, settleNewNodes, type Insets } from '@/app/_lib/layouts';
+import { withSeededRandom } from '@/app/_lib/seeded-random';
+import { updateEdgeLabels, updateZoomLabels } from '@/app/_lib/edge-labels';
 import type { LayoutName, Selection } from '@/app/_lib/url-state';
 import styles from './GraphCanvas.module.css';
 
@@ -53,10 +55,10 @@ export interface GraphCanvasHandle {
   zoomBy(factor: number): void;
   /** Centres the view on these elements (zoomed to fit them, no closer than a plain fit). */
   reveal(ids: readonly string[]): void;
-  /** PNG of the current view (what is drawn, at 2× resolution, on white). */
-  png(): Promise<Blob>;
   /** The Cytoscape instance, for tools drawn over the canvas (map notes) and saving positions. */
   core(): Core | null;
+  /** Every node's position (model coordinates, rounded to 0.1), for exports. */
+  positions(): Record<string, { x: number; y: number }>;
 }
 
 interface Props {
@@ -74,8 +76,19 @@ interface Props {
   expandedIds: readonly string[];
   selected: Selection | null;
   layout: LayoutName;
-  /** Changes whenever a full layout is wanted (new focus, layout choice, "re-run"). */
+  /** Changes whenever a full layout is wanted (new focus, layout choice, "re-arrange"). */
   layoutKey: string;
+  /** Seeds the layout's randomness: the same view gets the same picture on every load. */
+  layoutSeed: string;
+  /**
+   * False while parts of the view (expansions, paths named in the link) are still loading: a full
+   * layout waits for all of them, so it does not depend on the order they arrive in.
+   */
+  ready: boolean;
+  /** The element the keyboard is on in a list beside the canvas (side panel): marked, and its edges labelled. */
+  keyboardTarget?: string | null;
+  /** Positions to use instead of a computed layout (an opened export), when they cover every node. */
+  preset?: Readonly<Record<string, { x: number; y: number }>> | null;
   onSelect(selection: Selection | null): void;
   onExpand(actorId: string): void;
   description: string;
@@ -141,8 +154,16 @@ export function GraphCanvas({ ref, ...props }: Props) {
       if (e.target === cy) latest.current.onSelect(null);
     });
     cy.on('dbltap', 'node', (e) => latest.current.onExpand(e.target.id()));
-    cy.on('mouseover', 'edge', (e) => e.target.addClass('hover'));
-    cy.on('mouseout', 'edge', (e) => e.target.removeClass('hover'));
+    cy.on('mouseover', 'node, edge', (e) => {
+      e.target.addClass('hover');
+      updateEdgeLabels(cy);
+    });
+    cy.on('mouseout', 'node, edge', (e) => {
+      e.target.removeClass('hover');
+      updateEdgeLabels(cy);
+    });
+    cy.on('select unselect', () => updateEdgeLabels(cy));
+    cy.on('zoom', () => updateZoomLabels(cy));
     cy.on('mouseover', 'node, edge', () => container.classList.add(styles.pointer));
     cy.on('mouseout', 'node, edge', () => container.classList.remove(styles.pointer));
 
@@ -155,7 +176,7 @@ export function GraphCanvas({ ref, ...props }: Props) {
         cy.add(elements.map(withStyleData));
       });
       const t1 = performance.now();
-      await runLayout(cy, container, options.layout ?? latest.current.layout, latest.current.focusId, false, running);
+      await runLayout(cy, container, options.layout ?? latest.current.layout, latest.current.focusId, latest.current.layoutSeed, false, running);
       const t2 = performance.now();
       await nextFrame();
       const t3 = performance.now();
@@ -178,11 +199,13 @@ export function GraphCanvas({ ref, ...props }: Props) {
   }, [insets]);
 
   // ---- patch elements, then lay out (full when the layout key changed, else place only the new nodes)
-  const { nodes, edges, layoutKey, layout, focusId } = props;
+  const { nodes, edges, layoutKey, layoutSeed, ready, layout, focusId } = props;
   useEffect(() => {
     const cy = cyRef.current;
     const container = containerRef.current;
     if (!cy || !container) return;
+    // A full layout is due: draw nothing new until everything the view names has arrived.
+    if (laidOutKey.current !== layoutKey && !ready) return;
     const wantNodes = new Map(nodes.map((n) => [n.id, n]));
     const wantEdges = new Map(edges.map((e) => [e.id, e]));
     let added: NodeCollection = cy.collection();
@@ -196,7 +219,7 @@ export function GraphCanvas({ ref, ...props }: Props) {
       const newNodes: ElementDefinition[] = [];
       for (const n of nodes) {
         const ele = cy.getElementById(n.id);
-        const data = { label: n.label, kind: n.kind, ...canvasNodeLook(n.kind, { scale: n.scale, color: n.color }) };
+        const data = canvasNodeData(n);
         if (ele.nonempty()) {
           if (ele.data('label') !== data.label || ele.data('kind') !== data.kind || ele.data('w') !== data.w || ele.data('color') !== data.color) ele.data(data);
         } else newNodes.push({ group: 'nodes', data: { id: n.id, ...data } });
@@ -212,6 +235,8 @@ export function GraphCanvas({ ref, ...props }: Props) {
       }
       cy.add(newEdges);
     });
+    updateZoomLabels(cy, true);
+    updateEdgeLabels(cy);
 
     if (cy.nodes().empty()) return;
     if (laidOutKey.current !== layoutKey) {
@@ -220,7 +245,9 @@ export function GraphCanvas({ ref, ...props }: Props) {
       // Animate re-layouts only; the first drawing appears in place.
       const animate = laidOutKey.current !== null;
       laidOutKey.current = layoutKey;
-      void runLayout(cy, container, layout, focusId, animate, running).then(() => {
+      const preset = latest.current.preset;
+      const usePreset = !!preset && cy.nodes().filter((n) => !preset[n.id()]).empty();
+      void runLayout(cy, container, usePreset ? 'preset' : layout, focusId, layoutSeed, animate, running, preset).then(() => {
         if (pathFitPending.current && !running.current) {
           pathFitPending.current = false;
           fitElements(cy, cy.elements('.path'), true);
@@ -232,7 +259,7 @@ export function GraphCanvas({ ref, ...props }: Props) {
       running.current = null;
       setLayoutState(container, 'running');
       let settling: Layouts | null = null;
-      settling = settleNewNodes(cy, added, () => {
+      settling = settleNewNodes(cy, added, layoutSeed, () => {
         // A newer layout took over: it reports its own end.
         if (running.current !== settling) return;
         running.current = null;
@@ -248,7 +275,7 @@ export function GraphCanvas({ ref, ...props }: Props) {
       });
       running.current = settling;
     }
-  }, [nodes, edges, layoutKey, layout, focusId]);
+  }, [nodes, edges, layoutKey, layoutSeed, ready, layout, focusId]);
 
   // ---- classes: filters, dormant, focus, expanded, path highlight
   const { hidden, dormant, undated = NO_IDS, pathIds, expandedIds, marks = NO_MARKS } = props;
@@ -282,6 +309,19 @@ export function GraphCanvas({ ref, ...props }: Props) {
     }
   }, [nodes, edges, hidden, dormant, undated, pathIds, focusId, expandedIds, marks]);
 
+  // ---- the keyboard's place in the side panel's lists, marked on the canvas
+  const { keyboardTarget = null } = props;
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const want = keyboardTarget ? cy.getElementById(keyboardTarget) : cy.collection();
+    cy.batch(() => {
+      cy.$('.kbd').difference(want).removeClass('kbd');
+      want.addClass('kbd');
+    });
+    updateEdgeLabels(cy);
+  }, [keyboardTarget, nodes, edges]);
+
   // ---- selection
   const { selected, description } = props;
   useEffect(() => {
@@ -313,12 +353,15 @@ export function GraphCanvas({ ref, ...props }: Props) {
         if (!cy) return;
         cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
       },
-      async png() {
-        const cy = cyRef.current;
-        if (!cy) throw new Error('The canvas is not ready.');
-        return cy.png({ output: 'blob-promise', bg: '#ffffff', scale: 2, full: false });
-      },
       core: () => cyRef.current,
+      positions() {
+        const out: Record<string, { x: number; y: number }> = {};
+        cyRef.current?.nodes().forEach((n) => {
+          const p = n.position();
+          out[n.id()] = { x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 };
+        });
+        return out;
+      },
     }),
     [],
   );
@@ -367,7 +410,7 @@ function setLarge(cy: Core, count: number): void {
 /** A benchmark element (data as the canvas props carry it) with the style data the canvas adds. */
 function withStyleData(ele: ElementDefinition): ElementDefinition {
   const d = ele.data as Record<string, unknown>;
-  const look = ele.group === 'nodes' ? canvasNodeLook(d.kind as ActorKind) : canvasEdgeLook(d.type as RelationshipType);
+  const look = ele.group === 'nodes' ? canvasNodeData({ label: String(d.label ?? ''), kind: d.kind as ActorKind }) : canvasEdgeLook(d.type as RelationshipType);
   return { ...ele, data: { ...d, ...look } };
 }
 
@@ -385,9 +428,15 @@ function fitElements(cy: Core, eles: CollectionReturnValue, animate: boolean): v
   else cy.viewport(viewport);
 }
 
-/** Fits the visible elements into view. */
+/** Fits the visible elements into view; that zoom is the reference for when every edge gets its label. */
 function fitVisible(cy: Core, animate: boolean): void {
-  fitElements(cy, cy.elements(':visible'), animate);
+  const insets = (cy.scratch('_steppeInsets') as Insets | undefined) ?? NO_INSETS;
+  const viewport = fitViewport(cy, cy.elements(':visible'), insets);
+  if (!viewport) return;
+  cy.scratch('_steppeFitZoom', viewport.zoom);
+  if (animate) cy.animate({ ...viewport, duration: 250 });
+  else cy.viewport(viewport);
+  updateZoomLabels(cy, false, viewport.zoom);
 }
 
 function setLayoutState(container: HTMLElement, state: 'running' | 'idle'): void {
@@ -399,15 +448,21 @@ function setLayoutState(container: HTMLElement, state: 'running' | 'idle'): void
 function runLayout(
   cy: Core,
   container: HTMLElement,
-  name: LayoutName,
+  name: LayoutName | 'preset',
   focusId: string,
+  seed: string,
   animate: boolean,
   running: { current: Layouts | null },
+  preset?: Readonly<Record<string, { x: number; y: number }>> | null,
 ): Promise<void> {
   running.current?.stop();
   setLayoutState(container, 'running');
   return new Promise((resolve) => {
-    const layout = cy.elements().layout(layoutOptions(name, cy, focusId, { animate }));
+    const options =
+      name === 'preset'
+        ? ({ name: 'preset', positions: (n: NodeSingular) => preset?.[n.id()], fit: false, animate } as LayoutOptions)
+        : layoutOptions(name, cy, focusId, { animate });
+    const layout = cy.elements().layout(options);
     running.current = layout;
     layout.one('layoutstop', () => {
       fitVisible(cy, animate);
@@ -417,6 +472,7 @@ function runLayout(
       }
       resolve();
     });
-    layout.run();
+    // fCoSE computes the whole layout inside run() (then animates to it): seeding that call seeds the layout.
+    withSeededRandom(`${seed}|${name}`, () => layout.run());
   });
 }

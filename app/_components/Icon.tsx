@@ -7,6 +7,7 @@ const PATHS = {
   fit: 'M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5',
   relayout: 'M20 11a8 8 0 1 0-2.3 5.7M20 5v6h-6',
   download: 'M12 4v11M7 10l5 5 5-5M5 20h14',
+  upload: 'M12 15V4M7 9l5-5 5 5M5 20h14',
   play: 'M8 5.5v13l10.5-6.5Z',
   pause: 'M8 5v14M16 5v14',
   swap: 'M7 4 4 7l3 3M4 7h13M17 20l3-3-3-3M20 17H7',

@@ -7,6 +7,7 @@
  */
 import Link from 'next/link';
 import { useState } from 'react';
+import { usePanelFocus } from '@/app/_lib/use-panel-focus';
 import { RELATIONSHIP_TYPES, inForceAsOf, isDated, type RelationshipType } from '@/graph/core/model';
 import { KIND_STYLES, TYPE_STYLES } from '@/app/_lib/graph-style';
 import { formatPeriod, type LoadedGraph } from '@/app/_lib/graph-view';
@@ -42,14 +43,35 @@ interface Props extends Actions {
   focusId: string;
   expandedIds: readonly string[];
   asOf: string | null;
+  /** The relationship or actor the keyboard is on in the panel's lists (the canvas marks it), or null. */
+  onKeyboardTarget?(id: string | null): void;
 }
 
 export function SidePanel(props: Props) {
-  const { content } = props;
+  const { content, onKeyboardTarget } = props;
+  const contentKey = content.kind === 'paths' ? 'paths' : `${content.kind}:${content.id}`;
+  const { panelRef, close } = usePanelFocus(contentKey, props.closable, () => props.onSelect(null));
   return (
-    <aside className={styles.panel} aria-label="Details" data-testid="side-panel" data-panel={content.kind}>
+    <aside
+      ref={panelRef}
+      className={styles.panel}
+      aria-label="Details"
+      data-testid="side-panel"
+      data-panel={content.kind}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && props.closable) {
+          e.preventDefault();
+          close();
+        }
+      }}
+      // Moving through the panel's lists marks the same relationship or actor on the canvas (and shows its label).
+      onFocus={(e) => onKeyboardTarget?.(keyboardTargetOf(e.target))}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) onKeyboardTarget?.(null);
+      }}
+    >
       {props.closable ? (
-        <button type="button" className={styles.close} onClick={() => props.onSelect(null)} aria-label="Close details" title="Close details">
+        <button type="button" className={styles.close} onClick={close} aria-label="Close details" title="Close details (Escape)">
           <Icon name="close" size={16} />
         </button>
       ) : null}
@@ -150,7 +172,7 @@ function ActorDetails({ id, graph, focusId, expandedIds, asOf, onSelect, onFocus
           {actor.category ? <span>{actor.category}</span> : null}
           {isFocus ? <span className={styles.pill}>Focus</span> : null}
         </p>
-        <h2 id="panel-title" className={styles.title}>
+        <h2 id="panel-title" className={styles.title} tabIndex={-1}>
           {actor.name}
         </h2>
         <AliasList aliases={actor.aliases} />
@@ -221,7 +243,7 @@ function ActorDetails({ id, graph, focusId, expandedIds, asOf, onSelect, onFocus
                       </span>
                       <span className="visually-hidden">{r.symmetric ? 'with' : outgoing ? 'to' : 'from'} </span>
                       <ActorButton actor={other} onSelect={onSelect} />
-                      <button type="button" className={styles.relLink} onClick={() => onSelect({ kind: 'relationship', id: r.id })}>
+                      <button type="button" className={styles.relLink} data-opens-details onClick={() => onSelect({ kind: 'relationship', id: r.id })}>
                         Details<span className="visually-hidden"> of this relationship</span>
                       </button>
                     </p>
@@ -256,7 +278,7 @@ function RelationshipDetails({ id, graph, asOf, onSelect }: Props & { id: string
           <TypeSwatch type={rel.type} />
           <span>Relationship</span>
         </p>
-        <h2 id="panel-title" className={styles.title}>
+        <h2 id="panel-title" className={styles.title} tabIndex={-1}>
           {info.label}
         </h2>
       </header>
@@ -293,7 +315,7 @@ function PathDetails({ paths, onSelect }: Props & { paths: PathRecord[] }) {
             {paths.length} {paths.length === 1 ? 'path' : 'paths'}
           </span>
         </p>
-        <h2 id="panel-title" className={styles.title}>
+        <h2 id="panel-title" className={styles.title} tabIndex={-1}>
           {from?.name} → {to?.name}
         </h2>
       </header>
@@ -330,4 +352,10 @@ function PathDetails({ paths, onSelect }: Props & { paths: PathRecord[] }) {
       </ol>
     </article>
   );
+}
+
+/** The relationship (list item) or actor (button) an element in the panel stands for. */
+function keyboardTargetOf(target: EventTarget): string | null {
+  if (!(target instanceof HTMLElement)) return null;
+  return target.closest<HTMLElement>('[data-relationship-id]')?.dataset.relationshipId ?? target.dataset.actorId ?? null;
 }

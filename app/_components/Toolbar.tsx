@@ -17,15 +17,35 @@ interface Props {
   onExpand(): void;
   onCollapse(): void;
   onExportPng(): void;
+  onExportSvg(): void;
   onExportJson(): void;
+  /** Opens an exported JSON (the view and positions it was taken with). */
+  onOpenJson(file: File): void;
   busy?: boolean;
 }
 
-function ToolButton({ icon, label, onClick, disabled, title, testId }: { icon: IconName; label: string; onClick(): void; disabled?: boolean; title?: string; testId?: string }) {
+function ToolButton({
+  icon,
+  label,
+  onClick,
+  disabled,
+  title,
+  testId,
+  alwaysLabelled,
+}: {
+  icon: IconName;
+  label: string;
+  onClick(): void;
+  disabled?: boolean;
+  title?: string;
+  testId?: string;
+  /** Keep the text at narrow widths too (buttons that share an icon). */
+  alwaysLabelled?: boolean;
+}) {
   return (
     <button type="button" className={styles.button} onClick={onClick} disabled={disabled} title={title ?? label} data-testid={testId}>
       <Icon name={icon} size={15} />
-      <span className={styles.text}>{label}</span>
+      <span className={`${styles.text} ${alwaysLabelled ? styles.always : ''}`}>{label}</span>
     </button>
   );
 }
@@ -45,9 +65,13 @@ export function Toolbar(p: Props) {
             </option>
           ))}
         </select>
-        <button type="button" className={styles.iconButton} onClick={p.onRelayout} aria-label="Re-run layout" title="Run the layout again">
-          <Icon name="relayout" size={15} />
-        </button>
+        <ToolButton
+          icon="relayout"
+          label="Re-arrange"
+          testId="rearrange"
+          title="Lay the whole view out afresh. Nothing else moves nodes you have seen: expanding places only the new ones."
+          onClick={p.onRelayout}
+        />
       </div>
       <span className={styles.sep} aria-hidden="true" />
       <div className={styles.group}>
@@ -82,8 +106,32 @@ export function Toolbar(p: Props) {
       </div>
       <span className={styles.sep} aria-hidden="true" />
       <div className={styles.group}>
-        <ToolButton icon="download" label="PNG" title="Download the current view as a PNG image" onClick={p.onExportPng} testId="export-png" />
-        <ToolButton icon="download" label="JSON" title="Download the visible actors and relationships as JSON" onClick={p.onExportJson} testId="export-json" />
+        <ToolButton icon="download" label="PNG" title="Download the view as a PNG image with title, legend and sources" onClick={p.onExportPng} testId="export-png" alwaysLabelled />
+        <ToolButton icon="download" label="SVG" title="Download the view as an SVG drawing with title, legend and sources" onClick={p.onExportSvg} testId="export-svg" alwaysLabelled />
+        <ToolButton
+          icon="download"
+          label="JSON"
+          title="Download the visible actors and relationships, the view and the positions as JSON (open it again with Open)"
+          onClick={p.onExportJson}
+          testId="export-json"
+          alwaysLabelled
+        />
+        <label className={styles.button} title="Open a JSON export: the same view at the same positions">
+          <Icon name="upload" size={15} />
+          <span className={`${styles.text} ${styles.always}`}>Open</span>
+          <input
+            type="file"
+            accept="application/json,.json"
+            className={styles.fileInput}
+            data-testid="open-json"
+            aria-label="Open a JSON export"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) p.onOpenJson(file);
+            }}
+          />
+        </label>
       </div>
     </div>
   );

@@ -158,6 +158,47 @@ export const LARGE_GRAPH_ELEMENTS = 1000;
 /** Rendered font size (px) below which a large graph's node labels are not drawn: 11 px × zoom ≥ 14 px means zoom ≥ 1.27, just past the fit's cap. */
 export const LARGE_GRAPH_LABEL_MIN_PX = 14;
 
+/** Canvas classes that show an edge's label: `near` (touches the selection or the hovered node), `kbd` (keyboard focus), `zoomed` (zoomed in to read). */
+export const EDGE_LABEL_CLASSES = ['near', 'kbd', 'zoomed'] as const;
+
+/** Characters per line and lines of a node's label on the canvas; the rest is cut with "…" (full name on hover). */
+const NODE_LABEL_CHARS = 20;
+const NODE_LABEL_LINES = 2;
+
+/** A node's label as drawn: the name wrapped at word breaks to two short lines, cut with "…" when longer. */
+export function nodeLabelText(name: string): string {
+  return wrapWords(name, NODE_LABEL_CHARS, NODE_LABEL_LINES).join('\n');
+}
+
+/** Greedy word wrap to `max` characters per line (long words are cut); past `maxLines` the last line ends in "…". */
+export function wrapWords(text: string, max: number, maxLines = Infinity): string[] {
+  const lines: string[] = [];
+  for (const para of text.split(/\n+/)) {
+    let line = '';
+    for (let word of para.split(/\s+/).filter(Boolean)) {
+      while (word.length > max) {
+        if (line) lines.push(line);
+        lines.push(word.slice(0, max));
+        word = word.slice(max);
+        line = '';
+      }
+      if (!line) line = word;
+      else if (line.length + 1 + word.length <= max) line += ` ${word}`;
+      else {
+        lines.push(line);
+        line = word;
+      }
+    }
+    if (line) lines.push(line);
+  }
+  if (lines.length > maxLines) {
+    const kept = lines.slice(0, maxLines);
+    kept[maxLines - 1] = `${kept[maxLines - 1].replace(/\s*\S*$/, '')}…`;
+    return kept;
+  }
+  return lines;
+}
+
 /** Marks of the diff view (relationships started / ended between two dates). */
 export const DIFF_STYLES = {
   added: { label: 'Started', color: '#15803d', line: 'solid' as LineStyle },
@@ -185,7 +226,11 @@ export function cytoscapeStylesheet(opts: { large?: boolean } = {}): StylesheetJ
         'background-color': 'data(color)',
         'border-color': 'data(border)',
         'border-width': 1.5,
-        label: 'data(label)',
+        // The wrapped, truncated name (nodeLabelText); the full name shows on hover and selection.
+        label: 'data(short)',
+        // Drawn strictly by z-index, so an emphasised edge and its label can sit above the nodes.
+        'z-index-compare': 'manual',
+        'z-index': 10,
         'font-family': FONT,
         'font-size': 11,
         'font-weight': 500,
@@ -194,7 +239,7 @@ export function cytoscapeStylesheet(opts: { large?: boolean } = {}): StylesheetJ
         'text-halign': 'center',
         'text-margin-y': 4,
         'text-wrap': 'wrap',
-        'text-max-width': '120px',
+        'text-max-width': '220px',
         'line-height': 1.15,
         'text-outline-color': '#ffffff',
         'text-outline-width': 2.5,
@@ -207,7 +252,7 @@ export function cytoscapeStylesheet(opts: { large?: boolean } = {}): StylesheetJ
     },
     {
       selector: 'node.focus',
-      style: { width: 'data(fw)', height: 'data(fh)', 'border-width': 4, 'border-color': ACCENT, 'font-size': 13, 'font-weight': 700, 'z-index': 10 },
+      style: { width: 'data(fw)', height: 'data(fh)', 'border-width': 4, 'border-color': ACCENT, 'font-size': 13, 'font-weight': 700, 'z-index': 11 },
     },
     { selector: 'node.expanded', style: { 'border-width': 3, 'border-style': 'double' } },
     {
@@ -215,10 +260,14 @@ export function cytoscapeStylesheet(opts: { large?: boolean } = {}): StylesheetJ
       selector: 'edge',
       style: opts.large
         ? // Haystack lines (no arrowheads): a fraction of the drawing and bounds work of straight or bezier edges.
-          { width: 1.8, 'curve-style': 'haystack', 'line-color': 'data(color)', 'line-style': 'data(line)' }
+          { width: 1.8, 'curve-style': 'haystack', 'line-color': 'data(color)', 'line-style': 'data(line)', 'z-index-compare': 'manual', 'z-index': 1 }
         : {
             width: 1.8,
+            'z-index-compare': 'manual',
+            'z-index': 1,
+            // Bezier edges bend parallel edges between one pair apart, far enough for their labels.
             'curve-style': 'bezier',
+            'control-point-step-size': 46,
             'line-color': 'data(color)',
             'line-style': 'data(line)',
             'target-arrow-color': 'data(color)',
@@ -230,32 +279,44 @@ export function cytoscapeStylesheet(opts: { large?: boolean } = {}): StylesheetJ
     },
     {
       selector: 'edge.diff-added',
-      style: { width: 3.5, 'line-color': DIFF_STYLES.added.color, 'target-arrow-color': DIFF_STYLES.added.color, 'line-style': 'solid', 'z-index': 15 },
+      style: { width: 3.5, 'line-color': DIFF_STYLES.added.color, 'target-arrow-color': DIFF_STYLES.added.color, 'line-style': 'solid', 'z-index': 5 },
     },
     {
       selector: 'edge.diff-removed',
-      style: { width: 3.5, 'line-color': DIFF_STYLES.removed.color, 'target-arrow-color': DIFF_STYLES.removed.color, 'line-style': 'dashed', 'z-index': 15 },
+      style: { width: 3.5, 'line-color': DIFF_STYLES.removed.color, 'target-arrow-color': DIFF_STYLES.removed.color, 'line-style': 'dashed', 'z-index': 5 },
     },
     {
-      // Edge labels (and their look) only where they are shown.
-      selector: 'edge.hover, edge:selected',
+      // Edge labels (and their look) only where they are shown: on the selected element's edges (`near`), on
+      // hover and keyboard focus, and on every edge once zoomed in far enough to read them (`zoomed`).
+      selector: `edge.hover, edge:selected, ${EDGE_LABEL_CLASSES.map((c) => `edge.${c}`).join(', ')}`,
       style: {
         label: 'data(label)',
-        width: 3,
-        'z-index': 20,
-        'font-size': 10,
+        // Small in model units: readable (about 10 px) at a typical fit, not shouting once zoomed in.
+        'font-size': 8,
         'font-family': FONT,
         color: NEUTRAL_EDGE_LABEL,
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.92,
-        'text-background-padding': '3px',
+        'text-background-padding': '2px',
         'text-background-shape': 'round-rectangle',
         'text-border-color': '#cbd2d9',
         'text-border-width': 1,
         'text-border-opacity': 1,
         'text-rotation': 'autorotate',
+        'min-zoomed-font-size': 0,
         'overlay-padding': 3,
       },
+    },
+    {
+      // What the reader points at or picked is drawn above the nodes, label included.
+      selector: 'edge.hover, edge:selected, edge.near, edge.kbd',
+      style: { 'z-index': 20 },
+    },
+    { selector: 'edge.hover, edge:selected, edge.kbd', style: { width: 3 } },
+    {
+      // The full name (wrapped, above the rest) where the short label was cut.
+      selector: 'node.hover, node:selected, node.kbd',
+      style: { label: 'data(label)', 'z-index': 25, 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '1px' },
     },
     { selector: 'node:selected', style: { 'overlay-color': ACCENT, 'overlay-opacity': 0.18, 'border-color': ACCENT, 'border-width': 3 } },
     { selector: 'edge:selected', style: { 'overlay-color': ACCENT, 'overlay-opacity': 0.15 } },
@@ -263,8 +324,9 @@ export function cytoscapeStylesheet(opts: { large?: boolean } = {}): StylesheetJ
     // Undated under a date (the view's "show undated" switch): never drawn as in force.
     { selector: 'edge.undated', style: { 'line-style': 'dotted', opacity: 0.5 } },
     { selector: '.off-path', style: { opacity: 0.14 } },
-    { selector: 'node.path', style: { 'border-color': ACCENT, 'border-width': 4, 'z-index': 30 } },
-    { selector: 'edge.path', style: { width: 4.5, 'z-index': 30 } },
+    { selector: 'node.path', style: { 'border-color': ACCENT, 'border-width': 4, 'z-index': 12 } },
+    { selector: 'edge.path', style: { width: 4.5, 'z-index': 6 } },
+    { selector: 'edge.kbd, node.kbd', style: { 'overlay-color': ACCENT, 'overlay-opacity': 0.22, 'overlay-padding': 6 } },
     { selector: '.filtered', style: { display: 'none' } },
   ];
   return sheet as unknown as StylesheetJson;

@@ -5,6 +5,7 @@
  * Pure functions, shared by the canvas, the legend counts and the JSON export.
  */
 import { comparePartialDates, inForceAsOf, isDated, type ActorKind, type PartialDate, type RelationshipType, type UndatedMode } from '@/graph/core/model';
+import { formatPartialDate } from '@/app/_reference/format';
 import type { ActorRecord, RelationshipRecord, SourceRecord, Subgraph } from './queries';
 
 export interface LoadedGraph {
@@ -150,13 +151,34 @@ function stripNulls<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], nul
   return out as { [K in keyof T]: Exclude<T[K], null> };
 }
 
-/** Edge label shown on hover: type, role and dates. */
-export function relationshipLabel(r: Pick<RelationshipRecord, 'type' | 'role' | 'start' | 'end'>, typeLabel: string): string {
-  const parts = [typeLabel];
-  if (r.role) parts.push(r.role);
-  const dates = formatPeriod(r.start, r.end);
-  if (dates) parts.push(dates);
-  return parts.join(' · ');
+/**
+ * Types that name one act on one date (an appointment, a visit): their start
+ * date is when it happened. The others are states that last ("since 2022").
+ */
+const EVENT_TYPES: ReadonlySet<RelationshipType> = new Set<RelationshipType>([
+  'APPOINTED',
+  'DISMISSED',
+  'PROSECUTED',
+  'SUCCEEDED',
+  'INTERVENED_IN',
+  'CRITICIZED',
+  'VISITED',
+  'MET_WITH',
+]);
+
+/**
+ * Edge label that reads like a sentence fragment between the two names:
+ * "appointed · Jan 2022", "member of · since 2019", "allied with". Dates in
+ * words; an act's date stands alone, a lasting state's start reads "since".
+ * Roles are left to the details panel: in the sources they are phrases, too
+ * long to sit on a line.
+ */
+export function relationshipLabel(r: Pick<RelationshipRecord, 'type' | 'start' | 'end'>, typeLabel: string): string {
+  const verb = typeLabel.toLowerCase();
+  const start = r.start ? formatPartialDate(r.start) : null;
+  const end = r.end ? formatPartialDate(r.end) : null;
+  const dates = start && !end && EVENT_TYPES.has(r.type) ? start : formatPeriod(start, end);
+  return dates ? `${verb} · ${dates}` : verb;
 }
 
 /** `2022-01 – 2023`, `since 2022`, `until 2021`, or '' when undated. */

@@ -2,7 +2,9 @@
  * Layout options for each layout the explorer offers, and the placement of
  * nodes added by an expansion (existing nodes never move).
  */
-import type { Collection, Core, LayoutOptions, Layouts, NodeCollection, NodeSingular, Position } from 'cytoscape';
+import type { Collection, Core, EdgeSingular, LayoutOptions, Layouts, NodeCollection, NodeSingular, Position } from 'cytoscape';
+import type { RelationshipType } from '@/graph/core/model';
+import { withSeededRandom } from './seeded-random';
 import type { LayoutName } from './url-state';
 
 export const LAYOUT_LABELS: Record<LayoutName, string> = {
@@ -59,6 +61,24 @@ function hopsFrom(cy: Core, focusId: string): Map<string, number> {
   return hops;
 }
 
+/**
+ * fCoSE's ideal edge length (between node outlines, labels included) by type: ties of belonging sit close to
+ * what they belong to, acts and alliances between actors get room for their labels.
+ */
+const SHORT_EDGE: ReadonlySet<RelationshipType | string> = new Set(['HOLDS_POSITION', 'MEMBER_OF', 'FAMILY_OF', 'MORE']);
+export function idealEdgeLength(edge: EdgeSingular): number {
+  return SHORT_EDGE.has(edge.data('type') as string) ? 70 : 110;
+}
+
+/** fCoSE settings shared by the full layout and the settling of new nodes: spacing measured from each node's label. */
+const FCOSE_SPACING = {
+  nodeDimensionsIncludeLabels: true,
+  nodeRepulsion: () => 16000,
+  idealEdgeLength,
+  edgeElasticity: () => 0.3,
+  nodeSeparation: 90,
+};
+
 export function layoutOptions(name: LayoutName, cy: Core, focusId: string, opts: { animate: boolean }): LayoutOptions {
   const n = cy.nodes().length;
   const animate = opts.animate && n <= LARGE_GRAPH;
@@ -71,10 +91,7 @@ export function layoutOptions(name: LayoutName, cy: Core, focusId: string, opts:
         ...common,
         quality: n > LARGE_GRAPH ? 'draft' : 'default',
         randomize: true,
-        nodeSeparation: 110,
-        nodeRepulsion: () => 22000,
-        idealEdgeLength: () => 130,
-        edgeElasticity: () => 0.35,
+        ...FCOSE_SPACING,
         gravity: 0.2,
         numIter: n > LARGE_GRAPH ? 800 : 2500,
         tile: true,
@@ -89,6 +106,7 @@ export function layoutOptions(name: LayoutName, cy: Core, focusId: string, opts:
         concentric: (node: NodeSingular) => (10 - Math.min(hops.get(node.id()) ?? 9, 9)) * 10_000 + Math.min(node.degree(false), 999),
         levelWidth: () => 5_000,
         minNodeSpacing: 48,
+        nodeDimensionsIncludeLabels: true,
         startAngle: (3 / 2) * Math.PI,
       } as LayoutOptions;
     }
@@ -100,11 +118,12 @@ export function layoutOptions(name: LayoutName, cy: Core, focusId: string, opts:
         roots: cy.getElementById(focusId).nonempty() ? `#${cssEscape(focusId)}` : undefined,
         spacingFactor: 1.05,
         avoidOverlap: true,
+        nodeDimensionsIncludeLabels: true,
       } as LayoutOptions;
     case 'circle':
-      return { name: 'circle', ...common, avoidOverlap: true, sort: (a: NodeSingular, b: NodeSingular) => b.degree(false) - a.degree(false) } as LayoutOptions;
+      return { name: 'circle', ...common, avoidOverlap: true, nodeDimensionsIncludeLabels: true, sort: (a: NodeSingular, b: NodeSingular) => b.degree(false) - a.degree(false) } as LayoutOptions;
     case 'grid':
-      return { name: 'grid', ...common, avoidOverlap: true, sort: (a: NodeSingular, b: NodeSingular) => b.degree(false) - a.degree(false) } as LayoutOptions;
+      return { name: 'grid', ...common, avoidOverlap: true, nodeDimensionsIncludeLabels: true, sort: (a: NodeSingular, b: NodeSingular) => b.degree(false) - a.degree(false) } as LayoutOptions;
   }
 }
 
@@ -188,7 +207,7 @@ function centroid(nodes: NodeCollection): Position {
  * Refines the new nodes' positions with fCoSE while every other node is held
  * exactly where it is (fixed-node constraints, plus a lock as a guarantee).
  */
-export function settleNewNodes(cy: Core, added: NodeCollection, onDone: () => void): Layouts | null {
+export function settleNewNodes(cy: Core, added: NodeCollection, seed: string, onDone: () => void): Layouts | null {
   const isNew = new Set(added.map((n) => n.id()));
   const fixed = cy.nodes().filter((n) => !isNew.has(n.id()));
   if (cy.nodes().length > LARGE_GRAPH || fixed.empty()) {
@@ -204,8 +223,7 @@ export function settleNewNodes(cy: Core, added: NodeCollection, onDone: () => vo
     animate: true,
     animationDuration: 350,
     fit: false,
-    nodeRepulsion: () => 22000,
-    idealEdgeLength: () => 130,
+    ...FCOSE_SPACING,
     numIter: 1200,
     fixedNodeConstraint: constraint,
     tile: false,
@@ -215,6 +233,7 @@ export function settleNewNodes(cy: Core, added: NodeCollection, onDone: () => vo
     fixed.unlock();
     onDone();
   });
-  layout.run();
+  // Seeded by the view and what was added, so the same steps give the same picture.
+  withSeededRandom(`${seed}|${added.map((n) => n.id()).join(',')}`, () => layout.run());
   return layout;
 }

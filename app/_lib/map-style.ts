@@ -6,7 +6,7 @@
  */
 import type { StylesheetJson } from 'cytoscape';
 import type { ActorKind, RelationshipType } from '@/graph/core/model';
-import { cytoscapeStylesheet, edgeStyleData, nodeStyleData, type EdgeStyleData, type NodeStyleData } from './graph-style';
+import { cytoscapeStylesheet, edgeStyleData, nodeLabelText, nodeStyleData, type EdgeStyleData, type NodeStyleData } from './graph-style';
 import { MORE_KIND } from './hub-paging';
 
 export const DELETED_GREY = '#8a929c';
@@ -50,6 +50,11 @@ const MORE_EDGE_LOOK: EdgeStyleData = { color: '#b9cbef', line: 'dashed', arrow:
 /** Style data for any canvas node: an actor's by kind (sized and coloured by insights), or the "N more" node's. */
 export function canvasNodeLook(kind: ActorKind | typeof MORE_KIND, opts: { scale?: number; color?: string } = {}): NodeStyleData {
   return kind === MORE_KIND ? MORE_NODE_LOOK : nodeStyleData(kind, opts);
+}
+
+/** A canvas node's data: its full name (`label`), the wrapped and cut name drawn (`short`), kind and look. */
+export function canvasNodeData(n: { label: string; kind: ActorKind | typeof MORE_KIND; scale?: number; color?: string }) {
+  return { label: n.label, short: n.kind === MORE_KIND ? n.label : nodeLabelText(n.label), kind: n.kind, ...canvasNodeLook(n.kind, { scale: n.scale, color: n.color }) };
 }
 
 export function canvasEdgeLook(type: RelationshipType | typeof MORE_KIND): EdgeStyleData {

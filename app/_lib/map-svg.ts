@@ -8,7 +8,7 @@
  * user data.
  */
 import { ACTOR_KINDS, RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '@/graph/core/model';
-import { KIND_STYLES, TYPE_STYLES, dashArray, shapePath, type NodeShape } from './graph-style';
+import { KIND_STYLES, TYPE_STYLES, dashArray, shapePath, wrapWords, type NodeShape } from './graph-style';
 import type { AnnotationTarget, MapRecord } from './map-records';
 
 export interface MapDrawing {
@@ -26,6 +26,8 @@ export interface SvgOptions {
   chrome: boolean;
   /** Where the export can be found again, printed under the sources. */
   link?: string;
+  /** What the picture is, in the footer: "Steppe curated map" unless told. */
+  credit?: string;
 }
 
 /** Live names and kinds where the record still exists, the saved ones where it was deleted. */
@@ -76,34 +78,8 @@ function textWidth(s: string, size: number): number {
   return s.length * size * 0.56;
 }
 
-/** Greedy word wrap to `max` characters per line (long words are cut). */
-export function wrap(text: string, max: number, maxLines = Infinity): string[] {
-  const lines: string[] = [];
-  for (const para of text.split(/\n+/)) {
-    let line = '';
-    for (let word of para.split(/\s+/).filter(Boolean)) {
-      while (word.length > max) {
-        if (line) lines.push(line);
-        lines.push(word.slice(0, max));
-        word = word.slice(max);
-        line = '';
-      }
-      if (!line) line = word;
-      else if (line.length + 1 + word.length <= max) line += ` ${word}`;
-      else {
-        lines.push(line);
-        line = word;
-      }
-    }
-    if (line) lines.push(line);
-  }
-  if (lines.length > maxLines) {
-    const kept = lines.slice(0, maxLines);
-    kept[maxLines - 1] = `${kept[maxLines - 1].replace(/\s*\S*$/, '')}…`;
-    return kept;
-  }
-  return lines;
-}
+/** Greedy word wrap (shared with the canvas's node labels). */
+export const wrap = wrapWords;
 
 interface Rect {
   x1: number;
@@ -392,7 +368,7 @@ export function renderMapSvg(d: MapDrawing, opts: SvgOptions): string {
   }
   by += 28;
   foot.push(
-    `<text x="${margin}" y="${by}" font-size="11" fill="${MUTED}">${escapeXml(`Steppe curated map${opts.link ? ` · ${opts.link}` : ''} · every relationship is quoted from its sources`)}</text>`,
+    `<text x="${margin}" y="${by}" font-size="11" fill="${MUTED}">${escapeXml(`${opts.credit ?? 'Steppe curated map'}${opts.link ? ` · ${opts.link}` : ''} · every relationship is quoted from its sources`)}</text>`,
   );
   const height = by + margin - 8;
   return svgDoc(

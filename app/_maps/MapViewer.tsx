@@ -14,7 +14,7 @@ import { inForceAsOf, type PartialDate } from '@/graph/core/model';
 import { TYPE_STYLES } from '@/app/_lib/graph-style';
 import { relationshipLabel, type LoadedGraph } from '@/app/_lib/graph-view';
 import { exploreFromMap, type MapRecord } from '@/app/_lib/map-records';
-import { canvasEdgeLook, canvasNodeLook, canvasStylesheet } from '@/app/_lib/map-style';
+import { canvasEdgeLook, canvasNodeData, canvasStylesheet } from '@/app/_lib/map-style';
 import { DEFAULT_VIEW, viewHref, type Selection } from '@/app/_lib/url-state';
 import { SidePanel } from '@/app/_components/SidePanel';
 import { TimeSlider } from '@/app/_components/TimeSlider';
@@ -52,9 +52,7 @@ function elementsOf(map: MapRecord, scale: number): ElementDefinition[] {
     group: 'nodes',
     data: {
       id: n.actorId,
-      label: n.deleted ? `${n.savedName} (deleted)` : (n.actor?.name ?? n.savedName),
-      kind: n.actor?.kind ?? n.savedKind,
-      ...canvasNodeLook(n.actor?.kind ?? n.savedKind),
+      ...canvasNodeData({ label: n.deleted ? `${n.savedName} (deleted)` : (n.actor?.name ?? n.savedName), kind: n.actor?.kind ?? n.savedKind }),
     },
     position: { x: n.x * scale, y: n.y * scale },
     classes: n.deleted ? 'deleted' : '',

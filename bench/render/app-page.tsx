@@ -23,6 +23,8 @@ createRoot(document.getElementById('root')!).render(
       expandedIds={[]}
       selected={null}
       layout="fcose"
+      layoutSeed="bench"
+      ready
       layoutKey="bench"
       onSelect={noop}
       onExpand={noop}

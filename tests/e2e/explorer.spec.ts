@@ -52,7 +52,8 @@ test.describe('explorer', () => {
     expect(summary.nodes).toBeGreaterThan(5);
     expect(summary.edges).toBeGreaterThan(5);
     expect(summary.shapes).toMatchObject({ PERSON: 'ellipse', STATE: 'diamond' });
-    expect(summary.personLabel).toBe('Kassym-Jomart Tokayev');
+    // The name wraps to two short lines on the canvas (the full name shows on hover).
+    expect(summary.personLabel).toBe('Kassym-Jomart\nTokayev');
     // Edge labels only on hover.
     expect(summary.edgeLabel).toBe('');
     expect(summary.arrows.every((a) => a === 'triangle')).toBe(true);

@@ -75,3 +75,54 @@ export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(blocking, blocking.join('\n')).toEqual([]);
 }
+
+/** Every node's model position on the explorer's canvas. */
+export function nodePositions(page: Page): Promise<Record<string, { x: number; y: number }>> {
+  return page.evaluate(() => Object.fromEntries(window.cy!.nodes().map((n) => [n.id(), { ...n.position() }])));
+}
+
+/** The largest distance a node moved between two position sets (Infinity when a node is missing from `b`). */
+export function largestMove(a: Record<string, { x: number; y: number }>, b: Record<string, { x: number; y: number }>): number {
+  let max = 0;
+  for (const [id, p] of Object.entries(a)) {
+    const q = b[id];
+    max = Math.max(max, q ? Math.hypot(q.x - p.x, q.y - p.y) : Infinity);
+  }
+  return max;
+}
+
+/**
+ * Pairs of visible nodes whose drawn labels overlap each other or the other node's body, at the current
+ * zoom (labels below Cytoscape's min-zoomed font size are not drawn and do not count).
+ */
+export function labelOverlaps(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cy = window.cy!;
+    const drawn = (n: { style(name: string): string }) => Number.parseFloat(n.style('font-size')) * cy.zoom() >= Number.parseFloat(n.style('min-zoomed-font-size') || '0');
+    const boxes = cy
+      .nodes()
+      .filter((n) => n.visible())
+      .map((n) => ({
+        id: n.id(),
+        label: drawn(n) ? n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }) : null,
+        body: n.boundingBox({ includeLabels: false, includeEdges: false }),
+      }));
+    type Box = { x1: number; x2: number; y1: number; y2: number; w: number };
+    const hit = (a: Box | null, b: Box | null) => !!a && !!b && a.w > 0 && b.w > 0 && a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+    const pairs: string[] = [];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i], boxes[j]];
+        if (hit(a.label, b.label) || hit(a.label, b.body) || hit(b.label, a.body)) pairs.push(`${a.id} ~ ${b.id}`);
+      }
+    return pairs;
+  });
+}
+
+/** Share of visible edges whose label is drawn at the current zoom. */
+export function labelledEdgeShare(page: Page): Promise<{ labelled: number; total: number }> {
+  return page.evaluate(() => {
+    const edges = window.cy!.edges().filter((e) => e.visible());
+    return { labelled: edges.filter((e) => e.style('label') !== '').length, total: edges.length };
+  });
+}

@@ -69,7 +69,7 @@ describe('layouts', () => {
     const added = expandA(cy);
     placeNewNodes(cy, added);
     await new Promise<void>((resolve) => {
-      const layout = settleNewNodes(cy, added, resolve);
+      const layout = settleNewNodes(cy, added, 'seed', resolve);
       expect(layout).not.toBeNull();
     });
     expect(positions(cy, ['focus', 'a', 'b', 'c'])).toEqual(before);

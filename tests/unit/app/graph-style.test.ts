@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTOR_KINDS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO } from '@/graph/core/model';
-import { ACCENT, KIND_STYLES, TYPE_STYLES, cytoscapeStylesheet, darken, edgeStyleData, nodeStyleData } from '@/app/_lib/graph-style';
+import { ACCENT, KIND_STYLES, TYPE_STYLES, cytoscapeStylesheet, darken, edgeStyleData, nodeLabelText, nodeStyleData } from '@/app/_lib/graph-style';
 
 /** WCAG relative luminance contrast ratio of two #rrggbb colours. */
 function contrast(a: string, b: string): number {
@@ -44,12 +44,25 @@ describe('graph-style', () => {
     expect(ACCENT).toBe(token('accent'));
   });
 
-  it('shows edge labels on hover or selection only, and hides filtered elements', () => {
+  it('shows edge labels only where classes ask for them, short node labels with the full name on hover, and hides filtered elements', () => {
     const sheet = cytoscapeStylesheet() as unknown as { selector: string; style: Record<string, unknown> }[];
     expect(sheet.find((b) => b.selector === 'edge')?.style.label ?? '').toBe('');
-    expect(sheet.find((b) => b.selector.includes('edge.hover'))?.style.label).toBe('data(label)');
-    expect(sheet.find((b) => b.selector === 'node')?.style.label).toBe('data(label)');
+    const edgeLabels = sheet.find((b) => b.style.label === 'data(label)' && b.selector.includes('edge.hover'));
+    for (const c of ['edge:selected', 'edge.near', 'edge.kbd', 'edge.zoomed']) expect(edgeLabels?.selector).toContain(c);
+    expect(sheet.find((b) => b.selector === 'node')?.style.label).toBe('data(short)');
+    expect(sheet.find((b) => b.selector.includes('node.hover'))?.style.label).toBe('data(label)');
+    // Emphasised edges are drawn above the nodes (manual z order).
+    const z = (sel: string) => Number(sheet.find((b) => b.selector.split(', ').includes(sel) && b.style['z-index'] !== undefined)?.style['z-index']);
+    expect(z('edge.near')).toBeGreaterThan(z('node'));
+    expect(z('edge')).toBeLessThan(z('node'));
     expect(sheet.find((b) => b.selector === '.filtered')?.style.display).toBe('none');
+  });
+
+  it('wraps node labels to two short lines and cuts the rest with an ellipsis', () => {
+    expect(nodeLabelText('Kassym-Jomart Tokayev')).toBe('Kassym-Jomart\nTokayev');
+    expect(nodeLabelText('Collective Security Treaty Organization')).toBe('Collective Security\nTreaty Organization');
+    expect(nodeLabelText('Agency of the Republic of Kazakhstan for Financial Monitoring')).toBe('Agency of the\nRepublic…');
+    expect(nodeLabelText('Russia')).toBe('Russia');
   });
 
   type Block = { selector: string; style: Record<string, unknown> };

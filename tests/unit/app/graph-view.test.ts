@@ -96,8 +96,12 @@ describe('graph-view', () => {
     expect(out.sources).toEqual([{ id: 'src', title: 'A source', published: '2022' }]);
   });
 
-  it('labels edges with type, role and period', () => {
-    expect(relationshipLabel({ type: 'APPOINTED', role: 'Prime Minister', start: '2022-01', end: null }, 'Appointed')).toBe('Appointed · Prime Minister · since 2022-01');
+  it('labels edges like a sentence: type, role and the date in words', () => {
+    expect(relationshipLabel({ type: 'APPOINTED', start: '2022-01', end: null }, 'Appointed')).toBe('appointed · Jan 2022');
+    expect(relationshipLabel({ type: 'APPOINTED', start: '2022-01-05', end: null }, 'Appointed')).toBe('appointed · 5 Jan 2022');
+    expect(relationshipLabel({ type: 'MEMBER_OF', start: '2019', end: null }, 'Member of')).toBe('member of · since 2019');
+    expect(relationshipLabel({ type: 'HOLDS_POSITION', start: '2019-06', end: '2022-01' }, 'Holds position')).toBe('holds position · Jun 2019 – Jan 2022');
+    expect(relationshipLabel({ type: 'ALLIED_WITH', start: null, end: null }, 'Allied with')).toBe('allied with');
     expect(formatPeriod('2019', '2022')).toBe('2019 – 2022');
     expect(formatPeriod(null, '2022')).toBe('until 2022');
     expect(formatPeriod(null, null)).toBe('');
