@@ -146,7 +146,7 @@ function makeSources(rng: Rng, count: number): Source[] {
       id: `bench-source-${n}`,
       title: `Synthetic report ${n}: ${rng.pick(['power and patronage', 'the elite reshuffle', 'regional politics', 'state capital', 'security and the state'])}`,
       publisher: rng.pick(PUBLISHERS),
-      author: rng.chance(0.7) ? personName(rng).name : undefined,
+      authors: rng.chance(0.7) ? [personName(rng).name] : undefined,
       published: `${year}-${String(rng.int(1, 12)).padStart(2, '0')}`,
       url: `https://example.org/steppe-bench/${n}`,
     };
