@@ -47,8 +47,9 @@ export class AnalysisWorker {
 
   private spawn(): Worker {
     // Next.js bundles the entry named by the literal `new URL` below; tests and tsx scripts run this file as TypeScript source,
-    // and then the worker loads the entry's source through tsx's loader.
-    const fromSource = /\.ts$/.test(new URL(import.meta.url).pathname);
+    // and then the worker loads the entry's source through tsx's loader. Inside Next's server bundle import.meta.url still
+    // ends in .ts (the standalone server has no such file), so Next's own NEXT_RUNTIME tells the bundle apart.
+    const fromSource = !process.env.NEXT_RUNTIME && /\.ts$/.test(new URL(import.meta.url).pathname);
     const worker = fromSource ? new Worker(throughTsx(import.meta.url, './analysis-worker.ts'), { eval: true }) : new Worker(new URL('./analysis-worker.ts', import.meta.url));
     worker.unref();
     worker.on('message', (reply: AnalysisReply) => {
