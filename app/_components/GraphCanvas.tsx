@@ -14,7 +14,7 @@ import { LARGE_GRAPH_ELEMENTS } from '@/app/_lib/graph-style';
 import type { MORE_KIND } from '@/app/_lib/hub-paging';
 import { canvasEdgeLook, canvasNodeData, canvasStylesheet } from '@/app/_lib/map-style';
 import { fitViewport, layoutOptions, placeNewNodes, settleNewNodes, type Insets } from '@/app/_lib/layouts';
-import { withSeededRandom } from '@/app/_lib/seeded-random';
+import { withSeededRandom } from '@/graph/core/seeded-random';
 import { updateEdgeLabels, updateZoomLabels } from '@/app/_lib/edge-labels';
 import type { LayoutName, Selection } from '@/app/_lib/url-state';
 import styles from './GraphCanvas.module.css';

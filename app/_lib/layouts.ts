@@ -4,7 +4,7 @@
  */
 import type { Collection, Core, EdgeSingular, LayoutOptions, Layouts, NodeCollection, NodeSingular, Position } from 'cytoscape';
 import type { RelationshipType } from '@/graph/core/model';
-import { withSeededRandom } from './seeded-random';
+import { withSeededRandom } from '@/graph/core/seeded-random';
 import type { LayoutName } from './url-state';
 
 export const LAYOUT_LABELS: Record<LayoutName, string> = {

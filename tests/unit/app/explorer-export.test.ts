@@ -3,7 +3,7 @@ import { explorerDrawing, explorerJson, exportTitle, filterDescription, readExpl
 import { computeVisibility, mergeSubgraphs } from '@/app/_lib/graph-view';
 import { renderMapSvg } from '@/app/_lib/map-svg';
 import type { ActorRecord, RelationshipRecord } from '@/app/_lib/queries';
-import { hashSeed, seededRandom, withSeededRandom } from '@/app/_lib/seeded-random';
+import { hashSeed, seededRandom, withSeededRandom } from '@/graph/core/seeded-random';
 import { DEFAULT_VIEW, type ViewState } from '@/app/_lib/url-state';
 
 const actor = (id: string, name: string, kind: ActorRecord['kind'] = 'PERSON'): ActorRecord => ({ id, kind, name, category: null, aliases: [], summary: null, tags: [], degree: 1 });

@@ -1,9 +1,9 @@
 /**
- * Reproducible randomness for layouts. fCoSE (and the CoSE code under it)
- * draws from `Math.random` with no seed option, so the same view came out
- * differently on every load. `withSeededRandom` swaps in a PRNG seeded from a
- * string (the view) for the duration of one synchronous call: the same view
- * then gets the same picture.
+ * Reproducible randomness, one generator for the whole project: analytics
+ * (Louvain, sampled betweenness) draws from `seededRandom`, and layouts, whose
+ * fCoSE/CoSE code draws from `Math.random` with no seed option, run inside
+ * `withSeededRandom`, which swaps in a PRNG seeded from a string (the view) for
+ * one synchronous call, so the same view gets the same picture.
  */
 
 /** FNV-1a: a stable 32-bit hash of a string. */
