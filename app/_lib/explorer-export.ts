@@ -42,7 +42,7 @@ export function explorerDrawing(graph: LoadedGraph, visibility: Visibility, view
   const drawn = new Set(nodes.map((n) => n.id));
   const relationships = [...graph.relationships.values()].filter((r) => !visibility.hidden.has(r.id) && drawn.has(r.source.id) && drawn.has(r.target.id));
   const sources = new Map<string, MapDrawing['sources'][number]>();
-  for (const r of relationships) for (const c of r.citations) sources.set(c.source.id, { title: c.source.title, publisher: c.source.publisher, published: c.source.published, url: c.source.url });
+  for (const r of relationships) for (const c of r.citations) sources.set(c.source.id, { title: c.source.title, publisher: c.source.publisher, published: c.source.published ?? c.source.updated, url: c.source.url, wordingWarning: c.source.wordingWarning });
   return {
     title: exportTitle(graph, view),
     description: filterDescription(view),

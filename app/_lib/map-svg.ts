@@ -81,6 +81,13 @@ function textWidth(s: string, size: number): number {
 /** Greedy word wrap (shared with the canvas's node labels). */
 export const wrap = wrapWords;
 
+/** An address on at most two lines, cut anywhere (it has no spaces to wrap at), so a long one stays checkable rather than becoming "…". */
+function urlLines(url: string, chars: number): string[] {
+  if (url.length <= chars) return [url];
+  const rest = url.slice(chars);
+  return [url.slice(0, chars), rest.length <= chars ? rest : `${rest.slice(0, chars - 1)}…`];
+}
+
 interface Rect {
   x1: number;
   y1: number;
@@ -357,7 +364,7 @@ export function renderMapSvg(d: MapDrawing, opts: SvgOptions): string {
       // Each line with its colour: the entry, then the wording warning (a paraphrased copy, a translation), then the original address.
       const lines: [string, string][] = wrap(text, chars, 2).map((l) => [l, INK]);
       if (s.wordingWarning) lines.push(...wrap(`⚠ ${s.wordingWarning}`, chars, 2).map((l): [string, string] => [l, WARNING]));
-      if (s.url) lines.push(...wrap(s.url, chars, 1).map((l): [string, string] => [l, '#2253b8']));
+      if (s.url) lines.push(...urlLines(s.url, chars).map((l): [string, string] => [l, '#2253b8']));
       lines.forEach(([line, colour], j) => {
         by += j === 0 ? 20 : 16;
         foot.push(

@@ -45,7 +45,12 @@ describe('explorer exports', () => {
     const drawing = explorerDrawing(graph, visibility, view, positions);
     expect(drawing.edges.map((e) => e.id)).toEqual(['t-s']);
     expect(drawing.asOf).toBe('Jun 2022');
-    expect(drawing.sources).toEqual([{ title: src.title, publisher: src.publisher, published: src.published, url: src.url }]);
+    expect(drawing.sources).toEqual([{ title: src.title, publisher: src.publisher, published: src.published, url: src.url, wordingWarning: null }]);
+    // A paraphrased copy's warning and a long address reach the exported picture whole.
+    const longUrl = `https://example.org/${'very-long-segment-'.repeat(8)}end`;
+    const copied = renderMapSvg({ ...drawing, sources: [{ ...drawing.sources[0], url: longUrl, wordingWarning: 'Quoted from a machine-paraphrased copy.' }] }, { chrome: true });
+    expect(copied).toContain('Quoted from a machine-paraphrased copy.');
+    expect(copied.replace(/<[^>]+>/g, '')).toContain('end');
     const svg = renderMapSvg(drawing, { chrome: true, credit: 'Steppe explorer', link: 'https://steppe.example/?focus=tokayev' });
     for (const text of ['Network around Kassym-Jomart Tokayev', 'Not shown: Supported relationships.', 'as of Jun 2022', '>Appointed</text>', 'SOURCES', 'Steppe explorer']) expect(svg).toContain(text);
     expect(svg).not.toContain('>Supported</text>');
