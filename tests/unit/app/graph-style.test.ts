@@ -3,16 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTOR_KINDS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO } from '@/graph/core/model';
 import { ACCENT, KIND_STYLES, TYPE_STYLES, cytoscapeStylesheet, darken, edgeStyleData, nodeLabelText, nodeStyleData } from '@/app/_lib/graph-style';
+import { contrast } from './contrast';
 
-/** WCAG relative luminance contrast ratio of two #rrggbb colours. */
-function contrast(a: string, b: string): number {
-  const lum = (hex: string) => {
-    const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
-}
 
 describe('graph-style', () => {
   it('styles every actor kind and relationship type, with distinct looks', () => {
