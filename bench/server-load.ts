@@ -105,7 +105,8 @@ async function startServer(dataDir: string, port: number, probeFile: string): Pr
 async function probe(file: string): Promise<ServerProbe> {
   const before = JSON.parse(readFileSync(file, 'utf8')) as { seq: number; pid: number };
   process.kill(before.pid, 'SIGUSR2');
-  for (let i = 0; i < 100; i++) {
+  // A busy server may take a while to get to the signal.
+  for (let i = 0; i < 600; i++) {
     await sleep(50);
     const now = JSON.parse(readFileSync(file, 'utf8')) as ServerProbe & { seq: number };
     if (now.seq > before.seq) return now;

@@ -13,7 +13,7 @@
  * reaches the wrapper that starts it. On SIGUSR2 it writes its numbers since
  * the last signal to STEPPE_PROBE_FILE (as `{ seq, ... }`) and starts afresh.
  */
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { PerformanceObserver, monitorEventLoopDelay, performance } from 'node:perf_hooks';
 
@@ -60,6 +60,11 @@ if (file && process.argv[1]?.endsWith(entry)) {
   // STEPPE_PROBE_PROFILE=<dir>: a CPU profile per snapshot interval (inspector), to see what ran during a stall.
   const profileDir = process.env.STEPPE_PROBE_PROFILE;
   let session = null;
+  // Whole or not at all: the bench may read the file while it is written.
+  const publish = (snapshot) => {
+    writeFileSync(`${file}.tmp`, JSON.stringify(snapshot));
+    renameSync(`${file}.tmp`, file);
+  };
   if (profileDir) {
     const { Session } = await import('node:inspector');
     session = new Session();
@@ -86,7 +91,7 @@ if (file && process.argv[1]?.endsWith(entry)) {
       stalls,
       rssMb: Math.round(process.memoryUsage().rss / 1048576),
     };
-    writeFileSync(file, JSON.stringify(snapshot));
+    publish(snapshot);
     delay.disable();
     delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
@@ -95,5 +100,5 @@ if (file && process.argv[1]?.endsWith(entry)) {
     stalls = [];
     since = performance.now();
   });
-  writeFileSync(file, JSON.stringify({ seq: 0, pid: process.pid }));
+  publish({ seq: 0, pid: process.pid });
 }
