@@ -29,9 +29,12 @@ const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest('bas
 
 /** Sources whose analyses are kept; the least recently used goes first. */
 export const INTAKE_ANALYSES_KEPT = 32;
+const NOT_ON_DISK_KEPT = 4096;
 
 export class IntakeAnalyses {
   private readonly entries = new Map<string, Entry>();
+  /** Source → digest of a text already looked up on disk without an analysis of it, so anonymous requests do not re-read the file each time. */
+  private readonly notOnDisk = new Map<string, string>();
 
   /** `files`: where analyses outlive the process (intake-analysis-files.ts); null keeps them in memory only. */
   constructor(
@@ -51,18 +54,24 @@ export class IntakeAnalyses {
     const kept = this.kept(sourceId, textKey, actorsKey, mayStart);
     if (kept) return kept;
     // Not in memory for this text: the last process may have stored it.
-    if (this.files && this.entries.get(sourceId)?.textKey !== textKey) {
+    if (this.files && this.entries.get(sourceId)?.textKey !== textKey && this.notOnDisk.get(sourceId) !== textKey) {
       const stored = await this.files.read(sourceId);
       const meanwhile = this.kept(sourceId, textKey, actorsKey, mayStart);
       if (meanwhile) return meanwhile;
-      if (stored && stored.textKey === textKey && (stored.actorsKey === actorsKey || !mayStart)) {
+      if (stored?.textKey === textKey && (stored.actorsKey === actorsKey || !mayStart)) {
         return this.keep(sourceId, { textKey, actorsKey: stored.actorsKey, analysis: Promise.resolve(stored.analysis) });
+      }
+      if (stored?.textKey !== textKey) {
+        this.notOnDisk.delete(sourceId);
+        this.notOnDisk.set(sourceId, textKey);
+        while (this.notOnDisk.size > NOT_ON_DISK_KEPT) this.notOnDisk.delete(this.notOnDisk.keys().next().value!);
       }
     }
     if (!mayStart) return null;
     // Stored before it is served, so whatever a reader saw survives a restart.
     const analysis = this.worker.run(text, actors).then(async (result) => {
       await this.files?.write({ sourceId, textKey, actorsKey, analysis: result });
+      if (this.notOnDisk.get(sourceId) === textKey) this.notOnDisk.delete(sourceId);
       return result;
     });
     const fresh = this.keep(sourceId, { textKey, actorsKey, analysis });
