@@ -11,6 +11,7 @@ import type { Actor, GraphData, Relationship, Source } from '@/graph/core/model'
 import type { MapInput } from '@/graph/core/maps';
 import { MAX_REPORTED_PROBLEMS } from '@/graph/core/plan';
 import type { Change, GraphStore, Path } from '@/graph/core/store';
+import { apiGraph } from '../fixtures/api-graph';
 import { miniGraph, MINI_COUNTS, SRC_A, SRC_B } from '../fixtures/mini-graph';
 
 export type StoreHandle = { store: GraphStore; cleanup?: () => Promise<void> };
@@ -265,6 +266,17 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         expect(got.map((r) => r?.id ?? null)).toEqual(['r10', null, 'r01']);
         expect(got[2]).toEqual(miniGraph().relationships.find((r) => r.id === 'r01'));
         await rejection(store.getRelationship('nope'), NotFoundError, 'NOT_FOUND');
+      });
+
+      it('getRelationships of an import-sized id list (1 200: the count-store check first) keeps input order, finds every type, null for unknown ids', async () => {
+        const store = await openMini();
+        // Bulk SUPPORTED edges plus the mini graph's relationships of other types: the large lookup must find every type.
+        await store.importGraph(apiGraph({ people: 60, relationships: 1200 }));
+        const mini = miniGraph().relationships.map((r) => r.id);
+        const ids = [...Array.from({ length: 1200 }, (_, i) => `bulk-rel-${String(1199 - i).padStart(4, '0')}`), 'nope', ...mini];
+        const got = await store.getRelationships(ids);
+        expect(got.map((r) => r?.id ?? null)).toEqual(ids.map((id) => (id === 'nope' ? null : id)));
+        expect(got[ids.indexOf('r01')]).toEqual(miniGraph().relationships.find((r) => r.id === 'r01'));
       });
 
       it('replacing a relationship may change its type and ends; the old edge is gone', async () => {
