@@ -12,7 +12,9 @@
  * The process runs with NODE_ENV=production (unless set otherwise), as a
  * deployed server does: graphql-js runs extra development checks otherwise.
  *
- * Options: --size N, --seed S, --quick (skip the HTTP load and render phases),
+ * Options: --size N, --seed S, --store neo4j (also measure the same reads on a
+ * launched Neo4j, with db:load, and the @neo4j/graphql peer; --neo4j-version V
+ * picks another Neo4j than the launcher's 5.26), --quick (skip the HTTP load and render phases),
  * --out DIR (where results go; default bench/), --explorer-url URL (measure a
  * running explorer page instead of the bundled canvas), --keep-data,
  * --render-only (only the render ratio, printed, nothing recorded).
@@ -26,7 +28,7 @@ import type { Options } from './runner';
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 
 function parseArgs(argv: string[]): Options & { renderOnly: boolean } {
-  const opts: Options & { renderOnly: boolean } = { size: 10_000, seed: DEFAULT_SEED, quick: false, out: BENCH_DIR, keepData: false, renderOnly: false };
+  const opts: Options & { renderOnly: boolean } = { store: 'memory', size: 10_000, seed: DEFAULT_SEED, quick: false, out: BENCH_DIR, keepData: false, renderOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -49,11 +51,20 @@ function parseArgs(argv: string[]): Options & { renderOnly: boolean } {
       case '--keep-data':
         opts.keepData = true;
         break;
+      case '--store': {
+        const store = value();
+        if (store !== 'memory' && store !== 'neo4j') throw new Error(`--store must be memory or neo4j, got ${store}`);
+        opts.store = store;
+        break;
+      }
+      case '--neo4j-version':
+        opts.neo4jVersion = value();
+        break;
       case '--render-only':
         opts.renderOnly = true;
         break;
       default:
-        throw new Error(`Unknown option ${argv[i]}. Options: --size N, --seed S, --quick, --out DIR, --explorer-url URL, --keep-data, --render-only`);
+        throw new Error(`Unknown option ${argv[i]}. Options: --size N, --seed S, --store memory|neo4j, --neo4j-version V, --quick, --out DIR, --explorer-url URL, --keep-data, --render-only`);
     }
   }
   if (!Number.isInteger(opts.size) || opts.size < 100) throw new Error(`--size must be an integer of at least 100, got ${opts.size}`);
