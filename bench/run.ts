@@ -12,7 +12,9 @@
  * The process runs with NODE_ENV=production (unless set otherwise), as a
  * deployed server does: graphql-js runs extra development checks otherwise.
  *
- * Options: --size N, --seed S, --quick (skip the HTTP load and render phases),
+ * Options: --size N, --seed S, --store neo4j (also measure the same reads on a
+ * launched Neo4j, with db:load, and the @neo4j/graphql peer; --neo4j-version V
+ * picks another Neo4j than the launcher's 5.26), --quick (skip the HTTP load and render phases),
  * --out DIR (where results go; default bench/), --explorer-url URL (measure a
  * running explorer page instead of the bundled canvas), --keep-data,
  * --render-only (only the render ratio, printed, nothing recorded),
@@ -30,7 +32,7 @@ const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 type RunOptions = Options & { renderOnly: boolean; serverLoad: boolean; connections: number; seconds: number };
 
 function parseArgs(argv: string[]): RunOptions {
-  const opts: RunOptions = { size: 10_000, seed: DEFAULT_SEED, quick: false, out: BENCH_DIR, keepData: false, renderOnly: false, serverLoad: false, connections: 128, seconds: 30 };
+  const opts: RunOptions = { store: 'memory', size: 10_000, seed: DEFAULT_SEED, quick: false, out: BENCH_DIR, keepData: false, renderOnly: false, serverLoad: false, connections: 128, seconds: 30 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -53,6 +55,15 @@ function parseArgs(argv: string[]): RunOptions {
       case '--keep-data':
         opts.keepData = true;
         break;
+      case '--store': {
+        const store = value();
+        if (store !== 'memory' && store !== 'neo4j') throw new Error(`--store must be memory or neo4j, got ${store}`);
+        opts.store = store;
+        break;
+      }
+      case '--neo4j-version':
+        opts.neo4jVersion = value();
+        break;
       case '--render-only':
         opts.renderOnly = true;
         break;
@@ -67,7 +78,7 @@ function parseArgs(argv: string[]): RunOptions {
         break;
       default:
         throw new Error(
-          `Unknown option ${argv[i]}. Options: --size N, --seed S, --quick, --out DIR, --explorer-url URL, --keep-data, --render-only, --server-load [--connections N] [--seconds S]`,
+          `Unknown option ${argv[i]}. Options: --size N, --seed S, --store memory|neo4j, --neo4j-version V, --quick, --out DIR, --explorer-url URL, --keep-data, --render-only, --server-load [--connections N] [--seconds S]`,
         );
     }
   }
