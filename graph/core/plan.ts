@@ -21,6 +21,7 @@ import { verifyCitations, type CitationReport } from './citations';
 import { buildMap, mapAfterMerge, validateMapRecord, type CuratedMap } from './maps';
 import type { Change, ChangeOp, ImportResult, WriteContext } from './store';
 import type { PlanReads } from './plan-reads';
+import { checkVersion, nextVersion } from './versions';
 
 /** A change before it is stamped with `seq` and `at`. */
 export type PlannedChange = Omit<Change, 'seq' | 'at'>;
@@ -146,7 +147,7 @@ export function planMergeActors(state: PlanReads, keepId: string, mergeId: strin
   // Maps showing the merged actor now show the kept one (they would otherwise mark it deleted).
   for (const map of [...state.maps.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const moved = mapAfterMerge(map, finalKept, mergeId);
-    if (moved) changes.push(change('SAVE_MAP', map.id, map, moved, ctx));
+    if (moved) changes.push(change('SAVE_MAP', map.id, map, nextVersion(moved, map), ctx));
   }
   return { changes, result: finalKept };
 }
@@ -347,7 +348,7 @@ export function planImport(state: PlanReads, input: GraphData, ctx?: WriteContex
     sources: [...sources.byId.values()],
     actors: [...actors.byId.values()],
     relationships: [...relationships.byId.values()],
-    maps: [...maps.byId.values()],
+    maps: [...maps.byId.values()].map((m) => nextVersion(m, state.maps.get(m.id))),
   };
   const result: ImportResult = { sources: data.sources.length, actors: data.actors.length, relationships: data.relationships.length, maps: data.maps!.length };
   return { changes: [change('IMPORT', '', undefined, result, ctx)], data, result };
@@ -355,22 +356,35 @@ export function planImport(state: PlanReads, input: GraphData, ctx?: WriteContex
 
 // ----- curated maps ----------------------------------------------------------------
 
+/** The version a map save was based on: the write context's, else the input's `expectedVersion`. */
+function expectedMapVersion(input: unknown, ctx?: WriteContext): number | undefined {
+  if (ctx?.expectedVersion !== undefined) return ctx.expectedVersion;
+  const v = typeof input === 'object' && input !== null ? (input as { expectedVersion?: unknown }).expectedVersion : undefined;
+  return typeof v === 'number' ? v : undefined;
+}
+
 /**
  * Saving a map reads the actors and relationships it names and the stored map
- * with its id (or the slug candidates of its title); see `buildMap`.
+ * with its id (or the slug candidates of its title); see `buildMap`. An
+ * expected version applies only when the id names a stored map (a new map has
+ * nothing to conflict with).
  */
 export function planSaveMap(state: PlanReads, input: unknown, ctx?: WriteContext, now = new Date().toISOString()): WritePlan<CuratedMap> {
-  const map = buildMap(input, {
+  const built = buildMap(input, {
     actor: (id) => state.actors.get(id),
     relationship: (id) => state.rels.get(id)?.rel,
     map: (id) => state.maps.get(id),
     now,
   });
-  return { changes: [change('SAVE_MAP', map.id, state.maps.get(map.id), map, ctx)], result: map };
+  const old = state.maps.get(built.id);
+  if (old) checkVersion('Map', built.id, old, expectedMapVersion(input, ctx));
+  const map = nextVersion(built, old);
+  return { changes: [change('SAVE_MAP', map.id, old, map, ctx)], result: map };
 }
 
 export function planDeleteMap(state: PlanReads, id: string, ctx?: WriteContext): WritePlan<void> {
   const old = state.maps.get(id);
   if (!old) throw new NotFoundError('Map', id);
+  checkVersion('Map', id, old, ctx?.expectedVersion);
   return { changes: [change('DELETE_MAP', id, old, undefined, ctx)], result: undefined };
 }

@@ -33,6 +33,7 @@ import type {
   WriteContext,
 } from '../core/store';
 import { pageArg, pageOf } from '../core/args';
+import { withoutVersion } from '../core/versions';
 import { applyRecord, type WriteRecord } from './apply';
 import { copyActor, copyChange, copyRelationship, copySource } from './copy';
 import { acquireLock, fsyncDir, journalPath, listDataDir, snapshotPath } from './data-dir';
@@ -420,7 +421,7 @@ export class MemoryStore implements GraphStore {
       sources: [...this.state.sources.values()].sort(byId).map(copySource),
       actors: [...this.state.actors.values()].sort(byId).map(copyActor),
       relationships: [...this.state.rels.values()].map((e) => e.rel).sort(byId).map(copyRelationship),
-      maps: [...this.state.maps.values()].sort(byId).map(copyMap),
+      maps: [...this.state.maps.values()].sort(byId).map((m) => withoutVersion(copyMap(m))),
     }));
   }
 

@@ -169,6 +169,9 @@ export function mapRow(m: CuratedMap): Props {
   return { id: m.id, title: m.title, createdAt: m.createdAt, updatedAt: m.updatedAt, actorIds: m.nodes.map((n) => n.actorId), body: JSON.stringify(m) };
 }
 
+/** A stored map; maps saved before versions read as version 1. */
 export function mapFrom(body: unknown): CuratedMap {
-  return JSON.parse(String(body)) as CuratedMap;
+  const map = JSON.parse(String(body)) as CuratedMap;
+  if (map.version === undefined) map.version = 1;
+  return map;
 }

@@ -61,6 +61,7 @@ import {
 } from '../core/plan';
 import type { CuratedMap, MapInput } from '../core/maps';
 import type { PlanReads } from '../core/plan-reads';
+import { withoutVersion } from '../core/versions';
 import {
   deleteActorReads,
   deleteMapReads,
@@ -454,7 +455,7 @@ export class Neo4jStore implements GraphStore {
       sources: (await q.run(cypher.LIST_SOURCES)).map((r) => sourceFrom(r.source)),
       actors: (await q.run(cypher.ALL_ACTORS)).map((r) => actorFrom(r.actor)),
       relationships: (await q.run(cypher.ALL_RELATIONSHIPS, { types: ALL_TYPES })).map(relationshipFrom),
-      maps: (await q.run(cypher.ALL_MAPS)).map((r) => mapFrom(r.body)),
+      maps: (await q.run(cypher.ALL_MAPS)).map((r) => withoutVersion(mapFrom(r.body))),
     }));
   }
 

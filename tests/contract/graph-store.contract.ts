@@ -6,7 +6,8 @@
  * never by message text.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConflictError, NotFoundError, ValidationError, type ErrorCode } from '@/graph/core/errors';
+import { ConflictError, NotFoundError, ValidationError, VersionConflictError, type ErrorCode } from '@/graph/core/errors';
+import { withoutVersion } from '@/graph/core/versions';
 import type { Actor, GraphData, Relationship, Source } from '@/graph/core/model';
 import type { MapInput } from '@/graph/core/maps';
 import { MAX_REPORTED_PROBLEMS } from '@/graph/core/plan';
@@ -1226,7 +1227,9 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         expect(Number.isNaN(Date.parse(saved.createdAt))).toBe(false);
         expect(saved.updatedAt).toBe(saved.createdAt);
         expect(await store.getMap(saved.id)).toEqual(saved);
-        expect((await store.exportGraph()).maps).toEqual([saved]);
+        expect(saved.version).toBe(1);
+        // Exports hold data, not store bookkeeping: no versions.
+        expect((await store.exportGraph()).maps).toEqual([withoutVersion(saved)]);
         const last = (await allChanges(store)).at(-1)!;
         expect(last).toMatchObject({ op: 'SAVE_MAP', entityId: saved.id, after: saved, by: 'test' });
         expect(last.before).toBeUndefined();
@@ -1394,6 +1397,64 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         expect(saves.map((c) => [c.entityId, c.before])).toEqual([
           ['both', both],
           ['only', only],
+        ]);
+      });
+
+      it('versions a map: 1 on create, +1 on every save and on a merge that re-points it', async () => {
+        const store = await openMini();
+        const saved = await store.saveMap({ ...KNB_MAP, id: 'knb' });
+        expect(saved.version).toBe(1);
+        const second = await store.saveMap({ ...KNB_MAP, id: 'knb', title: 'Second', expectedVersion: 1 });
+        expect(second.version).toBe(2);
+        expect((await store.getMap('knb')).version).toBe(2);
+        expect((await store.listMaps()).items[0].version).toBe(2);
+        await store.upsertActor(person('karim-masimov', 'Karim Masimov'));
+        await store.saveMap({ ...KNB_MAP, id: 'knb', nodes: [...KNB_MAP.nodes, { actorId: 'karim-masimov', x: 9, y: 9 }] });
+        await store.mergeActors('massimov', 'karim-masimov');
+        expect((await store.getMap('knb')).version).toBe(4);
+        // A new map with an expected version has nothing to conflict with.
+        expect((await store.saveMap({ ...KNB_MAP, id: 'fresh', expectedVersion: 7 })).version).toBe(1);
+      });
+
+      it('refuses a save or delete based on an old version with a VersionConflictError carrying the current map, writing nothing', async () => {
+        const store = await openMini();
+        await store.saveMap({ ...KNB_MAP, id: 'knb' });
+        const current = await store.saveMap({ ...KNB_MAP, id: 'knb', title: 'Theirs', expectedVersion: 1 });
+        const stale = { ...KNB_MAP, id: 'knb', title: 'Mine', expectedVersion: 1 };
+        const e1 = (await expectRejectedUnchanged(store, () => store.saveMap(stale), VersionConflictError, 'CONFLICT')) as unknown as VersionConflictError;
+        expect(e1).toBeInstanceOf(ConflictError);
+        expect(e1).toMatchObject({ entity: 'Map', id: 'knb', expectedVersion: 1, currentVersion: 2, current });
+        const e2 = (await expectRejectedUnchanged(store, () => store.deleteMap('knb', { expectedVersion: 1 }), VersionConflictError, 'CONFLICT')) as unknown as VersionConflictError;
+        expect(e2).toMatchObject({ currentVersion: 2, current });
+        // The context's expected version works for saves too (the API passes the input's).
+        await expectRejectedUnchanged(store, () => store.saveMap({ ...stale, expectedVersion: undefined }, { expectedVersion: 1 }), VersionConflictError, 'CONFLICT');
+        await store.deleteMap('knb', { expectedVersion: 2, by: 'test' });
+        await rejection(store.getMap('knb'), NotFoundError, 'NOT_FOUND');
+      });
+
+      it('lets exactly one of two concurrent saves based on the same version through', async () => {
+        const store = await openMini();
+        await store.saveMap({ ...KNB_MAP, id: 'knb' });
+        const outcomes = await Promise.allSettled(
+          ['One', 'Two', 'Three'].map((title) => store.saveMap({ ...KNB_MAP, id: 'knb', title, expectedVersion: 1 })),
+        );
+        const won = outcomes.filter((o) => o.status === 'fulfilled');
+        const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+        expect(won).toHaveLength(1);
+        expect(lost.map((o) => (o.reason as VersionConflictError).code)).toEqual(['CONFLICT', 'CONFLICT']);
+        const stored = await store.getMap('knb');
+        expect(stored.version).toBe(2);
+        expect(stored.title).toBe((won[0] as PromiseFulfilledResult<{ title: string }>).value.title);
+      });
+
+      it('keeps the previous revision of a replaced map in the change log, with who replaced it', async () => {
+        const store = await openMini();
+        const first = await store.saveMap({ ...KNB_MAP, id: 'knb' }, { by: 'alice' });
+        const second = await store.saveMap({ ...KNB_MAP, id: 'knb', title: 'Revised', annotations: [] }, { by: 'bob', expectedVersion: 1 });
+        const saves = (await allChanges(store)).filter((c) => c.op === 'SAVE_MAP' && c.entityId === 'knb');
+        expect(saves.map((c) => [c.by, c.before, c.after])).toEqual([
+          ['alice', undefined, first],
+          ['bob', first, second],
         ]);
       });
 

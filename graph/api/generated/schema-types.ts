@@ -124,6 +124,8 @@ export interface MapInput {
   relationshipIds: Array<string>;
   /** Notes, at most 500. */
   annotations?: Array<MapAnnotationInput> | null;
+  /** When `id` names a stored map: the `version` it was loaded at. If the map changed since, the save fails with CONFLICT and changes nothing (`extensions.currentVersion` and `extensions.current` give the stored map). Omitted: the save replaces whatever is stored. */
+  expectedVersion?: number | null;
 }
 
 /** An actor to place on a map. */
@@ -567,6 +569,7 @@ export interface CuratedMapFieldTypes {
   asOf: string | null | undefined;
   createdAt: string;
   updatedAt: string;
+  version: number;
   nodes: Array<MapNodeParent>;
   edges: Array<MapEdgeParent>;
   annotations: Array<MapAnnotationParent>;
@@ -583,6 +586,7 @@ export interface CuratedMapArgTypes {
   asOf: Record<string, never>;
   createdAt: Record<string, never>;
   updatedAt: Record<string, never>;
+  version: Record<string, never>;
   nodes: Record<string, never>;
   edges: Record<string, never>;
   annotations: Record<string, never>;
@@ -848,6 +852,8 @@ export type MutationSaveMapArgs = {
 export type MutationDeleteMapArgs = {
   /** Map to delete. */
   id: string;
+  /** The `version` the map was loaded at: if it changed since, CONFLICT (with `extensions.currentVersion` and `extensions.current`) and nothing is deleted. Omitted: deleted whatever its version. */
+  expectedVersion?: number | null;
 };
 export interface MutationArgTypes {
   createActor: MutationCreateActorArgs;
