@@ -70,6 +70,10 @@ export interface OverheadResult {
   httpFloorMedianMs: number;
   /** httpMedianMs ÷ httpFloorMedianMs: the target's ratio. */
   floorHttpRatio: number;
+  /** The same request as a GET (the full answer, with its ETag). */
+  httpGetMedianMs: number;
+  /** That GET again with If-None-Match: 304, no body (what a client holding the answer pays while the store is unchanged). */
+  revalidateMedianMs: number;
   /** `store.neighborhood` alone. */
   storeMedianMs: number;
   /** The GraphQL API called in-process (parse, validate, execute, no HTTP). */
@@ -82,14 +86,14 @@ export interface OverheadResult {
   meanRelationships: number;
   /** Mean size of the HTTP response body. */
   meanResponseBytes: number;
-  /** Every store call the answer needs: the neighbourhood, its nodes' relationships (for `degree`), the cited sources. */
+  /** Every store call the answer needs: the neighbourhood, its nodes' degrees, the cited sources. */
   storeAllMedianMs: number;
   /** JSON.stringify + JSON.parse of the response body. */
   jsonFloorMedianMs: number;
   /** (store call + JSON floor) ÷ store call: the ratio no JSON-over-HTTP API can beat. */
   floorRatio: number;
   /** The same measures in CPU time. */
-  cpu: { storeMs: number; storeAllMs: number; graphqlInProcessMs: number; httpMs: number; jsonFloorMs: number; ratio: number; httpFloorMs: number; floorHttpRatio: number };
+  cpu: { storeMs: number; storeAllMs: number; graphqlInProcessMs: number; httpMs: number; jsonFloorMs: number; ratio: number; httpFloorMs: number; floorHttpRatio: number; httpGetMs: number; revalidateMs: number };
   /** The explorer's own request (depth 1, limit 150), sent by its `fetchNeighborhood`. */
   explorer: Medians & { depth: number; limit: number };
 }
@@ -181,8 +185,8 @@ export async function measureGraphqlOverhead(store: GraphStore, config: SteppeCo
     return (await response.json()) as { data?: NeighborhoodData; errors?: unknown[] };
   };
   const explorer = await explorerRequest();
-  const wall = { store: [] as number[], storeAll: [] as number[], inProcess: [] as number[], http: [] as number[], floor: [] as number[], httpFloor: [] as number[], explorerStore: [] as number[], explorerHttp: [] as number[] };
-  const cpu = { store: [] as number[], storeAll: [] as number[], inProcess: [] as number[], http: [] as number[], floor: [] as number[], httpFloor: [] as number[] };
+  const wall = { store: [] as number[], storeAll: [] as number[], inProcess: [] as number[], http: [] as number[], floor: [] as number[], httpFloor: [] as number[], get: [] as number[], revalidate: [] as number[], explorerStore: [] as number[], explorerHttp: [] as number[] };
+  const cpu = { store: [] as number[], storeAll: [] as number[], inProcess: [] as number[], http: [] as number[], floor: [] as number[], httpFloor: [] as number[], get: [] as number[], revalidate: [] as number[] };
   let actors = 0;
   let relationships = 0;
   let bytes = 0;
@@ -197,7 +201,7 @@ export async function measureGraphqlOverhead(store: GraphStore, config: SteppeCo
       const all = await timed(async () => {
         const sub = await store.neighborhood({ actorId, depth: 2, limit: 500 });
         const cited = new Set(sub.relationships.flatMap((r) => r.citations.map((c) => c.sourceId)));
-        await Promise.all([store.relationshipsOfActors(sub.actors.map((a) => a.id)), store.getSources([...cited])]);
+        await Promise.all([store.degrees(sub.actors.map((a) => a.id)), store.getSources([...cited])]);
       });
       const inProcess = await timed(() => api.execute<NeighborhoodData>(NEIGHBORHOOD_QUERY, variables));
       const requestBody = JSON.stringify({ query: NEIGHBORHOOD_QUERY, variables });
@@ -210,6 +214,23 @@ export async function measureGraphqlOverhead(store: GraphStore, config: SteppeCo
       floorBody = Buffer.from(text);
       const httpFloor = await timed(() => post(`${server.url}${FLOOR_PATH}`, requestBody));
       if (!sameIds(httpFloor.value.data!.neighborhood!.nodes, direct.value.actors)) throw new Error('The floor answered another body');
+
+      // The same read as a GET (how HTTP caches reuse answers), then revalidated with its ETag.
+      const getUrl = `${endpoint}?${new URLSearchParams({ query: NEIGHBORHOOD_QUERY, variables: JSON.stringify(variables) })}`;
+      const getHeaders = { accept: 'application/graphql-response+json', 'apollo-require-preflight': 'true' };
+      let etag = '';
+      const get = await timed(async () => {
+        const response = await realFetch(getUrl, { headers: getHeaders });
+        etag = response.headers.get('etag') ?? '';
+        return (await response.json()) as { data?: NeighborhoodData };
+      });
+      if (!etag || !sameIds(get.value.data!.neighborhood!.nodes, direct.value.actors)) throw new Error(`GET of the neighbourhood of ${actorId}: no ETag or another answer`);
+      const revalidate = await timed(async () => {
+        const response = await realFetch(getUrl, { headers: { ...getHeaders, 'if-none-match': etag } });
+        await response.arrayBuffer();
+        return response.status;
+      });
+      if (revalidate.value !== 304) throw new Error(`Revalidating the neighbourhood of ${actorId} answered ${revalidate.value}, not 304`);
 
       for (const [how, result] of [['in-process', inProcess.value], ['HTTP', http.value]] as const) {
         const n = result.data?.neighborhood;
@@ -230,6 +251,8 @@ export async function measureGraphqlOverhead(store: GraphStore, config: SteppeCo
       wall.http.push(http.ms);
       wall.floor.push(floor.ms);
       wall.httpFloor.push(httpFloor.ms);
+      wall.get.push(get.ms);
+      wall.revalidate.push(revalidate.ms);
       wall.explorerStore.push(explorerStore.ms);
       wall.explorerHttp.push(explorerHttp.ms);
       cpu.store.push(direct.cpuMs);
@@ -238,6 +261,8 @@ export async function measureGraphqlOverhead(store: GraphStore, config: SteppeCo
       cpu.http.push(http.cpuMs);
       cpu.floor.push(floor.cpuMs);
       cpu.httpFloor.push(httpFloor.cpuMs);
+      cpu.get.push(get.cpuMs);
+      cpu.revalidate.push(revalidate.cpuMs);
       actors += direct.value.actors.length;
       relationships += direct.value.relationships.length;
       bytes += Buffer.byteLength(text);
@@ -261,6 +286,8 @@ export async function measureGraphqlOverhead(store: GraphStore, config: SteppeCo
     samples: n,
     httpFloorMedianMs,
     floorHttpRatio: httpMedianMs / httpFloorMedianMs,
+    httpGetMedianMs: median(wall.get),
+    revalidateMedianMs: median(wall.revalidate),
     storeMedianMs,
     graphqlInProcessMedianMs: median(wall.inProcess),
     httpMedianMs,
@@ -280,6 +307,8 @@ export async function measureGraphqlOverhead(store: GraphStore, config: SteppeCo
       ratio: cpuHttp / cpuStore,
       httpFloorMs: cpuHttpFloor,
       floorHttpRatio: cpuHttp / cpuHttpFloor,
+      httpGetMs: median(cpu.get),
+      revalidateMs: median(cpu.revalidate),
     },
     explorer: { depth: explorer.depth, limit: explorer.variables.limit, storeMs: explorerStoreMs, httpMs: explorerHttpMs, ratio: explorerHttpMs / explorerStoreMs },
   };
@@ -329,7 +358,10 @@ async function main(): Promise<void> {
     console.log(`GraphQL over HTTP                    ${ms(r.httpMedianMs)}   ${ms(r.cpu.httpMs)}`);
     console.log(`JSON floor (stringify + parse)       ${ms(r.jsonFloorMedianMs)}   ${ms(r.cpu.jsonFloorMs)}`);
     console.log(`JSON floor over HTTP (pre-serialised)${ms(r.httpFloorMedianMs)}   ${ms(r.cpu.httpFloorMs)}`);
-    console.log(`GraphQL over HTTP ÷ JSON floor over HTTP: ${r.floorHttpRatio.toFixed(2)}× wall, ${r.cpu.floorHttpRatio.toFixed(2)}× CPU (target ≤ 1.5×)`);
+    console.log(`GraphQL over HTTP, GET                 ${ms(r.httpGetMedianMs)}   ${ms(r.cpu.httpGetMs)}`);
+    console.log(`GET revalidated (If-None-Match → 304)  ${ms(r.revalidateMedianMs)}   ${ms(r.cpu.revalidateMs)}`);
+    console.log(`full answer: GraphQL over HTTP ÷ JSON floor over HTTP: ${r.floorHttpRatio.toFixed(2)}× wall, ${r.cpu.floorHttpRatio.toFixed(2)}× CPU (target ≤ 1.5×)`);
+    console.log(`revalidated: 304 ÷ JSON floor over HTTP: ${(r.revalidateMedianMs / r.httpFloorMedianMs).toFixed(2)}× wall, ${(r.cpu.revalidateMs / r.cpu.httpFloorMs).toFixed(2)}× CPU`);
     console.log(`GraphQL over HTTP ÷ store call: ${r.ratio.toFixed(2)}× wall, ${r.cpu.ratio.toFixed(2)}× CPU`);
     console.log(`  against every store call the answer needs: ${(r.httpMedianMs / r.storeAllMedianMs).toFixed(2)}× wall`);
     console.log(`  floor for any JSON-over-HTTP API, (store + JSON floor) ÷ store: ${r.floorRatio.toFixed(2)}×`);
