@@ -135,8 +135,10 @@ async function explorerRequest(): Promise<{ query: string; variables: { limit: n
   const { fetchNeighborhood } = await import('../app/_lib/queries');
   const realFetch = globalThis.fetch;
   let captured: { query: string; variables: { limit: number } & Record<string, unknown> } | undefined;
-  globalThis.fetch = async (_input: RequestInfo | URL, init?: RequestInit) => {
-    captured = JSON.parse(String(init?.body));
+  globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    // Its reads go as GET (query and variables in the URL), longer ones as POST.
+    const params = new URL(String(input), 'http://bench').searchParams;
+    captured = init?.body ? JSON.parse(String(init.body)) : { query: params.get('query')!, variables: JSON.parse(params.get('variables') ?? '{}') };
     return new Response(JSON.stringify({ data: { neighborhood: null } }), { headers: { 'content-type': 'application/json' } });
   };
   try {
