@@ -10,7 +10,7 @@ import type { Relationship, Source } from '../core/model';
 import { isPossibleId, pageSize } from './args';
 import type { ApiContext } from './context';
 import type { CuratedMapResolvers, CuratedMapConnectionResolvers, MapEdgeResolvers, MapNodeResolvers, MutationResolvers, QueryResolvers } from './generated/schema-types';
-import { written } from './mutation-resolvers';
+import { basedOn, written } from './mutation-resolvers';
 
 export type MapTypeName = 'CuratedMap' | 'CuratedMapConnection' | 'MapNode' | 'MapEdge';
 
@@ -31,7 +31,7 @@ export const mapMutationResolvers: Pick<MutationResolvers, 'saveMap' | 'deleteMa
   saveMap: (_root, { input }, ctx) => written(ctx, ctx.store.saveMap(input as MapInput, ctx.writer)),
   async deleteMap(_root, { id, expectedVersion }, ctx) {
     if (!isPossibleId(id)) throw new NotFoundError('Map', id);
-    await written(ctx, ctx.store.deleteMap(id, { ...ctx.writer, expectedVersion: expectedVersion ?? undefined }));
+    await written(ctx, ctx.store.deleteMap(id, basedOn(ctx, expectedVersion)));
     return id;
   },
 };

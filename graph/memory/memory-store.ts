@@ -422,9 +422,10 @@ export class MemoryStore implements GraphStore {
 
   exportGraph(): Promise<GraphData> {
     return this.read(() => ({
-      sources: [...this.state.sources.values()].sort(byId).map(copySource),
-      actors: [...this.state.actors.values()].sort(byId).map(copyActor),
-      relationships: [...this.state.rels.values()].map((e) => e.rel).sort(byId).map(copyRelationship),
+      // Exports hold data, not the store's version counters.
+      sources: [...this.state.sources.values()].sort(byId).map((r) => withoutVersion(copySource(r))),
+      actors: [...this.state.actors.values()].sort(byId).map((r) => withoutVersion(copyActor(r))),
+      relationships: [...this.state.rels.values()].map((e) => e.rel).sort(byId).map((r) => withoutVersion(copyRelationship(r))),
       maps: [...this.state.maps.values()].sort(byId).map((m) => withoutVersion(copyMap(m))),
     }));
   }

@@ -462,9 +462,10 @@ export class Neo4jStore implements GraphStore {
 
   async exportGraph(): Promise<GraphData> {
     return this.read(async (q) => ({
-      sources: (await q.run(cypher.LIST_SOURCES)).map((r) => sourceFrom(r.source)),
-      actors: (await q.run(cypher.ALL_ACTORS)).map((r) => actorFrom(r.actor)),
-      relationships: (await q.run(cypher.ALL_RELATIONSHIPS, { types: ALL_TYPES })).map(relationshipFrom),
+      // Exports hold data, not the store's version counters.
+      sources: (await q.run(cypher.LIST_SOURCES)).map((r) => withoutVersion(sourceFrom(r.source))),
+      actors: (await q.run(cypher.ALL_ACTORS)).map((r) => withoutVersion(actorFrom(r.actor))),
+      relationships: (await q.run(cypher.ALL_RELATIONSHIPS, { types: ALL_TYPES })).map((r) => withoutVersion(relationshipFrom(r))),
       maps: (await q.run(cypher.ALL_MAPS)).map((r) => withoutVersion(mapFrom(r.body))),
     }));
   }
