@@ -1,13 +1,20 @@
 /**
- * The browser's only way to reach data: POST /api/graphql. Failures become a
+ * The browser's only way to reach data: /api/graphql. Queries go as GET, so
+ * the browser's HTTP cache keeps each answer with its ETag and revalidates it
+ * on reuse (304 while the store is unchanged: the server only reads the
+ * store's version); mutations, and queries whose URL would be too long for
+ * proxies, go as POST. Failures become a
  * `GraphQLClientError` whose `code` is the API's `extensions.code` (NOT_FOUND,
  * STORE_UNAVAILABLE, …) or one of the client's own (NETWORK_ERROR, HTTP_ERROR,
  * BAD_RESPONSE), so callers branch on codes, never on message text.
  */
 import type { ErrorCode } from '@/graph/core/errors';
-import { documentText, type Document } from './graphql';
+import { documentText, isQueryDocument, type Document } from './graphql';
 
 export const GRAPHQL_ENDPOINT = '/api/graphql';
+
+/** Longest GET URL sent (proxies commonly refuse request lines over 8 KiB); longer queries go as POST. */
+export const MAX_GET_URL = 6000;
 
 export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'HTTP_ERROR' | 'BAD_RESPONSE' | 'UNKNOWN';
 
@@ -70,13 +77,15 @@ export async function graphqlRequest<TData, TVariables>(
   let response: Response;
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const query = documentText(document);
+  const getUrl = isQueryDocument(document) ? `${GRAPHQL_ENDPOINT}?${new URLSearchParams({ query, variables: JSON.stringify(variables ?? {}) })}` : undefined;
   try {
-    response = await fetch(GRAPHQL_ENDPOINT, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ query: documentText(document), variables }),
-      signal: options.signal,
-    });
+    if (getUrl && getUrl.length <= MAX_GET_URL) {
+      // The preflight header satisfies the server's CSRF prevention for GETs (a same-origin request sends no preflight).
+      response = await fetch(getUrl, { headers: { accept: headers.accept, 'apollo-require-preflight': 'true', ...(options.token ? { authorization: headers.authorization } : {}) }, signal: options.signal });
+    } else {
+      response = await fetch(GRAPHQL_ENDPOINT, { method: 'POST', headers, body: JSON.stringify({ query, variables }), signal: options.signal });
+    }
   } catch (e) {
     if (isAbortError(e)) throw e;
     throw new GraphQLClientError('The server could not be reached.', 'NETWORK_ERROR');

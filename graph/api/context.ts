@@ -7,7 +7,7 @@ import { IntakeAnalyses } from './intake-analyses';
 import { IntakeAnalysisFiles } from './intake-analysis-files';
 import { createLoaders, type DegreeCache, type Loaders } from './loaders';
 import { requestMetrics, type MetricsCache, type RequestMetrics } from './metrics-cache';
-import { VersionedCache, requestVersion } from './store-version';
+import { VersionedCache, requestVersion, type StoreVersion } from './store-version';
 
 export interface ApiContext {
   store: GraphStore;
@@ -42,18 +42,19 @@ export function createApiCaches(config: SteppeConfig): ApiCaches {
   };
 }
 
-export function createContext(store: GraphStore, config: SteppeConfig, auth: AuthStatus, caches: ApiCaches, writer: string | null = null): ApiContext {
-  const version = requestVersion(store);
+/** `version`: the store's version when the request already read it (a GET read, for its ETag). */
+export function createContext(store: GraphStore, config: SteppeConfig, auth: AuthStatus, caches: ApiCaches, writer: string | null = null, version?: StoreVersion): ApiContext {
+  const requestsVersion = requestVersion(store, version);
   const ctx: ApiContext = {
     store,
-    loaders: createLoaders(store, caches.degrees, version),
-    analytics: requestMetrics(store, caches.metrics, version),
+    loaders: createLoaders(store, caches.degrees, requestsVersion),
+    analytics: requestMetrics(store, caches.metrics, requestsVersion),
     config,
     auth,
     writer: { by: writer ?? 'api' },
     intake: caches.intake,
     afterWrite() {
-      version.forget();
+      requestsVersion.forget();
       ctx.loaders.clearAll();
       ctx.analytics.forget();
     },

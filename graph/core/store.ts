@@ -253,6 +253,8 @@ export interface GraphStore {
   listRelationships(filter: RelationshipFilter, page?: PageArgs): Promise<Page<Relationship>>;
   /** Relationships per actor for many actors at once (either end), filtered; for batched loaders. */
   relationshipsOfActors(actorIds: readonly string[], filter?: Omit<RelationshipFilter, 'actorId'>): Promise<Map<string, Relationship[]>>;
+  /** How many relationships touch each actor (any type, any date), in input order; 0 where no actor has the id. Counts, never lists: the API's `degree`. */
+  degrees(actorIds: readonly string[]): Promise<number[]>;
 
   // ----- traversal -----
   /**

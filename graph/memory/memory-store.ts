@@ -324,6 +324,10 @@ export class MemoryStore extends StoreWrites implements GraphStore {
     });
   }
 
+  degrees(actorIds: readonly string[]): Promise<number[]> {
+    return this.read(() => actorIds.map((id) => (this.state.actors.has(id) ? this.state.degree(id) : 0)));
+  }
+
   // ----- traversal ----------------------------------------------------------------
 
   neighborhood(query: NeighborhoodQuery): Promise<Subgraph> {

@@ -236,6 +236,16 @@ export class Neo4jStore extends StoreWrites implements GraphStore {
     });
   }
 
+  async degrees(actorIds: readonly string[]): Promise<number[]> {
+    if (!actorIds.length) return [];
+    const ids = [...new Set(actorIds)];
+    return this.read(async (q) => {
+      const degree = new Map<string, number>();
+      for (const row of await q.run(cypher.DEGREES, { ids, types: ALL_TYPES })) degree.set(String(row.actorId), Number(row.degree));
+      return actorIds.map((id) => degree.get(id) ?? 0);
+    });
+  }
+
   // ----- traversal ----------------------------------------------------------------------------
 
   async neighborhood(query: NeighborhoodQuery): Promise<Subgraph> {

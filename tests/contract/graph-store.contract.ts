@@ -630,6 +630,15 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         const all = await store.relationshipsOfActors(['tokayev']);
         expect(sortedIds(all.get('tokayev') ?? [])).toEqual(['r01', 'r02', 'r05', 'r07', 'r14', 'r16', 'r17', 'r19']);
       });
+
+      it('degrees counts every relationship at each actor, in input order, 0 for unknown ids', async () => {
+        const store = await openMini();
+        const ids = ['tokayev', 'knb', 'no-such-actor', 'mamin', 'tokayev'];
+        const lists = await store.relationshipsOfActors(ids);
+        expect(await store.degrees(ids)).toEqual(ids.map((id) => lists.get(id)?.length ?? 0));
+        expect((await store.degrees(ids))[0]).toBe(8);
+        expect(await store.degrees([])).toEqual([]);
+      });
     });
 
     // -----------------------------------------------------------------------
