@@ -169,9 +169,9 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
     focusReady && shown.expanded.every((id) => hoods.get(id).status !== 'loading') && !(view.path && pathsState.status === 'loading');
   const visibleActors = graph.actors.size - [...graph.actors.keys()].filter((id) => visibility.hidden.has(id)).length;
   const visibleRels = graph.relationships.size - [...graph.relationships.keys()].filter((id) => visibility.hidden.has(id)).length;
-  const focusName = graph.actors.get(shown.actor)?.name ?? shown.actor;
   // Layouts root at the focus, which a map being edited may have lost.
   const canvasFocus = mapMode && !graph.actors.has(shown.actor) ? ([...graph.actors.keys()][0] ?? shown.actor) : shown.actor;
+  const focusName = graph.actors.get(canvasFocus)?.name ?? canvasFocus;
   if (mapMode && draft.status === 'ready' && presetFor !== view.map) {
     setPresetFor(view.map);
     setPreset(draft.positions);

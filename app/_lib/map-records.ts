@@ -12,7 +12,7 @@ import { DEFAULT_VIEW, viewHref } from './url-state';
 export const MapFields = graphql(
   `
     fragment MapFields on CuratedMap {
-      id title description asOf createdAt updatedAt deletedCount
+      id title description asOf createdAt updatedAt version deletedCount
       nodes { actorId savedName savedKind x y deleted actor { ...ActorFields } }
       edges { relationshipId savedType savedSource savedTarget deleted relationship { ...RelationshipFields } }
       annotations { id text target targetId x y }
@@ -53,7 +53,7 @@ export function editMapHref(map: Pick<MapRecord, 'id' | 'asOf'>, focus?: string 
 }
 
 export const SAVE_MAP = graphql(`
-  mutation SaveMap($input: MapInput!) { saveMap(input: $input) { id title description updatedAt } }
+  mutation SaveMap($input: MapInput!) { saveMap(input: $input) { id title description updatedAt version } }
 `);
 
 type SaveMapInput = VariablesOf<typeof SAVE_MAP>['input'];

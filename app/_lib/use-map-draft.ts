@@ -30,7 +30,7 @@ export interface MapDraft {
   /** Takes an actor (with its relationships) or a relationship off the map. */
   remove(id: string): void;
   /** After a save as the same map: the stored record is now this one. */
-  saved(record: Pick<MapRecord, 'title' | 'description' | 'updatedAt'>): void;
+  saved(record: Pick<MapRecord, 'title' | 'description' | 'updatedAt' | 'version'>): void;
 }
 
 async function fetchMap(id: string, signal: AbortSignal): Promise<MapRecord> {
@@ -70,7 +70,7 @@ export function useMapDraft(mapId: string | null): MapDraft {
     positions,
     removed,
     remove: (id) => setRemoved((prev) => new Set(prev).add(id)),
-    saved: ({ title, description, updatedAt }) => base && setPatch({ id: base.id, fields: { title, description, updatedAt } }),
+    saved: ({ title, description, updatedAt, version }) => base && setPatch({ id: base.id, fields: { title, description, updatedAt, version } }),
   };
 }
 

@@ -15,7 +15,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { RelationshipType } from '@/graph/core/model';
 import type { LoadedGraph, Visibility } from '@/app/_lib/graph-view';
-import { describeError, graphqlRequest } from '@/app/_lib/graphql-client';
+import { describeError, GraphQLClientError, graphqlRequest } from '@/app/_lib/graphql-client';
 import { useAdminToken } from '@/app/_lib/admin-token';
 import { MAP_LIMITS, SAVE_MAP, annotationInput, editMapHref, round, type MapAnnotation, type MapInput, type MapRecord } from '@/app/_lib/map-records';
 import type { Selection } from '@/app/_lib/url-state';
@@ -42,7 +42,7 @@ interface Props {
   onSaved(saved: SavedMap, copy: boolean): void;
 }
 
-type SavedMap = Pick<MapRecord, 'id' | 'title' | 'description' | 'updatedAt'>;
+type SavedMap = Pick<MapRecord, 'id' | 'title' | 'description' | 'updatedAt' | 'version'>;
 
 /**
  * The visible actors and relationships as a map input, positions read from the canvas. Relationships hidden
@@ -284,12 +284,22 @@ function SaveDialog({
   const [keepDate, setKeepDate] = useState(true);
   /** With a map open: replace it (a new revision) or save a copy under a new address. */
   const [as, setAs] = useState<'same' | 'copy'>('same');
-  const [state, setState] = useState<{ status: 'idle' | 'saving' } | { status: 'error'; message: string } | { status: 'saved'; id: string; title: string; copy: boolean }>({
+  const [state, setState] = useState<
+    | { status: 'idle' | 'saving' }
+    | { status: 'error'; message: string }
+    | { status: 'conflict'; currentVersion: number | null }
+    | { status: 'saved'; id: string; title: string; copy: boolean }
+  >({
     status: 'idle',
   });
   const id = useId();
   const preview = build();
   const same = !!editing && as === 'same';
+  const chooseCopy = () => {
+    setAs('copy');
+    if (editing && title.trim() === editing.title) setTitle(`${editing.title} (copy)`.slice(0, MAP_LIMITS.title));
+    setState({ status: 'idle' });
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -297,12 +307,18 @@ function SaveDialog({
     if (!body || !title.trim()) return;
     if (body.nodes.length === 0) return setState({ status: 'error', message: 'Nothing is visible to save. Load a network first.' });
     setState({ status: 'saving' });
-    const input: MapInput = { ...body, ...(same ? { id: editing.id } : {}), title: title.trim(), description: description.trim() || null, asOf: keepDate ? asOf : null };
+    // As the same map: only over the revision it was opened at (someone may have saved it since).
+    const target = same ? { id: editing.id, expectedVersion: editing.version } : {};
+    const input: MapInput = { ...body, ...target, title: title.trim(), description: description.trim() || null, asOf: keepDate ? asOf : null };
     try {
       const { saveMap } = await graphqlRequest(SAVE_MAP, { input }, { token });
       setState({ status: 'saved', id: saveMap.id, title: saveMap.title, copy: !same });
       onSaved(saveMap, !same);
     } catch (err) {
+      if (err instanceof GraphQLClientError && err.code === 'CONFLICT') {
+        const current = err.errors?.[0]?.extensions as { currentVersion?: unknown } | undefined;
+        return setState({ status: 'conflict', currentVersion: typeof current?.currentVersion === 'number' ? current.currentVersion : null });
+      }
       setState({ status: 'error', message: describeError(err) });
     }
   };
@@ -349,10 +365,7 @@ function SaveDialog({
                 type="radio"
                 name={`${id}-as`}
                 checked={as === 'copy'}
-                onChange={() => {
-                  setAs('copy');
-                  if (title.trim() === editing.title) setTitle(`${editing.title} (copy)`.slice(0, MAP_LIMITS.title));
-                }}
+                onChange={chooseCopy}
                 data-testid="save-as-copy"
               />
               As a copy: a new map, “{editing.title}” stays as it is
@@ -377,11 +390,32 @@ function SaveDialog({
             {state.message}
           </p>
         ) : null}
+        {state.status === 'conflict' && editing ? (
+          <div className={styles.conflict} role="alert" data-testid="save-conflict">
+            <p>
+              Someone else saved “{editing.title}” after you opened it{state.currentVersion ? ` (it is now at revision ${state.currentVersion})` : ''}. Saving yours
+              as the same map would overwrite their changes.
+            </p>
+            <p className={styles.conflictActions}>
+              <button type="button" className="button" onClick={chooseCopy} data-testid="conflict-save-copy">
+                Save mine as a copy
+              </button>
+              <a className="button" href={editMapHref(editing)} data-testid="conflict-reload">
+                Reload the map (drops your changes)
+              </a>
+            </p>
+          </div>
+        ) : null}
         <div className={styles.actions}>
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button button-primary" disabled={!token || !title.trim() || state.status === 'saving' || !preview} data-testid="save-map-submit">
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={!token || !title.trim() || state.status === 'saving' || state.status === 'conflict' || !preview}
+            data-testid="save-map-submit"
+          >
             {state.status === 'saving' ? 'Saving…' : same ? 'Save changes' : editing ? 'Save copy' : 'Save map'}
           </button>
         </div>

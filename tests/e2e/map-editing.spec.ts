@@ -12,13 +12,14 @@ import { ADMIN_TOKEN, expectNoSeriousAxeViolations, graphqlData, waitForGraph } 
 const EXAMPLE = 'fall-of-the-nazarbayev-circle-2022';
 const TOKAYEV = 'kassym-jomart-tokayev';
 
-const MAP_QUERY = `query M($id: ID!) { map(id: $id) { id title description asOf nodes { actorId x y deleted } edges { relationshipId savedSource savedTarget deleted } annotations { id text target targetId x y } } }`;
+const MAP_QUERY = `query M($id: ID!) { map(id: $id) { id title description asOf version nodes { actorId x y deleted } edges { relationshipId savedSource savedTarget deleted } annotations { id text target targetId x y } } }`;
 type MapData = {
   map: {
     id: string;
     title: string;
     description: string | null;
     asOf: string | null;
+    version: number;
     nodes: { actorId: string; x: number; y: number; deleted: boolean }[];
     edges: { relationshipId: string; savedSource: string; savedTarget: string; deleted: boolean }[];
     annotations: { id: string; text: string; target: string; targetId: string | null; x: number | null; y: number | null }[];
@@ -152,9 +153,10 @@ test.describe('maps you can keep working on', () => {
       await expect(page.getByTestId('map-note')).toHaveCount(drawnNotes.length);
       await expectNoSeriousAxeViolations(page);
 
-      // Take an actor that no note is pinned to off the map: its relationships go with it.
+      // Take an actor off the map (one no note is pinned to, nor to its relationships): its relationships go with it.
       const pinned = new Set(input.annotations.map((n) => n.targetId));
-      const gone = input.nodes.find((n) => !pinned.has(n.actorId) && n.actorId !== TOKAYEV)!.actorId;
+      const edgesOf = (actorId: string) => example!.edges.filter((e) => e.savedSource === actorId || e.savedTarget === actorId).map((e) => e.relationshipId);
+      const gone = input.nodes.find((n) => n.actorId !== TOKAYEV && !pinned.has(n.actorId) && !edgesOf(n.actorId).some((r) => pinned.has(r)))!.actorId;
       let at = await pointOf(page, gone);
       await page.mouse.click(at.x, at.y);
       await expect(page.getByTestId('side-panel')).toHaveAttribute('data-panel', 'actor');
@@ -217,6 +219,7 @@ test.describe('maps you can keep working on', () => {
       const kept = example!.edges.filter((e) => !e.deleted && e.savedSource !== gone && e.savedTarget !== gone).map((e) => e.relationshipId);
       expect(revised!.edges.map((e) => e.relationshipId)).toEqual(expect.arrayContaining(kept));
       expect(revised!.asOf).toBe(input.asOf);
+      expect(revised!.version).toBe(2);
       const t = revised!.nodes.find((n) => n.actorId === TOKAYEV)!;
       expect(Math.hypot(t.x - moved.x, t.y - moved.y)).toBeLessThan(1);
       expect(revised!.annotations.map((n) => n.text).sort()).toEqual(
@@ -225,10 +228,23 @@ test.describe('maps you can keep working on', () => {
       await page.keyboard.press('Escape');
       await expect(page.getByTestId('editing-map')).toContainText('E2E editable map, revised');
 
-      // Save as a copy: a new map; the revised one stays as it is.
+      // Someone else saves the map meanwhile (revision 3): saving as the same map now would overwrite it, so the
+      // dialog says so and offers a copy (or a reload); the copy is a new map and theirs stays as it is.
+      const { map: theirs } = await graphqlData<{ map: MapData['map'] }>(
+        request,
+        'mutation S($input: MapInput!) { map: saveMap(input: $input) { id title description asOf version nodes { actorId x y deleted } edges { relationshipId savedSource savedTarget deleted } annotations { id text target targetId x y } } }',
+        { input: { ...input, title: 'Changed by someone else', expectedVersion: 2 } },
+        { admin: true },
+      );
+      expect(theirs!.version).toBe(3);
       await page.getByTestId('save-map').click();
       await enterToken(page);
-      await dialog.getByTestId('save-as-copy').check();
+      await expect(dialog.getByTestId('save-as-same')).toBeChecked();
+      await dialog.getByTestId('save-map-submit').click();
+      await expect(dialog.getByTestId('save-conflict')).toContainText('revision 3');
+      await expect(dialog.getByTestId('save-conflict').getByRole('link', { name: /Reload the map/ })).toHaveAttribute('href', new RegExp(`map=${id}`));
+      await dialog.getByTestId('conflict-save-copy').click();
+      await expect(dialog.getByTestId('save-as-copy')).toBeChecked();
       await expect(dialog.getByRole('textbox', { name: 'Title' })).toHaveValue('E2E editable map, revised (copy)');
       await dialog.getByTestId('save-map-submit').click();
       const href = (await dialog.getByTestId('saved-map-link').getAttribute('href'))!;
@@ -239,11 +255,15 @@ test.describe('maps you can keep working on', () => {
       expect(copy!.title).toBe('E2E editable map, revised (copy)');
       expect(copy!.nodes.map((n) => n.actorId).sort()).toEqual(shown);
       const { map: original } = await graphqlData<MapData>(request, MAP_QUERY, { id });
-      expect(original).toEqual(revised);
+      expect(original).toEqual(theirs);
       // From now on the explorer edits the copy (reloading keeps it open).
       await page.keyboard.press('Escape');
       await expect(page).toHaveURL(new RegExp(`map=${copyId}`));
       await expect(page.getByTestId('editing-map')).toContainText('(copy)');
+
+      // The map page gives the revision.
+      await page.goto(`/maps/${id}`);
+      await expect(page.getByTestId('map-revision')).toHaveText(' · revision 3');
     } finally {
       for (const m of [id, ...copies]) await graphqlData(request, DELETE, { id: m }, { admin: true }).catch(() => undefined);
     }

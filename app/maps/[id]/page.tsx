@@ -68,6 +68,7 @@ export default async function MapPage({ params }: Props) {
             </>
           ) : null}{' '}
           · updated <time dateTime={map.updatedAt}>{new Date(map.updatedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })}</time>
+          {map.version > 1 ? <span data-testid="map-revision"> · revision {map.version}</span> : null}
         </p>
         {map.deletedCount > 0 ? (
           <p className="map-deleted-note" role="note" data-testid="map-deleted-note">
