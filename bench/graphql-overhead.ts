@@ -23,7 +23,7 @@ import { ActorFields, RelationshipFields } from '../app/_lib/queries';
 import type { SteppeConfig } from '../graph/config';
 import type { GraphStore } from '../graph/core/store';
 import { startServer } from './http-server';
-import { median } from './stats';
+import { median, summarize } from './stats';
 
 /**
  * The explorer's own fragments, taken from its typed documents (app/_lib/queries.ts)
@@ -79,8 +79,8 @@ export interface OverheadResult {
   floorRatio: number;
   /** The same measures in CPU time. */
   cpu: { storeMs: number; storeAllMs: number; graphqlInProcessMs: number; httpMs: number; jsonFloorMs: number; ratio: number };
-  /** The explorer's own request (depth 1, limit 150), sent by its `fetchNeighborhood`. */
-  explorer: Medians & { depth: number; limit: number };
+  /** The explorer's own request (depth 1, limit 150), sent by its `fetchNeighborhood`; `httpP95Ms` is its p95 over HTTP. */
+  explorer: Medians & { depth: number; limit: number; httpP95Ms: number };
 }
 
 interface NeighborhoodData {
@@ -248,7 +248,14 @@ export async function measureGraphqlOverhead(store: GraphStore, config: SteppeCo
       jsonFloorMs: median(cpu.floor),
       ratio: cpuHttp / cpuStore,
     },
-    explorer: { depth: explorer.depth, limit: explorer.variables.limit, storeMs: explorerStoreMs, httpMs: explorerHttpMs, ratio: explorerHttpMs / explorerStoreMs },
+    explorer: {
+      depth: explorer.depth,
+      limit: explorer.variables.limit,
+      storeMs: explorerStoreMs,
+      httpMs: explorerHttpMs,
+      httpP95Ms: summarize(wall.explorerHttp).p95,
+      ratio: explorerHttpMs / explorerStoreMs,
+    },
   };
 }
 

@@ -5,7 +5,7 @@
  * what the request's loaders and analytics had cached.
  */
 import { createHash } from 'node:crypto';
-import { ConflictError, NotFoundError, ValidationError } from '../core/errors';
+import { ConflictError, NotFoundError, ValidationError, VersionConflictError } from '../core/errors';
 import { ID_PATTERN, isSymmetric, validateActor, validateRelationship, validateSource, type Actor, type Relationship } from '../core/model';
 import { isPossibleId } from './args';
 import type { ApiContext } from './context';
@@ -34,6 +34,35 @@ export function basedOn(ctx: ApiContext, expectedVersion: number | null | undefi
   if (expectedVersion !== null && expectedVersion !== undefined) w.expectedVersion = expectedVersion;
   if (expectedMergeVersion !== null && expectedMergeVersion !== undefined) w.expectedMergeVersion = expectedMergeVersion;
   return w;
+}
+
+/** Attempts a patch gets when the caller named no version and other writes keep moving the record on. */
+const PATCH_ATTEMPTS = 5;
+
+/**
+ * Applies a patch to the record as it is when the write runs. With an
+ * expectedVersion the caller's version decides (CONFLICT when it moved on).
+ * Without one, the patch is based on the version just read and re-read when
+ * another write lands in between, so a concurrent change to another field is
+ * never silently overwritten by this request's stale copy.
+ */
+async function patchCurrent<T extends { version?: number }>(
+  ctx: ApiContext,
+  expectedVersion: number | null | undefined,
+  read: () => Promise<T>,
+  write: (next: T, based: WriteContext) => Promise<T>,
+  change: (current: T) => T,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await read();
+    const based = basedOn(ctx, expectedVersion ?? current.version ?? 1);
+    try {
+      return await written(ctx, write(change(current), based));
+    } catch (e) {
+      const retry = expectedVersion == null && e instanceof VersionConflictError && attempt < PATCH_ATTEMPTS;
+      if (!retry) throw e;
+    }
+  }
 }
 
 /** Awaits a write, then forgets what the request had cached (even when the write failed). */
@@ -70,10 +99,17 @@ export const mutationResolvers: Omit<MutationResolvers, 'addSource' | 'setSource
   async updateActor(_root, { id, patch, expectedVersion }, ctx) {
     if (!isPossibleId(id)) throw new NotFoundError('Actor', id);
     refuseNull(patch as Record<string, unknown>, ['kind', 'name']);
-    const current: Actor = await ctx.store.getActor(id);
-    const next = applyPatch(current, patch);
-    for (const list of ['aliases', 'tags'] as const) if (patch[list] === null) next[list] = [];
-    return written(ctx, ctx.store.upsertActor(validateActor({ ...next, id }), basedOn(ctx, expectedVersion)));
+    return patchCurrent<Actor>(
+      ctx,
+      expectedVersion,
+      () => ctx.store.getActor(id),
+      (next, based) => ctx.store.upsertActor(next, based),
+      (current) => {
+        const next = applyPatch(current, patch);
+        for (const list of ['aliases', 'tags'] as const) if (patch[list] === null) next[list] = [];
+        return validateActor({ ...next, id });
+      },
+    );
   },
 
   async deleteActor(_root, { id, cascade, expectedVersion }, ctx) {
@@ -105,10 +141,17 @@ export const mutationResolvers: Omit<MutationResolvers, 'addSource' | 'setSource
   async updateRelationship(_root, { id, patch, expectedVersion }, ctx) {
     if (!isPossibleId(id)) throw new NotFoundError('Relationship', id);
     refuseNull(patch as Record<string, unknown>, ['type', 'source', 'target', 'citations']);
-    const current = await ctx.store.getRelationship(id);
-    const next = applyPatch(current, patch);
-    if (next.amount === undefined && patch.currency === undefined) delete next.currency; // clearing an amount clears its currency
-    return written(ctx, ctx.store.upsertRelationship(validateRelationship({ ...next, id }), basedOn(ctx, expectedVersion)));
+    return patchCurrent<Relationship>(
+      ctx,
+      expectedVersion,
+      () => ctx.store.getRelationship(id),
+      (next, based) => ctx.store.upsertRelationship(next, based),
+      (current) => {
+        const next = applyPatch(current, patch);
+        if (next.amount === undefined && patch.currency === undefined) delete next.currency; // clearing an amount clears its currency
+        return validateRelationship({ ...next, id });
+      },
+    );
   },
 
   async deleteRelationship(_root, { id, expectedVersion }, ctx) {

@@ -177,6 +177,10 @@ WHERE r.id IN $ids
 RETURN ${REL_FIELDS}`,
 ).join('\nUNION ALL\n');
 
+/** Whether the database holds any relationship, from Neo4j's count store (no scan): see fetchRelationships. */
+export const ANY_RELATIONSHIPS = `MATCH ()-[r]->()
+RETURN count(r) AS count`;
+
 export const COUNT_RELATIONSHIPS = `MATCH (:Actor)-[r]->(:Actor)
 WHERE ${REL_FILTER}
 RETURN count(r) AS count`;
@@ -410,6 +414,7 @@ const STATIC_STATEMENTS: Record<string, string> = {
   SET_SOURCE_TEXT,
   DELETE_SOURCE_TEXTS,
   GET_RELATIONSHIPS,
+  ANY_RELATIONSHIPS,
   COUNT_RELATIONSHIPS,
   LIST_RELATIONSHIPS,
   COUNT_RELATIONSHIPS_OF_ACTOR,

@@ -60,6 +60,23 @@ describe('versions over HTTP', () => {
     expect(d).toEqual({ actor: { version: 1 }, relationship: { version: 1 }, source: { version: 1 } });
   });
 
+  it('keeps both of two concurrent patches to different fields when neither names a version', async () => {
+    const UPDATE_ACTOR = 'mutation($id: ID!, $patch: ActorPatch!) { updateActor(id: $id, patch: $patch) { id version } }';
+    const before = ok(await gql(api.url, '{ actor(id: "smailov") { version } }')).actor.version as number;
+    const rounds = 4;
+    for (let i = 0; i < rounds; i++) {
+      const [a, b] = await Promise.all([
+        aigerim(UPDATE_ACTOR, { id: 'smailov', patch: { summary: `summary ${i}` } }),
+        daniyar(UPDATE_ACTOR, { id: 'smailov', patch: { aliases: [`Alias ${i}`] } }),
+      ]);
+      ok(a);
+      ok(b);
+      // Each patch was applied to the record as the other left it: neither field reverts.
+      const now = ok(await gql(api.url, '{ actor(id: "smailov") { summary aliases version } }')).actor;
+      expect(now).toEqual({ summary: `summary ${i}`, aliases: [`Alias ${i}`], version: before + 2 * (i + 1) });
+    }
+  });
+
   it('lets exactly one of two concurrent updateRelationship calls based on the same version through', async () => {
     const before = await changeCount();
     const [a, b] = await Promise.all([

@@ -270,6 +270,16 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         await rejection(store.getRelationship('nope'), NotFoundError, 'NOT_FOUND');
       });
 
+      it('getRelationships of an import-sized id list (over 1 000 ids: the count-store check first) keeps input order, finds every type, null for unknown ids', async () => {
+        const store = await openMini();
+        const mini = miniGraph().relationships.map((r) => r.id);
+        const unknown = Array.from({ length: 1000 }, (_, i) => `no-such-rel-${i}`);
+        const ids = [...unknown.slice(0, 500), ...mini.slice().reverse(), ...unknown.slice(500)];
+        const got = await store.getRelationships(ids);
+        expect(got.map((r) => r?.id ?? null)).toEqual(ids.map((id) => (mini.includes(id) ? id : null)));
+        expect(got[ids.indexOf('r01')]).toEqual({ ...miniGraph().relationships.find((r) => r.id === 'r01'), version: 1 });
+      });
+
       it('replacing a relationship may change its type and ends; the old edge is gone', async () => {
         const store = await openMini();
         const r01 = await store.getRelationship('r01');
