@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { Explorer } from './_components/Explorer';
 import { graphql } from './_lib/graphql';
 import { DEFAULT_HUB_PAGE_SIZE } from './_lib/hub-paging';
+import { exploreFromMap } from './_lib/map-records';
+import { getMap } from './_reference/maps';
 import { runQuery } from './_reference/run-query';
 import { parseViewState, serializeViewState } from './_lib/url-state';
 
@@ -18,7 +20,14 @@ const HUB_PAGE_SIZE = graphql(`query ExplorerLimits { apiInfo { limits { hubPage
  * client islands under ./_components.
  */
 export default async function ExplorerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const view = parseViewState(await searchParams);
+  const params = await searchParams;
+  let view = parseViewState(params);
+  // A map opened without a focus: lay it out around its best-connected actor (a missing map is reported by the explorer).
+  if (view.map && !params.focus) {
+    const map = await getMap(view.map).catch(() => null);
+    const start = map ? exploreFromMap(map) : null;
+    if (start) view = { ...view, actor: start.actor };
+  }
   // The server's configured hub page (graph/config.ts); the default when it cannot be read.
   const hubPageSize = await runQuery(HUB_PAGE_SIZE, {}).then(
     (d) => d.apiInfo.limits.hubPageSize,

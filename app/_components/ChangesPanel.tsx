@@ -11,7 +11,7 @@ import { DIFF_STYLES, TYPE_STYLES, dashArray } from '@/app/_lib/graph-style';
 import { formatPeriod } from '@/app/_lib/graph-view';
 import type { DiffEvent, DiffRecord, PositionChangeRecord } from '@/app/_lib/queries';
 import type { AsyncState } from '@/app/_lib/use-async';
-import { ErrorState, LoadingState } from './States';
+import { AsyncPanel } from './AsyncPanel';
 import { formatDate } from './TimeSlider';
 import styles from './Insights.module.css';
 
@@ -89,8 +89,7 @@ export function ChangesPanel(props: Props) {
         ) : null}
       </section>
 
-      {diff.status === 'error' ? <ErrorState error={diff.error} title="The changes could not be loaded" onRetry={diff.retry} /> : null}
-      {diff.status === 'loading' ? <LoadingState label="Comparing…" /> : null}
+      <AsyncPanel state={diff} loading="Comparing…" error="The changes could not be loaded" />
 
       {data ? (
         <>

@@ -17,6 +17,7 @@ import { fetchDatasetFacts, fetchPaths, NEIGHBORHOOD_LIMIT, type PathRecord, typ
 import { useAsync } from '@/app/_lib/use-async';
 import { useDebounced } from '@/app/_lib/use-debounced';
 import { useInsights } from '@/app/_lib/use-insights';
+import { useMapDraft, withoutRemoved } from '@/app/_lib/use-map-draft';
 import { useNeighborhoods } from '@/app/_lib/use-neighborhoods';
 import { usePathEnds } from '@/app/_lib/use-path-ends';
 import { useViewState } from '@/app/_lib/use-view-state';
@@ -58,10 +59,20 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
   /** Bumped by the main "Try again", so the side panel asks again too. */
   const [retries, setRetries] = useState(0);
 
-  // ---- neighbourhoods: the focus and every expanded actor
-  const wanted = useMemo(() => [view.actor, ...view.expanded], [view.actor, view.expanded]);
+  // ---- a saved map open for editing (?map=): it, not the focus's neighbourhood, is the starting network
+  const draft = useMapDraft(view.map);
+  const mapMode = view.map !== null;
+
+  // ---- neighbourhoods: the focus (unless a map is open) and every expanded actor
+  const wanted = useMemo(() => (mapMode ? view.expanded : [view.actor, ...view.expanded]), [mapMode, view.actor, view.expanded]);
   const hoods = useNeighborhoods(wanted, hubPageSize);
-  const focusHood = hoods.get(view.actor);
+  const focusHood: { status: 'loading' | 'ready' } | { status: 'error'; error: unknown } = mapMode
+    ? draft.status === 'error'
+      ? { status: 'error', error: draft.error }
+      : { status: draft.status === 'ready' ? 'ready' : 'loading' }
+    : hoods.get(view.actor);
+  // The map's saved positions are the first layout's.
+  const [presetFor, setPresetFor] = useState<string | null>(null);
 
   // While a new focus loads, keep drawing the last complete view under a loading note.
   const [settled, setSettled] = useState({ actor: view.actor, expanded: view.expanded });
@@ -82,7 +93,7 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
     pathsState.status === 'ready' ? pathsState.data : pathsState.status === 'loading' && view.path ? (pathsState.stale ?? null) : null;
 
   // ---- the loaded graph and what the filters leave visible
-  const shownKey = [shown.actor, ...shown.expanded].join(',');
+  const shownKey = (mapMode ? shown.expanded : [shown.actor, ...shown.expanded]).join(',');
   const hoodData = useMemo(
     () => shownKey.split(',').map((id) => (hoods.version.get(id)?.status === 'ready' ? hubSubgraph(id, (hoods.version.get(id) as { data: HubNeighborhood }).data) : undefined)),
     [shownKey, hoods.version],
@@ -96,7 +107,10 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
         : undefined,
     [paths, focusReady],
   );
-  const graph = useMemo(() => mergeSubgraphs([...hoodData, pathPart]), [hoodData, pathPart]);
+  const graph = useMemo(
+    () => withoutRemoved(mergeSubgraphs([draft.subgraph, ...hoodData, pathPart]), draft.removed),
+    [draft.subgraph, draft.removed, hoodData, pathPart],
+  );
 
   const pathIds = useMemo(() => {
     if (!pathPart) return null;
@@ -155,7 +169,13 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
     focusReady && shown.expanded.every((id) => hoods.get(id).status !== 'loading') && !(view.path && pathsState.status === 'loading');
   const visibleActors = graph.actors.size - [...graph.actors.keys()].filter((id) => visibility.hidden.has(id)).length;
   const visibleRels = graph.relationships.size - [...graph.relationships.keys()].filter((id) => visibility.hidden.has(id)).length;
-  const focusName = graph.actors.get(shown.actor)?.name ?? shown.actor;
+  // Layouts root at the focus, which a map being edited may have lost.
+  const canvasFocus = mapMode && !graph.actors.has(shown.actor) ? ([...graph.actors.keys()][0] ?? shown.actor) : shown.actor;
+  const focusName = graph.actors.get(canvasFocus)?.name ?? canvasFocus;
+  if (mapMode && draft.status === 'ready' && presetFor !== view.map) {
+    setPresetFor(view.map);
+    setPreset(draft.positions);
+  }
   const truncated = hoodData.some((d) => d?.truncated);
 
 
@@ -166,11 +186,13 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
   const selectOnCanvas = (selected: Selection | null) =>
     update((v) => ({ ...v, selected, tab: selected && v.tab !== 'changes' && v.tab !== 'timeline' ? 'details' : v.tab }));
   const focus = (id: string) => {
+    // On a map being edited, focusing adds the actor's network and keeps every position.
+    if (mapMode) return update((v) => ({ ...v, actor: id, expanded: v.expanded.includes(id) ? v.expanded : [...v.expanded, id], selected: null }));
     setPreset(null);
     update((v) => ({ ...v, actor: id, expanded: [], selected: null }));
   };
   const expand = (id: string) =>
-    update((v) => (id === v.actor || v.expanded.includes(id) ? v : { ...v, expanded: [...v.expanded, id] }));
+    update((v) => ((id === v.actor && !v.map) || v.expanded.includes(id) ? v : { ...v, expanded: [...v.expanded, id] }));
   const collapse = (id: string) => update((v) => ({ ...v, expanded: v.expanded.filter((x) => x !== id) }));
 
   // ---- path finder ends (kept here so "Path from here" in the panel can fill them)
@@ -180,7 +202,7 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
   const toolbarTarget = selectedActor && graph.actors.has(selectedActor)
     ? {
         name: graph.actors.get(selectedActor)!.name,
-        canExpand: selectedActor !== view.actor && !view.expanded.includes(selectedActor),
+        canExpand: (mapMode || selectedActor !== view.actor) && !view.expanded.includes(selectedActor),
         canCollapse: view.expanded.includes(selectedActor),
       }
     : null;
@@ -197,7 +219,7 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
     view,
     positions: () => canvas.current?.positions() ?? {},
     onOpen: (opened, positions) => {
-      update((v) => ({ ...v, ...Object.fromEntries(Object.entries(opened).filter(([, x]) => x !== undefined)), selected: null, path: null }));
+      update((v) => ({ ...v, ...Object.fromEntries(Object.entries(opened).filter(([, x]) => x !== undefined)), selected: null, path: null, map: null }));
       setPreset(positions);
       setLayoutRun((n) => n + 1);
     },
@@ -262,11 +284,11 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
           undated={visibility.undated}
           pathIds={pathIds}
           marks={insights.marks}
-          focusId={shown.actor}
+          focusId={canvasFocus}
           expandedIds={shown.expanded}
           selected={view.selected}
           layout={view.layout}
-          layoutKey={`${shown.actor}|${view.layout}|${layoutRun}`}
+          layoutKey={`${mapMode ? 'map' : shown.actor}|${view.layout}|${layoutRun}`}
           layoutSeed={shown.actor}
           ready={viewLoaded}
           preset={preset}
@@ -280,7 +302,11 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
         <div className={styles.top}>
           <Toolbar
             layout={view.layout}
-            onLayout={(layout) => update((v) => ({ ...v, layout }))}
+            onLayout={(layout) => {
+              // A chosen layout replaces saved or opened positions.
+              setPreset(null);
+              update((v) => ({ ...v, layout }));
+            }}
             onRelayout={() => {
               setPreset(null);
               setLayoutRun((n) => n + 1);
@@ -304,7 +330,20 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
             </p>
           ) : null}
           <HubMoreButtons getCore={getCore} nodes={more} onLoadMore={hoods.loadMore} />
-          <MapTools getCore={getCore} graph={graph} visibility={visibility} selected={view.selected} asOf={view.asOf} />
+          <MapTools
+            getCore={getCore}
+            graph={graph}
+            visibility={visibility}
+            hiddenTypes={view.hiddenTypes}
+            selected={view.selected}
+            asOf={view.asOf}
+            editing={draft.record}
+            onRemove={(id) => {
+              draft.remove(id);
+              update((v) => ({ ...v, selected: null, expanded: v.expanded.filter((x) => x !== id) }));
+            }}
+            onSaved={(saved, copy) => (copy ? update((v) => ({ ...v, map: saved.id })) : draft.saved(saved))}
+          />
         </div>
 
         {focusHood.status === 'loading' && nothingLoaded ? <LoadingState variant="overlay" label="Loading the network…" /> : null}
@@ -317,10 +356,19 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
           <ErrorState
             variant="overlay"
             error={focusError}
-            title={focusError instanceof GraphQLClientError && focusError.code === 'NOT_FOUND' ? 'No such actor' : 'Could not load the network'}
+            title={
+              focusError instanceof GraphQLClientError && focusError.code === 'NOT_FOUND'
+                ? mapMode
+                  ? 'No such map'
+                  : 'No such actor'
+                : mapMode
+                  ? 'Could not load the map'
+                  : 'Could not load the network'
+            }
             onRetry={() => {
               // One button retries everything the failure took down.
-              hoods.retry(view.actor);
+              if (mapMode) draft.retry();
+              else hoods.retry(view.actor);
               if (facts.status === 'error') facts.retry();
               setRetries((n) => n + 1);
             }}

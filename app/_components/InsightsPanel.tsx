@@ -6,7 +6,7 @@
  * and the communities themselves. Choosing an actor focuses it.
  */
 import { formatDate } from './TimeSlider';
-import { ErrorState, LoadingState } from './States';
+import { AsyncPanel } from './AsyncPanel';
 import { SIZE_BY, SIZE_BY_LABELS, communityColor, type ColorBy, type SizeBy } from '@/app/_lib/insights';
 import type { AnalyticsRecord, RankedActorRecord } from '@/app/_lib/queries';
 import { latestData, type AsyncState } from '@/app/_lib/use-async';
@@ -66,8 +66,7 @@ export function InsightsPanel(props: Props) {
         <p className={styles.note}>Scores are computed on the whole dataset {scope}.</p>
       </section>
 
-      {analytics.status === 'error' ? <ErrorState error={analytics.error} title="The analysis could not be loaded" onRetry={analytics.retry} /> : null}
-      {!data && analytics.status !== 'error' ? <LoadingState label="Analysing the network…" /> : null}
+      <AsyncPanel state={analytics} data={data} spinnerOverData={false} loading="Analysing the network…" error="The analysis could not be loaded" />
 
       {data ? (
         <>

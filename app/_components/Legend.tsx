@@ -84,7 +84,7 @@ export function Legend({ kindCounts, typeCounts, hiddenKinds, hiddenTypes, onTog
   return (
     <section className={styles.legend} aria-labelledby="legend-heading">
       <div className={styles.head}>
-        <h2 id="legend-heading" className={styles.heading}>
+        <h2 id="legend-heading" className="rail-heading">
           Legend &amp; filters
         </h2>
         {filtering ? (

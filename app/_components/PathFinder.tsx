@@ -7,7 +7,7 @@
  */
 import { PATH_MAX_LENGTH } from '@/app/_lib/queries';
 import { SearchBox } from './SearchBox';
-import { ErrorState, LoadingState } from './States';
+import { AsyncPanel } from './AsyncPanel';
 import { Icon } from './Icon';
 import styles from './PathFinder.module.css';
 
@@ -32,7 +32,7 @@ export function PathFinder({ from, to, generation, onChangeEnds, active, result,
 
   return (
     <section className={styles.box} aria-labelledby="path-heading">
-      <h2 id="path-heading" className={styles.heading}>
+      <h2 id="path-heading" className={`rail-heading ${styles.heading}`}>
         <Icon name="route" size={14} />
         Find a path
       </h2>
@@ -77,8 +77,7 @@ export function PathFinder({ from, to, generation, onChangeEnds, active, result,
       </form>
       {active ? (
         <div className={styles.result} data-testid="path-status">
-          {result.status === 'loading' ? <LoadingState label="Looking for paths…" /> : null}
-          {result.status === 'error' ? <ErrorState error={result.error} title="Path search failed" onRetry={onRetry} /> : null}
+          <AsyncPanel state={result} loading="Looking for paths…" error="Path search failed" onRetry={onRetry} />
           {result.status === 'ready' && result.count === 0 ? (
             <p className={styles.note} role="status" data-state="empty">
               No connection within {PATH_MAX_LENGTH} steps under the current filters.

@@ -130,7 +130,7 @@ export function SearchBox({ id, label, hideLabel, placeholder, defaultText = '',
 
   return (
     <div className={styles.root}>
-      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : styles.label}>
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : `rail-heading ${styles.label}`}>
         {label}
       </label>
       <div className={styles.field}>

@@ -17,7 +17,7 @@ import type { Selection } from '@/app/_lib/url-state';
 import { CitationList } from './CitationList';
 import { Icon } from './Icon';
 import { TypeSwatch } from './Legend';
-import { ErrorState, LoadingState } from './States';
+import { AsyncPanel } from './AsyncPanel';
 import { formatDate } from './TimeSlider';
 import styles from './SidePanel.module.css';
 
@@ -155,10 +155,7 @@ function ActorDetails({ id, graph, focusId, expandedIds, asOf, onSelect, onFocus
   const isFocus = id === focusId;
   const isExpanded = expandedIds.includes(id);
 
-  if (!actor) {
-    if (detail.status === 'error') return <ErrorState error={detail.error} title="Could not load this actor" onRetry={detail.retry} />;
-    return <LoadingState label="Loading actor…" />;
-  }
+  if (!actor) return <AsyncPanel state={detail} loading="Loading actor…" error="Could not load this actor" />;
 
   const rels = detail.status === 'ready' ? detail.data.relationships : null;
   const groups = new Map<RelationshipType, RelationshipRecord[]>();
@@ -216,8 +213,7 @@ function ActorDetails({ id, graph, focusId, expandedIds, asOf, onSelect, onFocus
         <h3 id="panel-rels" className={styles.sectionTitle}>
           Relationships {rels ? <span className={styles.count}>{rels.totalCount}</span> : null}
         </h3>
-        {detail.status === 'loading' ? <LoadingState label="Loading relationships…" /> : null}
-        {detail.status === 'error' ? <ErrorState error={detail.error} title="Could not load the relationships" onRetry={detail.retry} /> : null}
+        <AsyncPanel state={detail} loading="Loading relationships…" error="Could not load the relationships" />
         {rels && rels.nodes.length === 0 ? <p className={styles.muted}>No recorded relationships.</p> : null}
         {rels && rels.totalCount > rels.nodes.length ? (
           <p className={styles.muted}>
@@ -266,10 +262,7 @@ function RelationshipDetails({ id, graph, asOf, onSelect }: Props & { id: string
   const loaded = graph.relationships.get(id);
   const fetched = useAsync(loaded ? null : `rel:${id}`, (signal) => fetchRelationship(id, signal));
   const rel = loaded ?? (fetched.status === 'ready' ? fetched.data : undefined);
-  if (!rel) {
-    if (fetched.status === 'error') return <ErrorState error={fetched.error} title="Could not load this relationship" onRetry={fetched.retry} />;
-    return <LoadingState label="Loading relationship…" />;
-  }
+  if (!rel) return <AsyncPanel state={fetched} loading="Loading relationship…" error="Could not load this relationship" />;
   const info = TYPE_STYLES[rel.type];
   return (
     <article className={styles.body} aria-labelledby="panel-title" data-relationship-id={rel.id}>

@@ -29,7 +29,7 @@ export function ViewKey({ sizeBy, communities, diff }: Props) {
   if (sizeBy === 'none' && !communities && !diff) return null;
   return (
     <section className={styles.viewKey} aria-labelledby="view-key-title" data-testid="view-key">
-      <h2 id="view-key-title" className={styles.keyHeading}>
+      <h2 id="view-key-title" className={`rail-heading ${styles.keyHeading}`}>
         On the graph
       </h2>
       {sizeBy !== 'none' ? (

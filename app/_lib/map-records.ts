@@ -7,11 +7,12 @@
  */
 import { graphql, type ResultOf, type VariablesOf } from './graphql';
 import { ActorFields, RelationshipFields, SourceFields } from './queries';
+import { DEFAULT_VIEW, viewHref } from './url-state';
 
 export const MapFields = graphql(
   `
     fragment MapFields on CuratedMap {
-      id title description asOf createdAt updatedAt deletedCount
+      id title description asOf createdAt updatedAt version deletedCount
       nodes { actorId savedName savedKind x y deleted actor { ...ActorFields } }
       edges { relationshipId savedType savedSource savedTarget deleted relationship { ...RelationshipFields } }
       annotations { id text target targetId x y }
@@ -45,8 +46,14 @@ export const MAPS_QUERY = graphql(`
 
 export type MapSummary = ResultOf<typeof MAPS_QUERY>['maps']['nodes'][number];
 
+/** The explorer link that opens a map for editing; without a focus the explorer page picks the map's best-connected actor. */
+export function editMapHref(map: Pick<MapRecord, 'id' | 'asOf'>, focus?: string | null): string {
+  if (focus) return viewHref({ ...DEFAULT_VIEW, actor: focus, asOf: map.asOf, map: map.id });
+  return `/?map=${encodeURIComponent(map.id)}${map.asOf ? `&asOf=${encodeURIComponent(map.asOf)}` : ''}`;
+}
+
 export const SAVE_MAP = graphql(`
-  mutation SaveMap($input: MapInput!) { saveMap(input: $input) { id title updatedAt } }
+  mutation SaveMap($input: MapInput!) { saveMap(input: $input) { id title description updatedAt version } }
 `);
 
 type SaveMapInput = VariablesOf<typeof SAVE_MAP>['input'];

@@ -7,7 +7,7 @@
  *   ?focus=kassym-jomart-tokayev&expand=a,b&hideTypes=APPOINTED&hideKinds=STATE
  *    &asOf=2022-01-05&layout=concentric&sel=rel:some-id&path=a~b
  *    &size=pagerank&colour=community&tab=changes&diff=2022-01-01~2022-12-31
- *    &undated=show
+ *    &undated=show&map=some-map-id
  */
 import { COLOR_BY, SIZE_BY, type ColorBy, type SizeBy } from './insights';
 import { ACTOR_KINDS, ID_PATTERN, RELATIONSHIP_TYPES, isPartialDate, type ActorKind, type PartialDate, type RelationshipType, type UndatedMode } from '@/graph/core/model';
@@ -49,6 +49,8 @@ export interface ViewState {
   tab: PanelTab;
   /** The Changes tab's date range (days); null: the default range. */
   diff: { from: string; to: string } | null;
+  /** A saved map open for editing: the canvas starts from its elements, positions and notes. */
+  map: string | null;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -65,6 +67,7 @@ export const DEFAULT_VIEW: ViewState = {
   colorBy: 'kind',
   tab: 'details',
   diff: null,
+  map: null,
 };
 
 type ParamSource = URLSearchParams | string | Record<string, string | string[] | undefined>;
@@ -141,9 +144,12 @@ export function parseViewState(input: ParamSource): ViewState {
   const actor = actorRaw && isId(actorRaw) ? actorRaw : DEFAULT_ACTOR;
   const asOfRaw = get('asOf')?.trim();
   const layoutRaw = get('layout')?.trim();
+  const mapRaw = get('map')?.trim();
+  const map = mapRaw && isId(mapRaw) ? mapRaw : null;
   return {
     actor,
-    expanded: uniqueValid(list(get('expand')), (v): v is string => isId(v) && v !== actor),
+    // On a map being edited the focus can be expanded too (the map, not the focus, is the starting network).
+    expanded: uniqueValid(list(get('expand')), (v): v is string => isId(v) && (v !== actor || !!map)),
     hiddenTypes: sortBy(uniqueValid(list(get('hideTypes')), isType), RELATIONSHIP_TYPES),
     hiddenKinds: sortBy(uniqueValid(list(get('hideKinds')), isKind), ACTOR_KINDS),
     asOf: asOfRaw && isPartialDate(asOfRaw) ? asOfRaw : null,
@@ -155,6 +161,7 @@ export function parseViewState(input: ParamSource): ViewState {
     colorBy: isColorBy(get('colour')) ? (get('colour') as ColorBy) : 'kind',
     tab: isTab(get('tab')) ? (get('tab') as PanelTab) : 'details',
     diff: parseDiff(get('diff')),
+    map,
   };
 }
 
@@ -167,7 +174,7 @@ function sortBy<T extends string>(values: T[], order: readonly T[]): T[] {
 export function serializeViewState(view: ViewState): string {
   const params = new URLSearchParams();
   params.set('focus', view.actor);
-  const expanded = view.expanded.filter((id) => id !== view.actor);
+  const expanded = view.expanded.filter((id) => id !== view.actor || view.map);
   if (expanded.length) params.set('expand', expanded.join(','));
   if (view.hiddenTypes.length) params.set('hideTypes', sortBy(view.hiddenTypes, RELATIONSHIP_TYPES).join(','));
   if (view.hiddenKinds.length) params.set('hideKinds', sortBy(view.hiddenKinds, ACTOR_KINDS).join(','));
@@ -180,6 +187,7 @@ export function serializeViewState(view: ViewState): string {
   if (view.colorBy !== 'kind') params.set('colour', view.colorBy);
   if (view.tab !== 'details') params.set('tab', view.tab);
   if (view.diff) params.set('diff', `${view.diff.from}~${view.diff.to}`);
+  if (view.map) params.set('map', view.map);
   // Commas and tildes are safe in a query; keeping them literal makes links readable.
   return params.toString().replace(/%2C/g, ',').replace(/%7E/gi, '~').replace(/%3A/g, ':');
 }

@@ -21,6 +21,8 @@ interface Props {
   modelScale?: number;
   /** Editing: a remove button on each note. */
   onRemove?(id: string): void;
+  /** Editing: an edit button on each note (its text). */
+  onEdit?(id: string): void;
   /** `markers`: numbered buttons; activating one calls `onMarker`. */
   look?: 'boxes' | 'markers';
   onMarker?(id: string): void;
@@ -41,7 +43,7 @@ function anchorOf(cy: Core, a: MapAnnotation, scale: number): { x: number; y: nu
   return ele.isNode() ? ele.renderedPosition() : (ele as unknown as EdgeSingular).renderedMidpoint();
 }
 
-export function AnnotationLayer({ cy, annotations, offsets, modelScale = 1, onRemove, look = 'boxes', onMarker, activeId }: Props) {
+export function AnnotationLayer({ cy, annotations, offsets, modelScale = 1, onRemove, onEdit, look = 'boxes', onMarker, activeId }: Props) {
   useCyViewport(cy);
 
   if (!cy || cy.destroyed()) return null;
@@ -107,6 +109,11 @@ export function AnnotationLayer({ cy, annotations, offsets, modelScale = 1, onRe
         >
           <span className="visually-hidden">Note{p.a.target === 'CANVAS' ? '' : ` on ${describeTarget(cy, p.a)}`}: </span>
           {p.a.text}
+          {onEdit ? (
+            <button type="button" className={styles.remove} onClick={() => onEdit(p.a.id)} aria-label={`Edit note “${truncate(p.a.text)}”`} data-testid="edit-note">
+              ✎
+            </button>
+          ) : null}
           {onRemove ? (
             <button type="button" className={styles.remove} onClick={() => onRemove(p.a.id)} aria-label={`Remove note “${truncate(p.a.text)}”`}>
               ×

@@ -2,18 +2,22 @@
 
 /**
  * The explorer's map-making controls: notes pinned to the selected actor or
- * relationship (or placed on the canvas), drawn over the canvas, and "Save as
- * map", which stores the visible actors and relationships at their current
- * positions (nodes can be dragged by hand) with the notes.
+ * relationship (or placed on the canvas), drawn over the canvas and editable,
+ * and "Save as map", which stores the visible actors and relationships at
+ * their current positions (nodes can be dragged by hand) with the notes. With
+ * a saved map open (`editing`), its notes are the starting ones, the selection
+ * can be taken off the map, and saving replaces the map (a new revision) or
+ * makes a copy.
  */
 import type { Core } from 'cytoscape';
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
+import type { RelationshipType } from '@/graph/core/model';
 import type { LoadedGraph, Visibility } from '@/app/_lib/graph-view';
-import { describeError, graphqlRequest } from '@/app/_lib/graphql-client';
+import { describeError, GraphQLClientError, graphqlRequest } from '@/app/_lib/graphql-client';
 import { useAdminToken } from '@/app/_lib/admin-token';
-import { MAP_LIMITS, SAVE_MAP, annotationInput, round, type MapAnnotation, type MapInput } from '@/app/_lib/map-records';
+import { MAP_LIMITS, SAVE_MAP, annotationInput, editMapHref, round, type MapAnnotation, type MapInput, type MapRecord } from '@/app/_lib/map-records';
 import type { Selection } from '@/app/_lib/url-state';
 import { plural } from '@/app/_reference/format';
 import { AdminTokenForm } from '@/app/_components/AdminTokenForm';
@@ -26,12 +30,31 @@ interface Props {
   getCore(): Core | null;
   graph: LoadedGraph;
   visibility: Visibility;
+  /** Types switched off in the legend: their relationships are not saved. */
+  hiddenTypes: readonly RelationshipType[];
   selected: Selection | null;
   asOf: string | null;
+  /** The saved map open for editing, or null when the view is not one. */
+  editing: MapRecord | null;
+  /** Takes an actor or relationship off the map being edited. */
+  onRemove(id: string): void;
+  /** A save went through: as a new map/copy (`copy`) or as the map being edited. */
+  onSaved(saved: SavedMap, copy: boolean): void;
 }
 
-/** The visible actors and relationships as a map input, positions read from the canvas. */
-export function currentMapInput(cy: Core, graph: LoadedGraph, visibility: Visibility, notes: readonly MapAnnotation[]): Omit<MapInput, 'title'> {
+type SavedMap = Pick<MapRecord, 'id' | 'title' | 'description' | 'updatedAt' | 'version'>;
+
+/**
+ * The visible actors and relationships as a map input, positions read from the canvas. Relationships hidden
+ * only by the date are kept: the map carries its date, and its own slider shows them as time moves.
+ */
+export function currentMapInput(
+  cy: Core,
+  graph: LoadedGraph,
+  visibility: Visibility,
+  hiddenTypes: readonly RelationshipType[],
+  notes: readonly MapAnnotation[],
+): Omit<MapInput, 'title'> {
   const nodes = [...graph.actors.keys()]
     .filter((id) => !visibility.hidden.has(id) && cy.getElementById(id).nonempty())
     .map((id) => {
@@ -40,7 +63,7 @@ export function currentMapInput(cy: Core, graph: LoadedGraph, visibility: Visibi
     });
   const onMap = new Set(nodes.map((n) => n.actorId));
   const relationshipIds = [...graph.relationships.values()]
-    .filter((r) => !visibility.hidden.has(r.id) && onMap.has(r.source.id) && onMap.has(r.target.id))
+    .filter((r) => !hiddenTypes.includes(r.type) && onMap.has(r.source.id) && onMap.has(r.target.id))
     .map((r) => r.id);
   const rels = new Set(relationshipIds);
   const annotations = notes.filter((a) => a.target === 'CANVAS' || (a.targetId && (onMap.has(a.targetId) || rels.has(a.targetId))));
@@ -53,11 +76,18 @@ function newNoteId(): string {
   return `note-${Date.now().toString(36)}-${noteCounter}`;
 }
 
-export function MapTools({ getCore, graph, visibility, selected, asOf }: Props) {
+export function MapTools({ getCore, graph, visibility, hiddenTypes, selected, asOf, editing, onRemove, onSaved }: Props) {
   // Read on each render: the explorer re-renders once its network loads, by when the canvas exists.
   const cy = getCore();
   const [notes, setNotes] = useState<MapAnnotation[]>([]);
-  const [open, setOpen] = useState<'note' | 'save' | null>(null);
+  // A map being edited starts from its notes (once: a reload after a save as a copy keeps the ones in hand).
+  const [notesFrom, setNotesFrom] = useState<string | null>(null);
+  if (editing && notesFrom === null) {
+    setNotesFrom(editing.id);
+    setNotes(editing.annotations);
+  }
+  const [open, setOpen] = useState<'note' | 'save' | { edit: string } | null>(null);
+  const editingNote = open && typeof open === 'object' ? notes.find((n) => n.id === open.edit) : undefined;
 
   const selectedName = selected
     ? selected.kind === 'actor'
@@ -71,18 +101,55 @@ export function MapTools({ getCore, graph, visibility, selected, asOf }: Props) 
   return (
     <>
       <div className={styles.bar} role="toolbar" aria-label="Map making">
+        {editing ? (
+          <span className={styles.editing} data-testid="editing-map">
+            Editing <Link href={`/maps/${encodeURIComponent(editing.id)}`}>{editing.title}</Link>
+          </span>
+        ) : null}
         <button type="button" className={styles.button} onClick={() => setOpen('note')} data-testid="add-note" title="Add a note to the selected element or the canvas">
           <Icon name="expand" size={14} />
           Note
         </button>
+        {editing ? (
+          <button
+            type="button"
+            className={styles.button}
+            onClick={() => selected && onRemove(selected.id)}
+            disabled={!selectedName}
+            data-testid="remove-from-map"
+            title={selectedName ? `Take ${selectedName} off the map` : 'Select an actor or relationship to take it off the map'}
+          >
+            <Icon name="close" size={14} />
+            Remove
+          </button>
+        ) : null}
         <button type="button" className={`${styles.button} ${styles.primary}`} onClick={() => setOpen('save')} data-testid="save-map">
-          Save as map
+          {editing ? 'Save map' : 'Save as map'}
         </button>
       </div>
       {/* The notes live over the canvas, whose wrapper is positioned: portal them there. */}
       {cy?.container()?.parentElement
-        ? createPortal(<AnnotationLayer cy={cy} annotations={notes} onRemove={(id) => setNotes((n) => n.filter((a) => a.id !== id))} />, cy.container()!.parentElement!)
+        ? createPortal(
+            <AnnotationLayer
+              cy={cy}
+              annotations={notes}
+              onRemove={(id) => setNotes((n) => n.filter((a) => a.id !== id))}
+              onEdit={(id) => setOpen({ edit: id })}
+            />,
+            cy.container()!.parentElement!,
+          )
         : null}
+      {editingNote ? (
+        <NoteDialog
+          selected={null}
+          initialText={editingNote.text}
+          onClose={() => setOpen(null)}
+          onAdd={(text) => {
+            setNotes((n) => n.map((a) => (a.id === editingNote.id ? { ...a, text } : a)));
+            setOpen(null);
+          }}
+        />
+      ) : null}
       {open === 'note' ? (
         <NoteDialog
           selected={selected && selectedName ? { ...selected, name: selectedName } : null}
@@ -104,9 +171,11 @@ export function MapTools({ getCore, graph, visibility, selected, asOf }: Props) 
       {open === 'save' ? (
         <SaveDialog
           asOf={asOf}
+          editing={editing}
+          onSaved={onSaved}
           build={() => {
             const core = getCore();
-            return core ? currentMapInput(core, graph, visibility, notes) : null;
+            return core ? currentMapInput(core, graph, visibility, hiddenTypes, notes) : null;
           }}
           onClose={() => setOpen(null)}
         />
@@ -145,14 +214,18 @@ function Modal({ title, onClose, children, testId }: { title: string; onClose():
 
 function NoteDialog({
   selected,
+  initialText,
   onClose,
   onAdd,
 }: {
   selected: (Selection & { name: string }) | null;
+  /** Editing a note: its text (where it sits stays). */
+  initialText?: string;
   onClose(): void;
   onAdd(text: string, pinned: boolean): void;
 }) {
-  const [text, setText] = useState('');
+  const editing = initialText !== undefined;
+  const [text, setText] = useState(initialText ?? '');
   const [pinned, setPinned] = useState(!!selected);
   const id = useId();
   const submit = (e: FormEvent) => {
@@ -160,12 +233,13 @@ function NoteDialog({
     if (text.trim()) onAdd(text.trim(), pinned && !!selected);
   };
   return (
-    <Modal title="Add a note" onClose={onClose} testId="note-dialog">
+    <Modal title={editing ? 'Edit note' : 'Add a note'} onClose={onClose} testId="note-dialog">
       <form onSubmit={submit} className={styles.form}>
         <label htmlFor={`${id}-text`} className={styles.label}>
           Note <span className={styles.hint}>plain text; say only what the cited sources say</span>
         </label>
         <textarea id={`${id}-text`} className={styles.input} rows={4} maxLength={MAP_LIMITS.annotation} value={text} onChange={(e) => setText(e.target.value)} required autoFocus />
+        {editing ? null : (
         <fieldset className={styles.fieldset}>
           <legend className={styles.label}>Where</legend>
           <label className={styles.choice}>
@@ -177,12 +251,13 @@ function NoteDialog({
             On the canvas (top left of the view)
           </label>
         </fieldset>
+        )}
         <div className={styles.actions}>
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
           <button type="submit" className="button button-primary" disabled={!text.trim()}>
-            Add note
+            {editing ? 'Save note' : 'Add note'}
           </button>
         </div>
       </form>
@@ -190,16 +265,41 @@ function NoteDialog({
   );
 }
 
-function SaveDialog({ asOf, build, onClose }: { asOf: string | null; build(): Omit<MapInput, 'title'> | null; onClose(): void }) {
+function SaveDialog({
+  asOf,
+  editing,
+  build,
+  onSaved,
+  onClose,
+}: {
+  asOf: string | null;
+  editing: MapRecord | null;
+  build(): Omit<MapInput, 'title'> | null;
+  onSaved(saved: SavedMap, copy: boolean): void;
+  onClose(): void;
+}) {
   const { token } = useAdminToken();
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
+  const [title, setTitle] = useState(editing?.title ?? '');
+  const [description, setDescription] = useState(editing?.description ?? '');
   const [keepDate, setKeepDate] = useState(true);
-  const [state, setState] = useState<{ status: 'idle' | 'saving' } | { status: 'error'; message: string } | { status: 'saved'; id: string; title: string }>({
+  /** With a map open: replace it (a new revision) or save a copy under a new address. */
+  const [as, setAs] = useState<'same' | 'copy'>('same');
+  const [state, setState] = useState<
+    | { status: 'idle' | 'saving' }
+    | { status: 'error'; message: string }
+    | { status: 'conflict'; currentVersion: number | null }
+    | { status: 'saved'; id: string; title: string; copy: boolean }
+  >({
     status: 'idle',
   });
   const id = useId();
   const preview = build();
+  const same = !!editing && as === 'same';
+  const chooseCopy = () => {
+    setAs('copy');
+    if (editing && title.trim() === editing.title) setTitle(`${editing.title} (copy)`.slice(0, MAP_LIMITS.title));
+    setState({ status: 'idle' });
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -207,11 +307,18 @@ function SaveDialog({ asOf, build, onClose }: { asOf: string | null; build(): Om
     if (!body || !title.trim()) return;
     if (body.nodes.length === 0) return setState({ status: 'error', message: 'Nothing is visible to save. Load a network first.' });
     setState({ status: 'saving' });
-    const input: MapInput = { ...body, title: title.trim(), description: description.trim() || null, asOf: keepDate ? asOf : null };
+    // As the same map: only over the revision it was opened at (someone may have saved it since).
+    const target = same ? { id: editing.id, expectedVersion: editing.version } : {};
+    const input: MapInput = { ...body, ...target, title: title.trim(), description: description.trim() || null, asOf: keepDate ? asOf : null };
     try {
-      const data = await graphqlRequest(SAVE_MAP, { input }, { token });
-      setState({ status: 'saved', id: data.saveMap.id, title: data.saveMap.title });
+      const { saveMap } = await graphqlRequest(SAVE_MAP, { input }, { token });
+      setState({ status: 'saved', id: saveMap.id, title: saveMap.title, copy: !same });
+      onSaved(saveMap, !same);
     } catch (err) {
+      if (err instanceof GraphQLClientError && err.code === 'CONFLICT') {
+        const current = err.errors?.[0]?.extensions as { currentVersion?: unknown } | undefined;
+        return setState({ status: 'conflict', currentVersion: typeof current?.currentVersion === 'number' ? current.currentVersion : null });
+      }
       setState({ status: 'error', message: describeError(err) });
     }
   };
@@ -220,17 +327,25 @@ function SaveDialog({ asOf, build, onClose }: { asOf: string | null; build(): Om
     return (
       <Modal title="Map saved" onClose={onClose} testId="save-dialog">
         <p className={styles.saved} role="status">
-          “{state.title}” is saved.{' '}
+          {state.copy && editing ? 'A copy, ' : ''}“{state.title}”, is saved{same ? ' as a new revision' : ''}.{' '}
           <Link href={`/maps/${encodeURIComponent(state.id)}`} data-testid="saved-map-link">
             Open the map
           </Link>
+          {editing ? null : (
+            <>
+              {' · '}
+              <a href={editMapHref({ id: state.id, asOf: keepDate ? asOf : null })} data-testid="edit-saved-map-link">
+                Keep working on it here
+              </a>
+            </>
+          )}
         </p>
       </Modal>
     );
   }
 
   return (
-    <Modal title="Save as map" onClose={onClose} testId="save-dialog">
+    <Modal title={editing ? 'Save map' : 'Save as map'} onClose={onClose} testId="save-dialog">
       <p className={styles.summary}>
         {preview
           ? `${plural(preview.nodes.length, 'actor')}, ${plural(preview.relationshipIds.length, 'relationship')} and ${plural(preview.annotations.length, 'note')}, at their current positions.`
@@ -238,6 +353,25 @@ function SaveDialog({ asOf, build, onClose }: { asOf: string | null; build(): Om
       </p>
       {token ? null : <AdminTokenForm purpose="to save maps" />}
       <form onSubmit={submit} className={styles.form}>
+        {editing ? (
+          <fieldset className={styles.fieldset}>
+            <legend className={styles.label}>Save</legend>
+            <label className={styles.choice}>
+              <input type="radio" name={`${id}-as`} checked={as === 'same'} onChange={() => setAs('same')} data-testid="save-as-same" />
+              As “{editing.title}”: a new revision at the same address
+            </label>
+            <label className={styles.choice}>
+              <input
+                type="radio"
+                name={`${id}-as`}
+                checked={as === 'copy'}
+                onChange={chooseCopy}
+                data-testid="save-as-copy"
+              />
+              As a copy: a new map, “{editing.title}” stays as it is
+            </label>
+          </fieldset>
+        ) : null}
         <label htmlFor={`${id}-title`} className={styles.label}>
           Title
         </label>
@@ -256,12 +390,33 @@ function SaveDialog({ asOf, build, onClose }: { asOf: string | null; build(): Om
             {state.message}
           </p>
         ) : null}
+        {state.status === 'conflict' && editing ? (
+          <div className={styles.conflict} role="alert" data-testid="save-conflict">
+            <p>
+              Someone else saved “{editing.title}” after you opened it{state.currentVersion ? ` (it is now at revision ${state.currentVersion})` : ''}. Saving yours
+              as the same map would overwrite their changes.
+            </p>
+            <p className={styles.conflictActions}>
+              <button type="button" className="button" onClick={chooseCopy} data-testid="conflict-save-copy">
+                Save mine as a copy
+              </button>
+              <a className="button" href={editMapHref(editing)} data-testid="conflict-reload">
+                Reload the map (drops your changes)
+              </a>
+            </p>
+          </div>
+        ) : null}
         <div className={styles.actions}>
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button button-primary" disabled={!token || !title.trim() || state.status === 'saving' || !preview} data-testid="save-map-submit">
-            {state.status === 'saving' ? 'Saving…' : 'Save map'}
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={!token || !title.trim() || state.status === 'saving' || state.status === 'conflict' || !preview}
+            data-testid="save-map-submit"
+          >
+            {state.status === 'saving' ? 'Saving…' : same ? 'Save changes' : editing ? 'Save copy' : 'Save map'}
           </button>
         </div>
       </form>

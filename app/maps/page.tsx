@@ -2,6 +2,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { editMapHref } from '@/app/_lib/map-records';
 import { plural } from '@/app/_reference/format';
 import { getMapList, LIST_SIZE } from '@/app/_reference/maps';
 import { PartialDate } from '@/app/_reference/PartialDate';
@@ -25,7 +26,7 @@ export default async function MapsPage() {
           what was deleted since it was saved. {plural(totalCount, 'map')}.
         </p>
         <p className="muted">
-          To make one, arrange a view in the <Link href="/">explorer</Link> and choose “Save as map”.
+          To make one, arrange a view in the <Link href="/">explorer</Link> and choose “Save as map”. To change one, open it in the explorer.
         </p>
       </header>
       {maps.length === 0 ? (
@@ -48,6 +49,11 @@ export default async function MapsPage() {
                   </>
                 ) : null}
                 {m.deletedCount > 0 ? <span className="map-deleted-badge"> · {m.deletedCount} deleted since saved</span> : null}
+              </p>
+              <p className="map-card-actions">
+                <Link href={editMapHref(m)} data-testid="open-in-explorer" aria-label={`Open “${m.title}” in the explorer`}>
+                  Open in explorer
+                </Link>
               </p>
             </li>
           ))}

@@ -145,7 +145,7 @@ export function ReviewBoard({ sourceId }: { sourceId: string }) {
   return (
     <div className={styles.layout}>
       <div className={styles.main}>
-        <p className={styles.srStatus} role="status" aria-live="polite" data-testid="review-announcement">
+        <p className="visually-hidden" role="status" aria-live="polite" data-testid="review-announcement">
           {announcement}
         </p>
         {stale.length > 0 && (

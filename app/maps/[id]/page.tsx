@@ -7,7 +7,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { exploreFromMap } from '@/app/_lib/map-records';
+import { editMapHref, exploreFromMap } from '@/app/_lib/map-records';
 import { drawingFromMap, renderMapSvg } from '@/app/_lib/map-svg';
 import { DEFAULT_VIEW, viewHref } from '@/app/_lib/url-state';
 import { plural } from '@/app/_reference/format';
@@ -68,6 +68,7 @@ export default async function MapPage({ params }: Props) {
             </>
           ) : null}{' '}
           · updated <time dateTime={map.updatedAt}>{new Date(map.updatedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })}</time>
+          {map.version > 1 ? <span data-testid="map-revision"> · revision {map.version}</span> : null}
         </p>
         {map.deletedCount > 0 ? (
           <p className="map-deleted-note" role="note" data-testid="map-deleted-note">
@@ -76,7 +77,10 @@ export default async function MapPage({ params }: Props) {
           </p>
         ) : null}
         <div className="page-actions">
-          <Link className="button button-primary" href={exploreHref} data-testid="explore-from-map">
+          <Link className="button button-primary" href={editMapHref(map, start?.actor)} data-testid="open-map-in-explorer" title="Change this map in the explorer: add or remove actors and relationships, move them, edit the notes, then save it again or as a copy">
+            Open in explorer
+          </Link>
+          <Link className="button" href={exploreHref} data-testid="explore-from-map">
             Explore from here
           </Link>
           <MapExport map={map} />

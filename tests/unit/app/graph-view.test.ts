@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeVisibility, countByKindAndType, datedSpan, formatPeriod, mergeSubgraphs, relationshipLabel, visibleSubgraphExport } from '@/app/_lib/graph-view';
 import type { ActorRecord, RelationshipRecord, Subgraph } from '@/app/_lib/queries';
+import { withoutRemoved } from '@/app/_lib/use-map-draft';
 
 const actor = (id: string, kind: ActorRecord['kind'] = 'PERSON'): ActorRecord => ({
   id,
@@ -40,6 +41,17 @@ const partA: Subgraph = { actors: [a, b, c], relationships: [ab, ac], truncated:
 const partB: Subgraph = { actors: [b, d, a], relationships: [bd, ab], truncated: false };
 
 describe('graph-view', () => {
+  it('takes elements off a map being edited: an actor takes its relationships with it', () => {
+    const graph = mergeSubgraphs([partA, partB]);
+    expect(withoutRemoved(graph, new Set())).toBe(graph);
+    const noB = withoutRemoved(graph, new Set(['b']));
+    expect([...noB.actors.keys()].sort()).toEqual(['a', 'c', 'd']);
+    expect([...noB.relationships.keys()]).toEqual(['ac']);
+    const noAc = withoutRemoved(graph, new Set(['ac']));
+    expect([...noAc.actors.keys()].sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect([...noAc.relationships.keys()].sort()).toEqual(['ab', 'bd']);
+  });
+
   it('merges subgraphs without duplicates and drops edges whose ends are not loaded', () => {
     const g = mergeSubgraphs([partA, undefined, partB, { actors: [], relationships: [rel('x', 'OPPOSED', a, actor('zz'))], truncated: false }]);
     expect([...g.actors.keys()].sort()).toEqual(['a', 'b', 'c', 'd']);

@@ -15,6 +15,7 @@ const full: ViewState = {
   colorBy: 'community',
   tab: 'changes',
   diff: { from: '2022-01-01', to: '2022-12-31' },
+  map: 'fall-of-the-nazarbayev-circle-2022',
 };
 
 describe('url-state', () => {
@@ -53,6 +54,15 @@ describe('url-state', () => {
     const b = serializeViewState({ ...DEFAULT_VIEW, hiddenTypes: ['APPOINTED', 'OPPOSED'], hiddenKinds: ['PERSON', 'STATE'] });
     expect(a).toBe(b);
     expect(a).toContain('hideTypes=APPOINTED,OPPOSED');
+  });
+
+  it('opens a saved map for editing, where the focus may be expanded too; a bad map id is dropped', () => {
+    const v = parseViewState('focus=russia&map=my-map&expand=russia,kazakhstan');
+    expect(v.map).toBe('my-map');
+    expect(v.expanded).toEqual(['russia', 'kazakhstan']);
+    expect(parseViewState(serializeViewState(v))).toEqual(v);
+    expect(parseViewState('focus=russia&expand=russia,kazakhstan').expanded).toEqual(['kazakhstan']);
+    expect(parseViewState('map=Not%20A%20Slug!').map).toBeNull();
   });
 
   it('keeps the order of expansion (it is the order neighbours were added)', () => {
