@@ -48,23 +48,42 @@ function blocks(file: string, lang: 'sh' | 'graphql'): string[] {
   return [...text.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]);
 }
 const curlBlocks = (file: string) => blocks(file, 'sh').filter((b) => b.trimStart().startsWith('curl'));
+/** Blocks that ask for data (the HTTP-caching block shows headers and status codes instead). */
+const dataCurlBlocks = (file: string) => curlBlocks(file).filter((b) => !b.includes('If-None-Match'));
+const withTestHost = (block: string) => block.replaceAll('http://localhost:3000', new URL(server.url).origin);
 
 /** Runs a curl block as pasted, against the test server instead of localhost:3000. */
 async function runCurl(block: string): Promise<Json> {
-  const { stdout } = await run('bash', ['-c', block.replaceAll('http://localhost:3000', new URL(server.url).origin)], { timeout: 20_000 });
+  const { stdout } = await run('bash', ['-c', withTestHost(block)], { timeout: 20_000 });
   const body = JSON.parse(stdout);
   expect(body.errors, block).toBeUndefined();
   return body.data;
 }
 
 describe('API reference (graph/api/README-graphql.md)', () => {
-  it('has four curl examples', () => {
-    expect(curlBlocks(API_README)).toHaveLength(4);
+  it('has four curl examples of data and one of HTTP caching', () => {
+    expect(dataCurlBlocks(API_README)).toHaveLength(4);
+    expect(curlBlocks(API_README)).toHaveLength(5);
+  });
+
+  it('runs the HTTP-caching example: the first command prints an ETag, the second answers 304 with it', async () => {
+    const [block] = curlBlocks(API_README).filter((b) => b.includes('If-None-Match'));
+    const commands = block.replace(/\\\n/g, ' ').split('\n').filter((l) => l.trim().startsWith('curl'));
+    expect(commands).toHaveLength(2);
+    const { stdout: tagLine } = await run('bash', ['-c', withTestHost(commands[0])], { timeout: 20_000 });
+    const tag = /etag:\s*(\S+)/i.exec(tagLine)?.[1];
+    expect(tag).toMatch(/^W\/"/);
+    const second = withTestHost(commands[1]).replace(/If-None-Match: W\/"[^"]*"/, `If-None-Match: ${tag}`);
+    const { stdout: status } = await run('bash', ['-c', second], { timeout: 20_000 });
+    expect(status.trim().split('\n')[0]).toBe('304');
+    // The check can fail: a tag that names no version is answered in full.
+    const { stdout: fresh } = await run('bash', ['-c', withTestHost(commands[1])], { timeout: 20_000 });
+    expect(fresh.trim().split('\n')[0]).toBe('200');
   });
 
   it('runs each as pasted (only the host changed) and gets data without errors', async () => {
     const results: Json[] = [];
-    for (const block of curlBlocks(API_README)) results.push(await runCurl(block));
+    for (const block of dataCurlBlocks(API_README)) results.push(await runCurl(block));
     const [search, actor, around, power] = results;
     expect(search.actors.edges[0].node.id).toBe('kassym-jomart-tokayev');
     expect(actor.actor.name).toBe('Kassym-Jomart Tokayev');

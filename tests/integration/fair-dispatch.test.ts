@@ -95,15 +95,19 @@ const mostAnswersBeforeThat = (order: number[]) => {
   return Math.max(...counts.values());
 };
 
+/** Most answers one connection may get before the last is served, with fair dispatch. */
+const FAIR_BOUND = 8;
+
 describe('fair request dispatch', () => {
   it('a plain server answers its first connections again and again before it even accepts the last ones (the cause)', async () => {
     const order = await hammer(await startServer('plain'));
-    expect(mostAnswersBeforeThat(order)).toBeGreaterThanOrEqual(CONNECTIONS / 2);
+    // The control: the same measure exceeds the fair bound (about CONNECTIONS on a quiet machine, less on a busy one).
+    expect(mostAnswersBeforeThat(order)).toBeGreaterThan(FAIR_BOUND);
   }, 90_000);
 
   it('with fair dispatch the last connection is answered before the first has had a few answers', async () => {
     const order = await hammer(await startServer('fair'));
     expect(answersBeforeEveryConnectionWasServed(order)).toBeLessThan(Infinity);
-    expect(mostAnswersBeforeThat(order)).toBeLessThanOrEqual(8);
+    expect(mostAnswersBeforeThat(order)).toBeLessThanOrEqual(FAIR_BOUND);
   }, 90_000);
 });
