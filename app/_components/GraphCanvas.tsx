@@ -15,7 +15,7 @@ import type { MORE_KIND } from '@/app/_lib/hub-paging';
 import { canvasEdgeLook, canvasNodeData, canvasStylesheet } from '@/app/_lib/map-style';
 import { fitViewport, LARGE_GRAPH, layoutOptions, placeNewNodes, settleNewNodes, type Insets } from '@/app/_lib/layouts';
 import { withSeededRandom } from '@/graph/core/seeded-random';
-import { updateEdgeLabels, updateZoomLabels } from '@/app/_lib/edge-labels';
+import { scheduleThinning, updateEdgeLabels, updateZoomLabels } from '@/app/_lib/edge-labels';
 import type { LayoutName, Selection } from '@/app/_lib/url-state';
 import styles from './GraphCanvas.module.css';
 
@@ -164,6 +164,8 @@ export function GraphCanvas({ ref, ...props }: Props) {
     });
     cy.on('select unselect', () => updateEdgeLabels(cy));
     cy.on('zoom', () => updateZoomLabels(cy));
+    // A node dragged by hand moves labels: thin them again where it was dropped.
+    cy.on('free', 'node', () => scheduleThinning(cy));
     cy.on('mouseover', 'node, edge', () => container.classList.add(styles.pointer));
     cy.on('mouseout', 'node, edge', () => container.classList.remove(styles.pointer));
 
@@ -266,6 +268,7 @@ export function GraphCanvas({ ref, ...props }: Props) {
         if (running.current !== settling) return;
         running.current = null;
         setLayoutState(container, 'idle');
+        scheduleThinning(cy);
         if (pathFitPending.current) {
           pathFitPending.current = false;
           return fitElements(cy, cy.elements('.path'), true);
@@ -512,6 +515,7 @@ function runLayout(
     running.current = layout;
     layout.one('layoutstop', () => {
       fitVisible(cy, animate);
+      scheduleThinning(cy);
       if (running.current === layout) {
         running.current = null;
         setLayoutState(container, 'idle');

@@ -126,3 +126,28 @@ export function labelledEdgeShare(page: Page): Promise<{ labelled: number; total
     return { labelled: edges.filter((e) => e.style('label') !== '').length, total: edges.length };
   });
 }
+
+/**
+ * Drawn edge labels that overlap each other (pairs) and that cover a node's body or name (labels), at the
+ * current zoom. Each visible node's own box includes its label.
+ */
+export function edgeLabelCrowding(page: Page): Promise<{ labels: number; overlappingPairs: number; overNodes: number }> {
+  return page.evaluate(() => {
+    const cy = window.cy!;
+    type Box = { x1: number; x2: number; y1: number; y2: number };
+    const hit = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+    const labels = cy
+      .edges()
+      .filter((e) => e.visible() && e.style('label') !== '')
+      .map((e) => e.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }))
+      .filter((b) => b.x2 > b.x1);
+    const nodes = cy
+      .nodes()
+      .filter((n) => n.visible())
+      .map((n) => n.boundingBox({ includeOverlays: false }));
+    let overlappingPairs = 0;
+    for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) if (hit(labels[i], labels[j])) overlappingPairs++;
+    const overNodes = labels.filter((l) => nodes.some((n) => hit(l, n))).length;
+    return { labels: labels.length, overlappingPairs, overNodes };
+  });
+}
