@@ -44,7 +44,7 @@ export function scheduleThinning(cy: Core): void {
 const THIN_MAX = 300;
 
 /**
- * Hides (class `crowded`) the labels of a selection's edges that would cover a node (its body or name) or a
+ * Hides (class `crowded`) the labels of a selection's edges that would cover another node's body or a
  * label already kept, so a busy actor's edges do not pile their labels over its neighbours. What the reader
  * points at, picked or reached by keyboard is always labelled, and kept first; the rest in id order, so the
  * same view keeps the same labels. The details panel lists every relationship, and hovering an edge shows its
@@ -58,13 +58,19 @@ export function thinEdgeLabels(cy: Core): void {
   if (shown.empty() || shown.length > THIN_MAX) return;
   const must = (e: EdgeSingular) => e.selected() || e.hasClass('hover') || e.hasClass('kbd');
   const ordered = (shown.toArray() as EdgeSingular[]).sort((a, b) => Number(must(b)) - Number(must(a)) || (a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0));
-  const nodes = cy.nodes().filter((n) => n.visible()).map((n) => n.boundingBox({ includeOverlays: false }));
+  const bodies = cy
+    .nodes()
+    .filter((n) => n.visible())
+    .map((n) => ({ id: n.id(), box: n.boundingBox({ includeLabels: false, includeOverlays: false }) }));
   const kept: BoundingBox12[] = [];
   const hide: EdgeSingular[] = [];
   for (const edge of ordered) {
     const box = edge.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
     if (!(box.x2 > box.x1)) continue;
-    if (!must(edge) && (nodes.some((n) => overlap(box, n)) || kept.some((k) => overlap(box, k)))) hide.push(edge);
+    // Over another node's body (its own ends are where the reader's eye already is).
+    const ends = new Set([edge.source().id(), edge.target().id()]);
+    const overNode = bodies.some((n) => !ends.has(n.id) && overlap(box, n.box));
+    if (!must(edge) && (overNode || kept.some((k) => overlap(box, k)))) hide.push(edge);
     else kept.push(box);
   }
   if (hide.length) cy.batch(() => hide.forEach((e) => e.addClass('crowded')));

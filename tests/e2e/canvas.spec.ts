@@ -67,7 +67,9 @@ test.describe('canvas', () => {
       const mine = cy.getElementById(id).connectedEdges();
       const others = cy.edges().difference(mine);
       return {
-        labels: mine.map((e) => e.style('label') as string),
+        // Every label's text; drawn are those not left off where they would pile up (thinEdgeLabels).
+        labels: mine.map((e) => e.data('label') as string),
+        drawn: mine.filter((e) => !e.hasClass('crowded')).map((e) => [e.style('label'), e.data('label')]),
         others: others.filter((e) => e.style('label') !== '').length,
         edgeZ: Math.min(...mine.map((e) => Number(e.style('z-index')))),
         // Plain nodes (the selected one is raised to show its full name).
@@ -78,6 +80,8 @@ test.describe('canvas', () => {
     expect(near.labels.length).toBeGreaterThan(3);
     for (const label of near.labels) expect(label).toMatch(/^[a-z][a-z ]+( · (since |until )?[0-9A-Z].*)?$/);
     expect(near.labels.some((l) => / · /.test(l))).toBe(true);
+    expect(near.drawn.length).toBeGreaterThan(0);
+    for (const [shown, label] of near.drawn) expect(shown).toBe(label);
     expect(near.others).toBe(0);
     expect(near.manual).toBe(true);
     expect(near.edgeZ).toBeGreaterThan(near.nodeZ);

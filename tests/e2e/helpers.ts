@@ -128,8 +128,8 @@ export function labelledEdgeShare(page: Page): Promise<{ labelled: number; total
 }
 
 /**
- * Drawn edge labels that overlap each other (pairs) and that cover a node's body or name (labels), at the
- * current zoom. Each visible node's own box includes its label.
+ * Drawn edge labels that overlap each other (pairs) and that cover the body of a node other than their own
+ * edge's ends (labels), at the current zoom.
  */
 export function edgeLabelCrowding(page: Page): Promise<{ labels: number; overlappingPairs: number; overNodes: number }> {
   return page.evaluate(() => {
@@ -139,15 +139,18 @@ export function edgeLabelCrowding(page: Page): Promise<{ labels: number; overlap
     const labels = cy
       .edges()
       .filter((e) => e.visible() && e.style('label') !== '')
-      .map((e) => e.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }))
-      .filter((b) => b.x2 > b.x1);
-    const nodes = cy
+      .map((e) => ({
+        ends: [e.data('source') as string, e.data('target') as string],
+        box: e.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }),
+      }))
+      .filter((l) => l.box.x2 > l.box.x1);
+    const bodies = cy
       .nodes()
       .filter((n) => n.visible())
-      .map((n) => n.boundingBox({ includeOverlays: false }));
+      .map((n) => ({ id: n.id(), box: n.boundingBox({ includeLabels: false, includeOverlays: false }) }));
     let overlappingPairs = 0;
-    for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) if (hit(labels[i], labels[j])) overlappingPairs++;
-    const overNodes = labels.filter((l) => nodes.some((n) => hit(l, n))).length;
+    for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) if (hit(labels[i].box, labels[j].box)) overlappingPairs++;
+    const overNodes = labels.filter((l) => bodies.some((n) => !l.ends.includes(n.id) && hit(l.box, n.box))).length;
     return { labels: labels.length, overlappingPairs, overNodes };
   });
 }

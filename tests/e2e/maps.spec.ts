@@ -196,8 +196,8 @@ test.describe('curated maps', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Nazarbayev circle/);
   });
 
-  test('in an 800×600 frame the embed fits every control, shows a clicked relationship’s quotes and source, and lists its notes', async ({ browser }) => {
-    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+  test('in an 800×600 frame the embed fits every control, shows a clicked relationship’s quotes and source, and lists its notes', async ({ page }) => {
+    await page.setViewportSize({ width: 800, height: 600 });
     await page.goto(`/maps/${EXAMPLE}/embed`);
     await waitForMap(page);
     const outside = await page.evaluate(() => {
@@ -240,7 +240,6 @@ test.describe('curated maps', () => {
     const { map } = await graphqlData<MapData>(page.request, MAP_QUERY, { id: EXAMPLE });
     await expect(notes.locator('li')).toHaveCount(map!.annotations.length);
     await expectNoSeriousAxeViolations(page);
-    await page.close();
   });
 
   test('a hub shows 25 ranked relationships and an "N more" node that pages through the rest, by keyboard', async ({ page, request }) => {
