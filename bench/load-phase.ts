@@ -2,9 +2,10 @@
  * The bulk-load phase, run in its own process so the measuring process never
  * holds the generated input: generates the graph, imports it into an empty
  * embedded store in `dataDir`, and reports timings, memory and the probes
- * (over IPC when forked, else on stdout as JSON).
+ * (over IPC when forked, else on stdout as JSON). With a fourth argument it also
+ * writes the graph as a dataset directory there (for `db:load` into Neo4j), untimed.
  *
- * Usage: node --import tsx bench/load-phase.ts <size> <seed> <dataDir>
+ * Usage: node --import tsx bench/load-phase.ts <size> <seed> <dataDir> [datasetDir]
  */
 import { rm } from 'node:fs/promises';
 import { MemoryStore } from '../graph/memory';
@@ -28,7 +29,7 @@ export interface LoadPhaseResult {
 
 const MB = 1024 * 1024;
 
-export async function loadPhase(size: number, seed: number, dataDir: string): Promise<LoadPhaseResult> {
+export async function loadPhase(size: number, seed: number, dataDir: string, datasetDir?: string): Promise<LoadPhaseResult> {
   await rm(dataDir, { recursive: true, force: true });
   const t0 = performance.now();
   let graph: ReturnType<typeof generateGraph> | null = generateGraph({ actors: size, seed });
@@ -36,6 +37,11 @@ export async function loadPhase(size: number, seed: number, dataDir: string): Pr
   const counts = { actors: graph.actors.length, relationships: graph.relationships.length, sources: graph.sources.length };
   const degree = degreeStats(graph);
   const probes = pickProbes(graph);
+  if (datasetDir) {
+    const { writeDatasetDir } = await import('../graph/io/dataset');
+    await rm(datasetDir, { recursive: true, force: true });
+    await writeDatasetDir(datasetDir, graph);
+  }
   const store = await MemoryStore.open({ dataDir });
   try {
     collectGarbage();
@@ -54,9 +60,9 @@ export async function loadPhase(size: number, seed: number, dataDir: string): Pr
   }
 }
 
-const [sizeArg, seedArg, dirArg] = process.argv.slice(2);
+const [sizeArg, seedArg, dirArg, datasetArg] = process.argv.slice(2);
 if (dirArg && process.argv[1]?.endsWith('load-phase.ts')) {
-  loadPhase(Number(sizeArg), Number(seedArg), dirArg).then(
+  loadPhase(Number(sizeArg), Number(seedArg), dirArg, datasetArg).then(
     (result) => {
       if (process.send) process.send({ ok: true, result }, () => process.exit(0));
       else console.log(JSON.stringify(result));

@@ -12,10 +12,14 @@
  * The process runs with NODE_ENV=production (unless set otherwise), as a
  * deployed server does: graphql-js runs extra development checks otherwise.
  *
- * Options: --size N, --seed S, --quick (skip the HTTP load and render phases),
+ * Options: --size N, --seed S, --store neo4j (also measure the same reads on a
+ * launched Neo4j, with db:load, and the @neo4j/graphql peer; --neo4j-version V
+ * picks another Neo4j than the launcher's 5.26), --quick (skip the HTTP load and render phases),
  * --out DIR (where results go; default bench/), --explorer-url URL (measure a
  * running explorer page instead of the bundled canvas), --keep-data,
- * --render-only (only the render ratio, printed, nothing recorded).
+ * --render-only (only the render ratio, printed, nothing recorded),
+ * --server-load [--connections N] [--seconds S] (only the production server
+ * under load, default 128 connections for 30 s per request kind; printed).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,8 +29,10 @@ import type { Options } from './runner';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 
-function parseArgs(argv: string[]): Options & { renderOnly: boolean } {
-  const opts: Options & { renderOnly: boolean } = { size: 10_000, seed: DEFAULT_SEED, quick: false, out: BENCH_DIR, keepData: false, renderOnly: false };
+type RunOptions = Options & { renderOnly: boolean; serverLoad: boolean; connections: number; seconds: number };
+
+function parseArgs(argv: string[]): RunOptions {
+  const opts: RunOptions = { store: 'memory', size: 10_000, seed: DEFAULT_SEED, quick: false, out: BENCH_DIR, keepData: false, renderOnly: false, serverLoad: false, connections: 128, seconds: 30 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -49,14 +55,36 @@ function parseArgs(argv: string[]): Options & { renderOnly: boolean } {
       case '--keep-data':
         opts.keepData = true;
         break;
+      case '--store': {
+        const store = value();
+        if (store !== 'memory' && store !== 'neo4j') throw new Error(`--store must be memory or neo4j, got ${store}`);
+        opts.store = store;
+        break;
+      }
+      case '--neo4j-version':
+        opts.neo4jVersion = value();
+        break;
       case '--render-only':
         opts.renderOnly = true;
         break;
+      case '--server-load':
+        opts.serverLoad = true;
+        break;
+      case '--connections':
+        opts.connections = Number(value());
+        break;
+      case '--seconds':
+        opts.seconds = Number(value());
+        break;
       default:
-        throw new Error(`Unknown option ${argv[i]}. Options: --size N, --seed S, --quick, --out DIR, --explorer-url URL, --keep-data, --render-only`);
+        throw new Error(
+          `Unknown option ${argv[i]}. Options: --size N, --seed S, --store memory|neo4j, --neo4j-version V, --quick, --out DIR, --explorer-url URL, --keep-data, --render-only, --server-load [--connections N] [--seconds S]`,
+        );
     }
   }
   if (!Number.isInteger(opts.size) || opts.size < 100) throw new Error(`--size must be an integer of at least 100, got ${opts.size}`);
+  if (!Number.isInteger(opts.connections) || opts.connections < 1) throw new Error(`--connections must be a positive integer, got ${opts.connections}`);
+  if (!Number.isInteger(opts.seconds) || opts.seconds < 1) throw new Error(`--seconds must be a positive integer, got ${opts.seconds}`);
   if (!Number.isInteger(opts.seed)) throw new Error(`--seed must be an integer, got ${opts.seed}`);
   return opts;
 }
@@ -74,6 +102,15 @@ async function main(): Promise<void> {
     for (const s of render.sizes) {
       console.log(`render ${s.elements} elements (${s.nodes} nodes): explorer ${(s.explorer.totalMs / 1000).toFixed(2)} s vs bare ${(s.bare.totalMs / 1000).toFixed(2)} s = ${s.ratio.toFixed(2)}×`);
     }
+    return;
+  }
+  if (opts.serverLoad) {
+    // The production server under many connections (a few minutes): printed, not recorded.
+    const { step } = await import('./runner');
+    const { measureServerLoad, formatServerLoad } = await import('./server-load');
+    const result = await measureServerLoad({ size: opts.size, seed: opts.seed, workDir: path.join(opts.out, '.work'), connections: opts.connections, seconds: opts.seconds }, step);
+    console.log(`\n${formatServerLoad(result)}\n`);
+    console.log(JSON.stringify(result));
     return;
   }
   const { runBench, step } = await import('./runner');

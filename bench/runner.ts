@@ -10,6 +10,7 @@ import { MemoryStore } from '../graph/memory';
 import { runChild } from './child';
 import { measureGraphqlOverhead } from './graphql-overhead';
 import { measureHttpLoad } from './http-load';
+import { measureNeo4j } from './neo4j-phase';
 import type { LoadPhaseResult } from './load-phase';
 import { measureRender } from './render/render';
 import { checkTargets, machine, type BenchResult } from './report';
@@ -22,6 +23,10 @@ const OVERHEAD_SAMPLES = 60;
 const QUICK_OVERHEAD_SAMPLES = 20;
 
 export interface Options {
+  /** `neo4j`: also measure the same reads on a launched Neo4j (bench/neo4j-phase.ts), beside the embedded store. */
+  store: 'memory' | 'neo4j';
+  /** Neo4j version for `--store neo4j` (default: the launcher's, 5.26). */
+  neo4jVersion?: string;
   size: number;
   seed: number;
   quick: boolean;
@@ -42,9 +47,12 @@ export async function runBench(opts: Options): Promise<BenchResult> {
   // Scratch space next to the results (bench/.work by default, git-ignored).
   const workDir = path.join(opts.out, '.work');
   const dataDir = path.join(workDir, `store-${opts.size}-${opts.seed}`);
+  // For --store neo4j: the same graph as a dataset directory, for db:load.
+  const datasetDir = path.join(workDir, `dataset-${opts.size}-${opts.seed}`);
+  const withNeo4j = opts.store === 'neo4j';
 
   step(`generating ${opts.size} actors (seed ${opts.seed}) and bulk-loading them in a child process…`);
-  const loaded = await runChild<LoadPhaseResult>('load-phase.ts', [String(opts.size), String(opts.seed), dataDir]);
+  const loaded = await runChild<LoadPhaseResult>('load-phase.ts', [String(opts.size), String(opts.seed), dataDir, ...(withNeo4j ? [datasetDir] : [])]);
   const records = loaded.actors + loaded.relationships + loaded.sources;
   step(`generated in ${(loaded.generateMs / 1000).toFixed(1)} s; imported ${records} records in ${(loaded.importMs / 1000).toFixed(1)} s`);
 
@@ -72,11 +80,19 @@ export async function runBench(opts: Options): Promise<BenchResult> {
     if (opts.quick) {
       step('--quick: skipping the HTTP load and the browser render phases');
       http = { skipped: '--quick' };
-      render = { skipped: '--quick' };
     } else {
       step('HTTP load: autocannon, 32 connections, 10 s, loopback…');
       http = await measureHttpLoad(store, config, loaded.probes, { connections: 32, durationSeconds: 10 });
-      await store.close();
+    }
+    await store.close();
+
+    let neo4j: BenchResult['neo4j'];
+    if (withNeo4j) {
+      neo4j = await measureNeo4j(datasetDir, loaded.probes, loaded.probes.centres.slice(0, samples), step, opts.neo4jVersion);
+    }
+
+    if (opts.quick) render = { skipped: '--quick' };
+    else {
       step('render ratio in headless Chromium (1 000 and 5 000 elements)…');
       render = await measureRender({ workDir, explorerUrl: opts.explorerUrl });
     }
@@ -103,10 +119,14 @@ export async function runBench(opts: Options): Promise<BenchResult> {
       graphql,
       http,
       render,
+      ...(neo4j ? { neo4j } : {}),
     };
     return { ...partial, targets: checkTargets(partial) };
   } finally {
     await store.close().catch(() => undefined);
-    if (!opts.keepData) await rm(dataDir, { recursive: true, force: true });
+    if (!opts.keepData) {
+      await rm(dataDir, { recursive: true, force: true });
+      await rm(datasetDir, { recursive: true, force: true });
+    }
   }
 }

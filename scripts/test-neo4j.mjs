@@ -10,18 +10,18 @@ import { buildNeo4jServer, Neo4jSetupError, startNeo4jServer } from './neo4j-ser
 const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 const began = performance.now();
 
-let classpath;
+let launcher;
 try {
   const t = performance.now();
-  classpath = buildNeo4jServer();
-  console.log(`[neo4j] launcher ready in ${seconds(t)}`);
+  launcher = buildNeo4jServer(); // STEPPE_NEO4J_VERSION picks another Neo4j (e.g. 2025.12.1); CI runs the pom's 5.26
+  console.log(`[neo4j] launcher for Neo4j ${launcher.version} (${launcher.java}) ready in ${seconds(t)}`);
 } catch (e) {
   console.error(`[neo4j] ${e instanceof Neo4jSetupError ? e.message : e.stack}`);
   process.exit(1);
 }
 
 const t = performance.now();
-const server = await startNeo4jServer(classpath).catch((e) => {
+const server = await startNeo4jServer(launcher).catch((e) => {
   console.error(`[neo4j] ${e.message}`);
   process.exit(1);
 });

@@ -1,20 +1,28 @@
 /**
- * The browser's only way to reach data: POST /api/graphql. Failures become a
+ * The browser's only way to reach data: /api/graphql. Queries go as GET, so
+ * the browser's HTTP cache keeps each answer with its ETag and revalidates it
+ * on reuse (304 while the store is unchanged: the server only reads the
+ * store's version); mutations, and queries whose URL would be too long for
+ * proxies, go as POST. Failures become a
  * `GraphQLClientError` whose `code` is the API's `extensions.code` (NOT_FOUND,
  * STORE_UNAVAILABLE, …) or one of the client's own (NETWORK_ERROR, HTTP_ERROR,
  * BAD_RESPONSE), so callers branch on codes, never on message text.
  */
 import type { ErrorCode } from '@/graph/core/errors';
-import { documentText, type Document } from './graphql';
+import { documentText, isQueryDocument, type Document } from './graphql';
 
 export const GRAPHQL_ENDPOINT = '/api/graphql';
+
+/** Longest GET URL sent (proxies commonly refuse request lines over 8 KiB); longer queries go as POST. */
+export const MAX_GET_URL = 6000;
 
 export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'HTTP_ERROR' | 'BAD_RESPONSE' | 'UNKNOWN';
 
 interface GraphQLErrorPayload {
   message: string;
   path?: (string | number)[];
-  extensions?: { code?: string };
+  /** A CONFLICT from a write based on an old version also carries the stored record (graph/api/format-error.ts). */
+  extensions?: { code?: string; currentVersion?: unknown; current?: unknown };
 }
 
 export class GraphQLClientError extends Error {
@@ -69,13 +77,15 @@ export async function graphqlRequest<TData, TVariables>(
   let response: Response;
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const query = documentText(document);
+  const getUrl = isQueryDocument(document) ? `${GRAPHQL_ENDPOINT}?${new URLSearchParams({ query, variables: JSON.stringify(variables ?? {}) })}` : undefined;
   try {
-    response = await fetch(GRAPHQL_ENDPOINT, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ query: documentText(document), variables }),
-      signal: options.signal,
-    });
+    if (getUrl && getUrl.length <= MAX_GET_URL) {
+      // The preflight header satisfies the server's CSRF prevention for GETs (a same-origin request sends no preflight).
+      response = await fetch(getUrl, { headers: { accept: headers.accept, 'apollo-require-preflight': 'true', ...(options.token ? { authorization: headers.authorization } : {}) }, signal: options.signal });
+    } else {
+      response = await fetch(GRAPHQL_ENDPOINT, { method: 'POST', headers, body: JSON.stringify({ query, variables }), signal: options.signal });
+    }
   } catch (e) {
     if (isAbortError(e)) throw e;
     throw new GraphQLClientError('The server could not be reached.', 'NETWORK_ERROR');
@@ -99,6 +109,20 @@ export async function graphqlRequest<TData, TVariables>(
     throw new GraphQLClientError('The server sent an unreadable answer.', 'BAD_RESPONSE', response.status);
   }
   return body.data;
+}
+
+/** What a write based on an old version was refused with: the stored record's version and the record itself. */
+export interface VersionConflict {
+  currentVersion: number;
+  current: Record<string, unknown>;
+}
+
+/** The version conflict behind an error, or null when it is another error (a CONFLICT such as a taken id has no current version). */
+export function versionConflictOf(e: unknown): VersionConflict | null {
+  if (!(e instanceof GraphQLClientError) || e.code !== 'CONFLICT') return null;
+  const ext = e.errors[0]?.extensions;
+  if (typeof ext?.currentVersion !== 'number' || typeof ext.current !== 'object' || ext.current === null) return null;
+  return { currentVersion: ext.currentVersion, current: ext.current as Record<string, unknown> };
 }
 
 /** A sentence for people, by code. */

@@ -33,3 +33,9 @@ export function documentText(document: DocumentNode): string {
   }
   return text;
 }
+
+/** Whether the document's operation only reads (a query), so it may go as a GET that HTTP caches revalidate. */
+export function isQueryDocument(document: DocumentNode): boolean {
+  const operations = document.definitions.filter((d) => d.kind === 'OperationDefinition');
+  return operations.length === 1 && operations[0].operation === 'query';
+}

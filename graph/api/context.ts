@@ -4,9 +4,10 @@ import type { SteppeConfig } from '../config';
 import type { GraphStore, WriteContext } from '../core/store';
 import type { AuthStatus } from './auth';
 import { IntakeAnalyses } from './intake-analyses';
+import { IntakeAnalysisFiles } from './intake-analysis-files';
 import { createLoaders, type DegreeCache, type Loaders } from './loaders';
 import { requestMetrics, type MetricsCache, type RequestMetrics } from './metrics-cache';
-import { VersionedCache, requestVersion } from './store-version';
+import { VersionedCache, requestVersion, type StoreVersion } from './store-version';
 
 export interface ApiContext {
   store: GraphStore;
@@ -33,22 +34,27 @@ export interface ApiCaches {
 /** Most analyses (distinct asOf/types) kept per store; the least recently used goes first. */
 export const METRICS_CACHE_ENTRIES = 16;
 
-export function createApiCaches(): ApiCaches {
-  return { metrics: new VersionedCache<Promise<GraphMetrics>>(METRICS_CACHE_ENTRIES), degrees: new VersionedCache<number>(), intake: new IntakeAnalyses() };
+export function createApiCaches(config: SteppeConfig): ApiCaches {
+  return {
+    metrics: new VersionedCache<Promise<GraphMetrics>>(METRICS_CACHE_ENTRIES),
+    degrees: new VersionedCache<number>(),
+    intake: new IntakeAnalyses(new IntakeAnalysisFiles(config.intakeDir)),
+  };
 }
 
-export function createContext(store: GraphStore, config: SteppeConfig, auth: AuthStatus, caches: ApiCaches, writer: string | null = null): ApiContext {
-  const version = requestVersion(store);
+/** `version`: the store's version when the request already read it (a GET read, for its ETag). */
+export function createContext(store: GraphStore, config: SteppeConfig, auth: AuthStatus, caches: ApiCaches, writer: string | null = null, version?: StoreVersion): ApiContext {
+  const requestsVersion = requestVersion(store, version);
   const ctx: ApiContext = {
     store,
-    loaders: createLoaders(store, caches.degrees, version),
-    analytics: requestMetrics(store, caches.metrics, version),
+    loaders: createLoaders(store, caches.degrees, requestsVersion),
+    analytics: requestMetrics(store, caches.metrics, requestsVersion),
     config,
     auth,
     writer: { by: writer ?? 'api' },
     intake: caches.intake,
     afterWrite() {
-      version.forget();
+      requestsVersion.forget();
       ctx.loaders.clearAll();
       ctx.analytics.forget();
     },

@@ -14,6 +14,7 @@ import { validateSource, type Actor, type Relationship, type Source } from '../c
 import type { GraphStore } from '../core/store';
 import { isPossibleId } from './args';
 import type { ApiContext } from './context';
+import { basedOn, written } from './mutation-resolvers';
 import type {
   IntakeProposalsParent,
   MutationResolvers,
@@ -86,13 +87,13 @@ const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
  * Only an admin may start one; anyone is served one that exists or is running.
  */
 async function analysisFor(ctx: ApiContext, source: Source, text: string, actors: Actor[]) {
-  const analysis = ctx.intake.get(source.id, text, actors, ctx.auth === 'ADMIN');
-  if (!analysis) {
+  const kept = await ctx.intake.get(source.id, text, actors, ctx.auth === 'ADMIN');
+  if (!kept) {
     throw new UnauthenticatedError(
       `Proposals for source "${source.id}" have not been computed since its text was last set; computing them needs the admin token (send it as "Authorization: Bearer <token>").`,
     );
   }
-  return analysis;
+  return kept.analysis;
 }
 
 /** Proposals for a source's text, each marked with what the graph already holds. */
@@ -169,16 +170,8 @@ export const intakeQueryResolvers: Pick<QueryResolvers, 'intake'> = {
 
 /** Starts (does not await) the new text's analysis on the admin's write, so reviewers without the token find it ready. */
 async function startAnalysis(ctx: ApiContext, source: Source, text: string): Promise<void> {
-  const analysis = ctx.intake.get(source.id, text, await allActors(ctx.store), true);
-  analysis?.catch((e: unknown) => console.error(`steppe: intake analysis of source "${source.id}" failed: ${(e as Error).message}`));
-}
-
-async function written<T>(ctx: ApiContext, write: Promise<T>): Promise<T> {
-  try {
-    return await write;
-  } finally {
-    ctx.afterWrite();
-  }
+  const kept = await ctx.intake.get(source.id, text, await allActors(ctx.store), true);
+  kept?.analysis.catch((e: unknown) => console.error(`steppe: intake analysis of source "${source.id}" failed: ${(e as Error).message}`));
 }
 
 export const intakeMutationResolvers: Pick<MutationResolvers, 'addSource' | 'setSourceText'> = {
@@ -192,10 +185,10 @@ export const intakeMutationResolvers: Pick<MutationResolvers, 'addSource' | 'set
     return { source, length: result.info.length, format: read.format, encoding: read.encoding, textCheck: await textCheckOf(ctx.store, result.check) };
   },
 
-  async setSourceText(_root, { sourceId, text }, ctx) {
+  async setSourceText(_root, { sourceId, text, expectedVersion }, ctx) {
     if (!isPossibleId(sourceId)) refuse('sourceId', `"${sourceId}" is not a valid id`);
     const read = readSourceText(text);
-    const result = await written(ctx, ctx.store.setSourceText(sourceId, read.text, {}, ctx.writer));
+    const result = await written(ctx, ctx.store.setSourceText(sourceId, read.text, {}, basedOn(ctx, expectedVersion)));
     const source = await ctx.store.getSource(sourceId);
     await startAnalysis(ctx, source, read.text);
     return { source, length: result.info.length, format: read.format, encoding: read.encoding, textCheck: await textCheckOf(ctx.store, result.check) };

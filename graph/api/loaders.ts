@@ -72,15 +72,16 @@ export function createLoaders(store: GraphStore, degreeCache: DegreeCache, versi
     return loader;
   }
 
-  // Degrees only need counts, but the port can only list relationships: count once per store version.
+  // Counted by the store (never listed), and kept per store version.
   const degrees = new DataLoader<string, number>(async (ids) => {
     const cached = degreeCache.at(store, await version.get());
     const missing = cached ? ids.filter((id) => cached.get(id) === undefined) : ids;
-    const found = missing.length ? await store.relationshipsOfActors(missing) : new Map<string, Relationship[]>();
+    const counted = new Map<string, number>();
+    if (missing.length) (await store.degrees(missing)).forEach((d, i) => counted.set(missing[i], d));
     return ids.map((id) => {
       let degree = cached?.get(id);
       if (degree === undefined) {
-        degree = found.get(id)?.length ?? 0;
+        degree = counted.get(id) ?? 0;
         cached?.set(id, degree);
       }
       known.degrees.set(id, degree);

@@ -5,13 +5,12 @@
  * what the request's loaders and analytics had cached.
  */
 import { createHash } from 'node:crypto';
-import { ConflictError, NotFoundError, ValidationError } from '../core/errors';
+import { ConflictError, NotFoundError, ValidationError, VersionConflictError } from '../core/errors';
 import { ID_PATTERN, isSymmetric, validateActor, validateRelationship, validateSource, type Actor, type Relationship } from '../core/model';
 import { isPossibleId } from './args';
 import type { ApiContext } from './context';
+import type { WriteContext } from '../core/store';
 import type { MutationResolvers } from './generated/schema-types';
-
-/** Recorded as `by` in the change log. */
 
 /** Copies `patch` over `record`: omitted keys keep their value, `null` removes an optional field. */
 function applyPatch<T extends object>(record: T, patch: object): Record<string, unknown> {
@@ -27,6 +26,43 @@ function applyPatch<T extends object>(record: T, patch: object): Record<string, 
 function refuseNull(patch: Record<string, unknown>, fields: string[]): void {
   const problems = fields.filter((f) => patch[f] === null).map((path) => ({ path, message: 'cannot be cleared' }));
   if (problems.length) throw new ValidationError('Invalid patch', problems);
+}
+
+/** The request's writer plus the version the change was based on (null/omitted: no check). */
+export function basedOn(ctx: ApiContext, expectedVersion: number | null | undefined, expectedMergeVersion?: number | null): WriteContext {
+  const w: WriteContext = { ...ctx.writer };
+  if (expectedVersion !== null && expectedVersion !== undefined) w.expectedVersion = expectedVersion;
+  if (expectedMergeVersion !== null && expectedMergeVersion !== undefined) w.expectedMergeVersion = expectedMergeVersion;
+  return w;
+}
+
+/** Attempts a patch gets when the caller named no version and other writes keep moving the record on. */
+const PATCH_ATTEMPTS = 5;
+
+/**
+ * Applies a patch to the record as it is when the write runs. With an
+ * expectedVersion the caller's version decides (CONFLICT when it moved on).
+ * Without one, the patch is based on the version just read and re-read when
+ * another write lands in between, so a concurrent change to another field is
+ * never silently overwritten by this request's stale copy.
+ */
+async function patchCurrent<T extends { version?: number }>(
+  ctx: ApiContext,
+  expectedVersion: number | null | undefined,
+  read: () => Promise<T>,
+  write: (next: T, based: WriteContext) => Promise<T>,
+  change: (current: T) => T,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await read();
+    const based = basedOn(ctx, expectedVersion ?? current.version ?? 1);
+    try {
+      return await written(ctx, write(change(current), based));
+    } catch (e) {
+      const retry = expectedVersion == null && e instanceof VersionConflictError && attempt < PATCH_ATTEMPTS;
+      if (!retry) throw e;
+    }
+  }
 }
 
 /** Awaits a write, then forgets what the request had cached (even when the write failed). */
@@ -60,25 +96,32 @@ export const mutationResolvers: Omit<MutationResolvers, 'addSource' | 'setSource
     return written(ctx, ctx.store.upsertActor(actor, ctx.writer));
   },
 
-  async updateActor(_root, { id, patch }, ctx) {
+  async updateActor(_root, { id, patch, expectedVersion }, ctx) {
     if (!isPossibleId(id)) throw new NotFoundError('Actor', id);
     refuseNull(patch as Record<string, unknown>, ['kind', 'name']);
-    const current: Actor = await ctx.store.getActor(id);
-    const next = applyPatch(current, patch);
-    for (const list of ['aliases', 'tags'] as const) if (patch[list] === null) next[list] = [];
-    return written(ctx, ctx.store.upsertActor(validateActor({ ...next, id }), ctx.writer));
+    return patchCurrent<Actor>(
+      ctx,
+      expectedVersion,
+      () => ctx.store.getActor(id),
+      (next, based) => ctx.store.upsertActor(next, based),
+      (current) => {
+        const next = applyPatch(current, patch);
+        for (const list of ['aliases', 'tags'] as const) if (patch[list] === null) next[list] = [];
+        return validateActor({ ...next, id });
+      },
+    );
   },
 
-  async deleteActor(_root, { id, cascade }, ctx) {
+  async deleteActor(_root, { id, cascade, expectedVersion }, ctx) {
     if (!isPossibleId(id)) throw new NotFoundError('Actor', id);
-    await written(ctx, ctx.store.deleteActor(id, { cascade: cascade ?? false }, ctx.writer));
+    await written(ctx, ctx.store.deleteActor(id, { cascade: cascade ?? false }, basedOn(ctx, expectedVersion)));
     return id;
   },
 
-  async mergeActors(_root, { keepId, mergeId }, ctx) {
+  async mergeActors(_root, { keepId, mergeId, expectedVersion, expectedMergeVersion }, ctx) {
     for (const id of [keepId, mergeId]) if (!isPossibleId(id)) throw new NotFoundError('Actor', id);
     if (keepId === mergeId) throw new ValidationError('Invalid merge', [{ path: 'mergeId', message: 'must differ from keepId' }]);
-    return written(ctx, ctx.store.mergeActors(keepId, mergeId, ctx.writer));
+    return written(ctx, ctx.store.mergeActors(keepId, mergeId, basedOn(ctx, expectedVersion, expectedMergeVersion)));
   },
 
   async createRelationship(_root, { input }, ctx) {
@@ -95,26 +138,33 @@ export const mutationResolvers: Omit<MutationResolvers, 'addSource' | 'setSource
     return written(ctx, ctx.store.upsertRelationship({ ...checked, id }, ctx.writer));
   },
 
-  async updateRelationship(_root, { id, patch }, ctx) {
+  async updateRelationship(_root, { id, patch, expectedVersion }, ctx) {
     if (!isPossibleId(id)) throw new NotFoundError('Relationship', id);
     refuseNull(patch as Record<string, unknown>, ['type', 'source', 'target', 'citations']);
-    const current = await ctx.store.getRelationship(id);
-    const next = applyPatch(current, patch);
-    if (next.amount === undefined && patch.currency === undefined) delete next.currency; // clearing an amount clears its currency
-    return written(ctx, ctx.store.upsertRelationship(validateRelationship({ ...next, id }), ctx.writer));
+    return patchCurrent<Relationship>(
+      ctx,
+      expectedVersion,
+      () => ctx.store.getRelationship(id),
+      (next, based) => ctx.store.upsertRelationship(next, based),
+      (current) => {
+        const next = applyPatch(current, patch);
+        if (next.amount === undefined && patch.currency === undefined) delete next.currency; // clearing an amount clears its currency
+        return validateRelationship({ ...next, id });
+      },
+    );
   },
 
-  async deleteRelationship(_root, { id }, ctx) {
+  async deleteRelationship(_root, { id, expectedVersion }, ctx) {
     if (!isPossibleId(id)) throw new NotFoundError('Relationship', id);
-    await written(ctx, ctx.store.deleteRelationship(id, ctx.writer));
+    await written(ctx, ctx.store.deleteRelationship(id, basedOn(ctx, expectedVersion)));
     return id;
   },
 
-  upsertSource: (_root, { input }, ctx) => written(ctx, ctx.store.upsertSource(validateSource(input), ctx.writer)),
+  upsertSource: (_root, { input, expectedVersion }, ctx) => written(ctx, ctx.store.upsertSource(validateSource(input), basedOn(ctx, expectedVersion))),
 
-  async deleteSource(_root, { id }, ctx) {
+  async deleteSource(_root, { id, expectedVersion }, ctx) {
     if (!isPossibleId(id)) throw new NotFoundError('Source', id);
-    await written(ctx, ctx.store.deleteSource(id, ctx.writer));
+    await written(ctx, ctx.store.deleteSource(id, basedOn(ctx, expectedVersion)));
     return id;
   },
 };

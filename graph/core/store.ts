@@ -179,9 +179,19 @@ export interface Change {
   by?: string;
 }
 
-/** Optional context for writes, recorded in the change log. */
+/** Optional context for writes: who writes (recorded in the change log) and the version the write was based on. */
 export interface WriteContext {
   by?: string;
+  /**
+   * The version of the record this write changes (the actor, relationship,
+   * source or map it names; the kept actor of a merge) that the caller loaded.
+   * When the stored record is at another version the write throws
+   * VersionConflictError and changes nothing; checked inside the write, so two
+   * writes based on the same version cannot both succeed. Omitted: no check.
+   */
+  expectedVersion?: number;
+  /** mergeActors only: the version of the merged (deleted) actor the caller loaded. */
+  expectedMergeVersion?: number;
 }
 
 export interface ImportResult {
@@ -243,6 +253,8 @@ export interface GraphStore {
   listRelationships(filter: RelationshipFilter, page?: PageArgs): Promise<Page<Relationship>>;
   /** Relationships per actor for many actors at once (either end), filtered; for batched loaders. */
   relationshipsOfActors(actorIds: readonly string[], filter?: Omit<RelationshipFilter, 'actorId'>): Promise<Map<string, Relationship[]>>;
+  /** How many relationships touch each actor (any type, any date), in input order; 0 where no actor has the id. Counts, never lists: the API's `degree`. */
+  degrees(actorIds: readonly string[]): Promise<number[]>;
 
   // ----- traversal -----
   /**

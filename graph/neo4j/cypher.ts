@@ -23,10 +23,10 @@ import { ACTOR_KINDS, RELATIONSHIP_TYPES, type ActorKind, type RelationshipType 
 // ----- shared fragments --------------------------------------------------------
 
 /** Actor properties callers see (the search helpers stay in the database). */
-const ACTOR_FIELDS = '{.id, .kind, .name, .category, .aliases, .summary, .country, .tags}';
+const ACTOR_FIELDS = '{.id, .kind, .name, .category, .aliases, .summary, .country, .tags, .version}';
 
 /** A relationship row: properties, type and stored ends. `r` must be bound. */
-const REL_FIELDS = `r{.id, .role, .start, .end, .amount, .currency, .citations} AS props,
+const REL_FIELDS = `r{.id, .role, .start, .end, .amount, .currency, .citations, .version} AS props,
   type(r) AS type, startNode(r).id AS source, endNode(r).id AS target`;
 
 /**
@@ -176,6 +176,10 @@ USING INDEX r:${type}(id)
 WHERE r.id IN $ids
 RETURN ${REL_FIELDS}`,
 ).join('\nUNION ALL\n');
+
+/** Whether the database holds any relationship, from Neo4j's count store (no scan): see fetchRelationships. */
+export const ANY_RELATIONSHIPS = `MATCH ()-[r]->()
+RETURN count(r) AS count`;
 
 export const COUNT_RELATIONSHIPS = `MATCH (:Actor)-[r]->(:Actor)
 WHERE ${REL_FILTER}
@@ -410,6 +414,7 @@ const STATIC_STATEMENTS: Record<string, string> = {
   SET_SOURCE_TEXT,
   DELETE_SOURCE_TEXTS,
   GET_RELATIONSHIPS,
+  ANY_RELATIONSHIPS,
   COUNT_RELATIONSHIPS,
   LIST_RELATIONSHIPS,
   COUNT_RELATIONSHIPS_OF_ACTOR,

@@ -400,14 +400,16 @@ test.describe('explorer', () => {
   });
 
   test('an API failure shows the error state, and retry recovers', async ({ page }) => {
-    await page.route('**/api/graphql', (route) => route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal Server Error' }));
+    // The explorer's reads are GETs with the query in the URL, so the pattern must allow a query string.
+    const api = /\/api\/graphql(\?|$)/;
+    await page.route(api, (route) => route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal Server Error' }));
     await page.goto('/');
     const error = page.locator('[data-state="error"]').filter({ hasText: 'Could not load the network' });
     await expect(error).toBeVisible();
     await expect(error).toHaveAttribute('role', 'alert');
     expect(await page.evaluate(() => window.cy?.nodes().length ?? 0)).toBe(0);
 
-    await page.unroute('**/api/graphql');
+    await page.unroute(api);
     await error.getByRole('button', { name: 'Try again' }).click();
     await waitForGraph(page);
     await expect(error).toHaveCount(0);

@@ -27,7 +27,8 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * Neo4j Community in-process for Steppe's tests: Bolt on 127.0.0.1 and a port the OS
- * picks, no auth, data in a temporary directory removed on exit.
+ * picks, no auth, data in a temporary directory removed on exit. The page cache size is
+ * the system property steppe.pageCache (default 256m; the benchmark asks for more).
  *
  * Prints "BOLT bolt://127.0.0.1:PORT" once the default database answers queries, and
  * "CONTROL PORT": a line-based socket on 127.0.0.1 where "stop" shuts Neo4j down (Bolt
@@ -76,7 +77,7 @@ public final class Neo4jTestServer {
                     .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
                     .setConfig(HttpConnector.enabled, false)
                     .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                    .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(System.getProperty("steppe.pageCache", "256m")))
                     // Tests stop the server on purpose; waiting long for open transactions only slows them.
                     .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(2))
                     .build();
