@@ -55,6 +55,10 @@ const shots = [
   // A selected actor: its relationships say what they are on the canvas ("appointed · Jan 2022").
   { file: 'explorer-selected.png', url: `/?focus=${FOCUS}&sel=actor:nursultan-nazarbayev`, canvas: true },
   { file: 'explorer-phone.png', url: `/?focus=${FOCUS}`, canvas: true, viewport: { width: 390, height: 844 } },
+  // A node tapped on a phone: its details in the bottom sheet, the graph still in view above it.
+  { file: 'explorer-phone-sheet.png', url: `/?focus=${FOCUS}`, canvas: true, viewport: { width: 390, height: 844 }, tap: 'nursultan-nazarbayev' },
+  // A relationship clicked in a map embedded at 800×600: its quotes and sources over the map.
+  { file: 'map-embed-evidence.png', url: '/maps/fall-of-the-nazarbayev-circle-2022/embed', viewport: { width: 800, height: 600 }, desktopLike: true, tapEdge: true },
   // The explorer's own PNG export (title, legend, sources), saved as downloaded.
   { file: 'explorer-export.png', url: `/?focus=${FOCUS}&hideTypes=SUPPORTED&asOf=2022-06`, canvas: true, download: 'export-png' },
   { file: 'explorer-expanded.png', url: `/?focus=${FOCUS}&expand=${expand}&sel=actor:${FOCUS}`, canvas: true },
@@ -73,13 +77,30 @@ const browser = await chromium.launch({
 try {
   const desktop = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, acceptDownloads: true });
   for (const shot of shots) {
-    const context = shot.viewport ? await browser.newContext({ viewport: shot.viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true }) : desktop;
+    const context = shot.viewport
+      ? await browser.newContext(shot.desktopLike ? { viewport: shot.viewport, deviceScaleFactor: 1 } : { viewport: shot.viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
+      : desktop;
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto(`${baseURL}${shot.url}`, { waitUntil: 'networkidle' });
     if (shot.canvas) await waitForCanvas(page);
+    if (shot.tap) {
+      const point = await page.evaluate((id) => {
+        const p = window.cy.getElementById(id).renderedPosition();
+        const box = window.cy.container().getBoundingClientRect();
+        return { x: box.left + p.x, y: box.top + p.y };
+      }, shot.tap);
+      await page.touchscreen.tap(point.x, point.y);
+      await page.waitForTimeout(800);
+    }
+    if (shot.tapEdge) {
+      await page.waitForSelector('[data-testid="map-stage"][data-ready="true"]');
+      // The first "prosecuted" relationship: a quote with a source link.
+      await page.evaluate(() => void window.cy.edges('[type = "PROSECUTED"]')[0].emit('tap'));
+      await page.waitForTimeout(600);
+    }
     if (shot.download) {
       const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(shot.download).click()]);
       await file.saveAs(path.join(outDir, shot.file));

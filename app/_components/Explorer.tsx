@@ -6,15 +6,16 @@
  * islands that show them (search, path finder, legend, canvas, toolbar, time
  * slider, side panel).
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '@/graph/core/model';
 import { TYPE_STYLES } from '@/app/_lib/graph-style';
-import { computeVisibility, countByKindAndType, datedSpan, mergeSubgraphs, relationshipLabel, undatedCount } from '@/app/_lib/graph-view';
+import { computeVisibility, countByKindAndType, datedSpan, mergeSubgraphs, relationshipLabel, undatedCount, type LoadedGraph } from '@/app/_lib/graph-view';
 import type { Positions } from '@/app/_lib/explorer-export';
 import { useExplorerExports } from '@/app/_lib/use-explorer-exports';
 import { GraphQLClientError } from '@/app/_lib/graphql-client';
 import { fetchDatasetFacts, fetchPaths, NEIGHBORHOOD_LIMIT, type PathRecord, type Subgraph } from '@/app/_lib/queries';
 import { useAsync } from '@/app/_lib/use-async';
+import { revealAboveSheet, useBottomSheet } from '@/app/_lib/use-bottom-sheet';
 import { useDebounced } from '@/app/_lib/use-debounced';
 import { useInsights } from '@/app/_lib/use-insights';
 import { useMapDraft, withoutRemoved } from '@/app/_lib/use-map-draft';
@@ -29,6 +30,7 @@ import { GraphCanvas, type CanvasEdge, type CanvasNode, type GraphCanvasHandle }
 import { Legend } from './Legend';
 import { PathFinder } from './PathFinder';
 import { SearchBox } from './SearchBox';
+import { SheetBar } from './SheetBar';
 import { SidePanel, type PanelContent } from './SidePanel';
 import { SideTabs } from './SideTabs';
 import { EmptyState, ErrorState, LoadingState } from './States';
@@ -58,6 +60,9 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
   const [keyboardTarget, setKeyboardTarget] = useState<string | null>(null);
   /** Bumped by the main "Try again", so the side panel asks again too. */
   const [retries, setRetries] = useState(0);
+  /** On narrow screens the path finder, filters and side panel share a bottom sheet over the graph. */
+  const sheet = useBottomSheet();
+  const sheetRef = useRef<HTMLDivElement>(null);
 
   // ---- a saved map open for editing (?map=): it, not the focus's neighbourhood, is the starting network
   const draft = useMapDraft(view.map);
@@ -183,8 +188,10 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
   const select = (selected: Selection | null) => update((v) => ({ ...v, selected }));
   // A tap on the graph shows what was tapped, except over the Changes and Timeline tabs: they are about the
   // drawn edges (their marks stay, and a selected edge shows its label on the graph).
-  const selectOnCanvas = (selected: Selection | null) =>
+  const selectOnCanvas = (selected: Selection | null) => {
     update((v) => ({ ...v, selected, tab: selected && v.tab !== 'changes' && v.tab !== 'timeline' ? 'details' : v.tab }));
+    if (selected) sheet.open('details');
+  };
   const focus = (id: string) => {
     // On a map being edited, focusing adds the actor's network and keeps every position.
     if (mapMode) return update((v) => ({ ...v, actor: id, expanded: v.expanded.includes(id) ? v.expanded : [...v.expanded, id], selected: null }));
@@ -207,11 +214,20 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
       }
     : null;
 
+  // On a narrow screen, what the sheet opened for stays in sight above it.
+  const selectedId = view.selected?.id ?? null;
+  useEffect(() => {
+    if (!selectedId || sheet.state === 'peek') return;
+    return revealAboveSheet(canvas.current?.core() ?? null, selectedId, sheetRef.current);
+  }, [selectedId, sheet.state]);
+
   const panelContent: PanelContent = view.selected
     ? view.selected
     : paths && paths.length
       ? { kind: 'paths', paths }
       : { kind: 'actor', id: shown.actor };
+
+  const sheetTitle = sheet.view === 'tools' ? 'Path finder and filters' : detailsTitle(panelContent, graph, focusName);
 
   const exports = useExplorerExports({
     graph,
@@ -234,45 +250,10 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
     : `Network graph around ${focusName}: ${visibleActors} actors and ${visibleRels} relationships shown. Arrow keys pan, plus and minus zoom, 0 fits. The side panel lists every relationship.`;
 
   return (
-    <div className={styles.explorer}>
-      <aside className={styles.rail} aria-label="Search, path finder and filters">
-        <div className={styles.searchSlot}>
-          <SearchBox id="actor-search" label="Search actors" placeholder="Name or alias, e.g. Tokaev" clearOnPick shortcut onPick={(a) => focus(a.id)} />
-        </div>
-        <PathFinder
-          from={ends.from}
-          to={ends.to}
-          generation={ends.generation}
-          onChangeEnds={ends.set}
-          active={!!view.path}
-          result={
-            pathsState.status === 'ready'
-              ? { status: 'ready', count: pathsState.data.length, shortest: pathsState.data[0]?.length ?? null }
-              : pathsState.status === 'error'
-                ? { status: 'error', error: pathsState.error }
-                : { status: pathsState.status }
-          }
-          onRetry={pathsState.retry}
-          onFind={(from, to) => update((v) => ({ ...v, path: { from, to }, selected: null }))}
-          onClear={() => update((v) => ({ ...v, path: null }))}
-        />
-        <Legend
-          kindCounts={counts.kinds}
-          typeCounts={counts.types}
-          hiddenKinds={view.hiddenKinds}
-          hiddenTypes={view.hiddenTypes}
-          onToggleKind={(k: ActorKind) => update((v) => ({ ...v, hiddenKinds: toggle(v.hiddenKinds, k) }))}
-          onToggleType={(t: RelationshipType) => update((v) => ({ ...v, hiddenTypes: toggle(v.hiddenTypes, t) }))}
-          onReset={() => update((v) => ({ ...v, hiddenKinds: [], hiddenTypes: [] }))}
-          kindsByShapeOnly={view.colorBy === 'community'}
-        />
-        <ViewKey sizeBy={view.sizeBy} communities={insights.keyCommunities} diff={insights.marks.size > 0} />
-        {facts.status === 'ready' ? (
-          <p className={styles.datasetNote}>
-            Dataset: {facts.data.actors.toLocaleString('en-GB')} actors, {facts.data.relationships.toLocaleString('en-GB')} cited relationships.
-          </p>
-        ) : null}
-      </aside>
+    <div className={styles.explorer} data-sheet={sheet.state} data-sheet-view={sheet.view}>
+      <div className={styles.searchSlot} role="search" aria-label="Actors">
+        <SearchBox id="actor-search" label="Search actors" placeholder="Name or alias, e.g. Tokaev" clearOnPick shortcut onPick={(a) => focus(a.id)} />
+      </div>
 
       <section className={styles.stage} aria-label="Network">
         <GraphCanvas
@@ -446,34 +427,104 @@ export function Explorer({ initialView, hubPageSize = DEFAULT_HUB_PAGE_SIZE }: {
         </div>
       </section>
 
-      <SideTabs
-        view={view}
-        update={update}
-        insights={insights}
-        graph={graph}
-        visibility={visibility}
-        dateRange={facts.status === 'ready' ? facts.data.dateRange : null}
-        canvas={canvas}
-        onFocus={focus}
-        details={
-          <SidePanel
-            content={panelContent}
-            generation={retries}
-            placeholder={focusError && !view.selected ? 'Details appear here once the network loads.' : undefined}
-            closable={!!view.selected}
-            graph={graph}
-            focusId={shown.actor}
-            expandedIds={shown.expanded}
-            asOf={view.asOf}
-            onSelect={select}
-            onFocus={focus}
-            onExpand={expand}
-            onCollapse={collapse}
-            onKeyboardTarget={setKeyboardTarget}
-            onPathFrom={ends.startFrom}
+      <div className={styles.sheet} ref={sheetRef} onKeyDown={sheet.onKeyDown}>
+        <SheetBar
+          state={sheet.state}
+          view={sheet.view}
+          title={sheetTitle}
+          controls="explorer-tools explorer-details"
+          onState={sheet.setState}
+          onView={sheet.setView}
+          sheet={() => sheetRef.current}
+          handleRef={sheet.handleRef}
+        />
+        <aside id="explorer-tools" className={styles.rail} aria-label="Path finder and filters">
+          <PathFinder
+            from={ends.from}
+            to={ends.to}
+            generation={ends.generation}
+            onChangeEnds={ends.set}
+            active={!!view.path}
+            result={
+              pathsState.status === 'ready'
+                ? { status: 'ready', count: pathsState.data.length, shortest: pathsState.data[0]?.length ?? null }
+                : pathsState.status === 'error'
+                  ? { status: 'error', error: pathsState.error }
+                  : { status: pathsState.status }
+            }
+            onRetry={pathsState.retry}
+            onFind={(from, to) => {
+              update((v) => ({ ...v, path: { from, to }, selected: null }));
+              // The paths are drawn on the graph: lower the sheet so they are seen whole (its bar names them).
+              sheet.lower('details');
+            }}
+            onClear={() => update((v) => ({ ...v, path: null }))}
           />
-        }
-      />
+          <Legend
+            kindCounts={counts.kinds}
+            typeCounts={counts.types}
+            hiddenKinds={view.hiddenKinds}
+            hiddenTypes={view.hiddenTypes}
+            onToggleKind={(k: ActorKind) => update((v) => ({ ...v, hiddenKinds: toggle(v.hiddenKinds, k) }))}
+            onToggleType={(t: RelationshipType) => update((v) => ({ ...v, hiddenTypes: toggle(v.hiddenTypes, t) }))}
+            onReset={() => update((v) => ({ ...v, hiddenKinds: [], hiddenTypes: [] }))}
+            kindsByShapeOnly={view.colorBy === 'community'}
+          />
+          <ViewKey sizeBy={view.sizeBy} communities={insights.keyCommunities} diff={insights.marks.size > 0} />
+          {facts.status === 'ready' ? (
+            <p className={styles.datasetNote}>
+              Dataset: {facts.data.actors.toLocaleString('en-GB')} actors, {facts.data.relationships.toLocaleString('en-GB')} cited relationships.
+            </p>
+          ) : null}
+        </aside>
+        <div id="explorer-details" className={styles.panelSlot}>
+          <SideTabs
+          view={view}
+          update={update}
+          insights={insights}
+          graph={graph}
+          visibility={visibility}
+          dateRange={facts.status === 'ready' ? facts.data.dateRange : null}
+          canvas={canvas}
+          onFocus={focus}
+          details={
+            <SidePanel
+              content={panelContent}
+              generation={retries}
+              placeholder={focusError && !view.selected ? 'Details appear here once the network loads.' : undefined}
+              closable={!!view.selected}
+              graph={graph}
+              focusId={shown.actor}
+              expandedIds={shown.expanded}
+              asOf={view.asOf}
+              onSelect={select}
+              onFocus={focus}
+              onExpand={expand}
+              onCollapse={collapse}
+              onKeyboardTarget={setKeyboardTarget}
+              onPathFrom={(id) => {
+                ends.startFrom(id);
+                sheet.open('tools');
+              }}
+            />
+          }
+        />
+        </div>
+      </div>
     </div>
   );
+}
+
+/** What the details show, in a line: the bottom sheet's cue while it is lowered. */
+function detailsTitle(content: PanelContent, graph: LoadedGraph, focusName: string): string {
+  if (content.kind === 'paths') {
+    const first = content.paths[0];
+    const n = content.paths.length;
+    return `${n} ${n === 1 ? 'path' : 'paths'}: ${first.nodes[0].name} → ${first.nodes[first.nodes.length - 1].name}`;
+  }
+  if (content.kind === 'relationship') {
+    const r = graph.relationships.get(content.id);
+    return r ? `${TYPE_STYLES[r.type].label}: ${r.source.name} → ${r.target.name}` : 'Relationship';
+  }
+  return graph.actors.get(content.id)?.name ?? focusName;
 }

@@ -13,9 +13,9 @@ import type { ActorKind, RelationshipType } from '@/graph/core/model';
 import { LARGE_GRAPH_ELEMENTS } from '@/app/_lib/graph-style';
 import type { MORE_KIND } from '@/app/_lib/hub-paging';
 import { canvasEdgeLook, canvasNodeData, canvasStylesheet } from '@/app/_lib/map-style';
-import { fitViewport, layoutOptions, placeNewNodes, settleNewNodes, type Insets } from '@/app/_lib/layouts';
+import { fitViewport, LARGE_GRAPH, layoutOptions, placeNewNodes, settleNewNodes, type Insets } from '@/app/_lib/layouts';
 import { withSeededRandom } from '@/graph/core/seeded-random';
-import { updateEdgeLabels, updateZoomLabels } from '@/app/_lib/edge-labels';
+import { scheduleThinning, updateEdgeLabels, updateZoomLabels } from '@/app/_lib/edge-labels';
 import type { LayoutName, Selection } from '@/app/_lib/url-state';
 import styles from './GraphCanvas.module.css';
 
@@ -164,6 +164,8 @@ export function GraphCanvas({ ref, ...props }: Props) {
     });
     cy.on('select unselect', () => updateEdgeLabels(cy));
     cy.on('zoom', () => updateZoomLabels(cy));
+    // A node dragged by hand moves labels: thin them again where it was dropped.
+    cy.on('free', 'node', () => scheduleThinning(cy));
     cy.on('mouseover', 'node, edge', () => container.classList.add(styles.pointer));
     cy.on('mouseout', 'node, edge', () => container.classList.remove(styles.pointer));
 
@@ -239,6 +241,8 @@ export function GraphCanvas({ ref, ...props }: Props) {
     updateEdgeLabels(cy);
 
     if (cy.nodes().empty()) return;
+    // New elements get their classes before any layout measures them (the focus is drawn larger).
+    if (added.nonempty() || laidOutKey.current !== layoutKey) applyClasses(cy, latest.current);
     if (laidOutKey.current !== layoutKey) {
       // A full layout waits until the focus is on the canvas (it roots concentric and breadth-first).
       if (cy.getElementById(focusId).empty()) return;
@@ -264,6 +268,7 @@ export function GraphCanvas({ ref, ...props }: Props) {
         if (running.current !== settling) return;
         running.current = null;
         setLayoutState(container, 'idle');
+        scheduleThinning(cy);
         if (pathFitPending.current) {
           pathFitPending.current = false;
           return fitElements(cy, cy.elements('.path'), true);
@@ -282,24 +287,7 @@ export function GraphCanvas({ ref, ...props }: Props) {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    const expanded = new Set(expandedIds);
-    cy.batch(() => {
-      cy.elements().forEach((ele) => {
-        const id = ele.id();
-        ele.toggleClass('filtered', hidden.has(id));
-        ele.toggleClass('dormant', dormant.has(id));
-        ele.toggleClass('undated', undated.has(id));
-        ele.toggleClass('path', !!pathIds?.has(id));
-        ele.toggleClass('off-path', !!pathIds && !pathIds.has(id));
-        const mark = marks.get(id);
-        ele.toggleClass('diff-added', mark === 'diff-added');
-        ele.toggleClass('diff-removed', mark === 'diff-removed');
-        if (ele.isNode()) {
-          ele.toggleClass('focus', id === focusId);
-          ele.toggleClass('expanded', expanded.has(id));
-        }
-      });
-    });
+    applyClasses(cy, { hidden, dormant, undated, pathIds, marks, focusId, expandedIds });
     const pathKey = pathIds ? [...pathIds].sort().join(',') : '';
     if (pathKey && pathKey !== lastPathKey.current) pathFitPending.current = true;
     lastPathKey.current = pathKey;
@@ -439,12 +427,70 @@ function fitVisible(cy: Core, animate: boolean): void {
   updateZoomLabels(cy, false, viewport.zoom);
 }
 
+type ClassProps = Pick<Props, 'hidden' | 'dormant' | 'undated' | 'pathIds' | 'marks' | 'focusId' | 'expandedIds'>;
+
+/** Filters, dormant, date unknown, path highlight, diff marks, focus and expanded, as classes. */
+function applyClasses(cy: Core, p: ClassProps): void {
+  const expanded = new Set(p.expandedIds);
+  const undated = p.undated ?? NO_IDS;
+  const marks = p.marks ?? NO_MARKS;
+  cy.batch(() => {
+    cy.elements().forEach((ele) => {
+      const id = ele.id();
+      ele.toggleClass('filtered', p.hidden.has(id));
+      ele.toggleClass('dormant', p.dormant.has(id));
+      ele.toggleClass('undated', undated.has(id));
+      ele.toggleClass('path', !!p.pathIds?.has(id));
+      ele.toggleClass('off-path', !!p.pathIds && !p.pathIds.has(id));
+      const mark = marks.get(id);
+      ele.toggleClass('diff-added', mark === 'diff-added');
+      ele.toggleClass('diff-removed', mark === 'diff-removed');
+      if (ele.isNode()) {
+        ele.toggleClass('focus', id === p.focusId);
+        ele.toggleClass('expanded', expanded.has(id));
+      }
+    });
+  });
+}
+
+/**
+ * Runs `fn` (a layout) on the view as its link describes it, not as the reader has touched it: no node
+ * selected, hovered or keyboard-marked (those show full names, and node sizes include labels), and nothing
+ * hidden by a filter (filters hide, they do not move). Then restores all of it.
+ */
+function asLinked(cy: Core, fn: () => void): void {
+  const selected = cy.nodes(':selected');
+  const touched = (['hover', 'kbd', 'filtered'] as const).map((c) => [c, cy.elements(`.${c}`)] as const);
+  cy.batch(() => {
+    selected.unselect();
+    for (const [c, eles] of touched) eles.removeClass(c);
+  });
+  try {
+    fn();
+  } finally {
+    cy.batch(() => {
+      selected.select();
+      for (const [c, eles] of touched) eles.addClass(c);
+    });
+  }
+}
+
+/** Nodes before edges, each by id. */
+function inStableOrder(eles: CollectionReturnValue): CollectionReturnValue {
+  return eles.sort((a, b) => (a.isNode() === b.isNode() ? (a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0) : a.isNode() ? -1 : 1));
+}
+
 function setLayoutState(container: HTMLElement, state: 'running' | 'idle'): void {
   container.dataset.layoutState = state;
   if (state === 'idle') container.dataset.layoutRuns = String(Number(container.dataset.layoutRuns ?? 0) + 1);
 }
 
-/** Runs a full layout; resolves when it stops. `data-layout-state` on the container tells tests when it is done. */
+/**
+ * Runs a full layout; resolves when it stops. `data-layout-state` on the container tells tests when it is done.
+ * A computed layout depends on the view alone, never on how the reader got there: it starts every node at the
+ * origin, measures the view as its link describes it (asLinked), takes the elements in a fixed order and is
+ * seeded, then is centred on the origin. Only then is it shown, animated from the old picture on a re-layout.
+ */
 function runLayout(
   cy: Core,
   container: HTMLElement,
@@ -457,22 +503,47 @@ function runLayout(
 ): Promise<void> {
   running.current?.stop();
   setLayoutState(container, 'running');
+  const target = name === 'preset' ? preset : computeLayout(cy, name, focusId, seed);
   return new Promise((resolve) => {
-    const options =
-      name === 'preset'
-        ? ({ name: 'preset', positions: (n: NodeSingular) => preset?.[n.id()], fit: false, animate } as LayoutOptions)
-        : layoutOptions(name, cy, focusId, { animate });
-    const layout = cy.elements().layout(options);
+    const layout = cy.elements().layout({
+      name: 'preset',
+      positions: (n: NodeSingular) => target?.[n.id()],
+      fit: false,
+      animate: animate && cy.nodes().length <= LARGE_GRAPH,
+      animationDuration: 450,
+    } as LayoutOptions);
     running.current = layout;
     layout.one('layoutstop', () => {
       fitVisible(cy, animate);
+      scheduleThinning(cy);
       if (running.current === layout) {
         running.current = null;
         setLayoutState(container, 'idle');
       }
       resolve();
     });
-    // fCoSE computes the whole layout inside run() (then animates to it): seeding that call seeds the layout.
-    withSeededRandom(`${seed}|${name}`, () => layout.run());
+    layout.run();
   });
+}
+
+/** The positions a layout gives the view (see runLayout), leaving the nodes where they were. */
+function computeLayout(cy: Core, name: LayoutName, focusId: string, seed: string): Record<string, { x: number; y: number }> {
+  const nodes = cy.nodes();
+  const before = new Map(nodes.map((n) => [n.id(), { ...n.position() }]));
+  const out: Record<string, { x: number; y: number }> = {};
+  asLinked(cy, () => {
+    nodes.positions({ x: 0, y: 0 });
+    // In a fixed order, not the order elements arrived in: layouts iterate the collection, and their seeded
+    // randomness with it. Not animated, so every position is set inside run(): seeding that call seeds the layout.
+    const layout = inStableOrder(cy.elements()).layout(layoutOptions(name, cy, focusId, { animate: false }));
+    withSeededRandom(`${seed}|${name}`, () => layout.run());
+    const bb = nodes.boundingBox({ includeLabels: false, includeOverlays: false });
+    const c = { x: bb.x1 + bb.w / 2, y: bb.y1 + bb.h / 2 };
+    nodes.forEach((n) => {
+      const p = n.position();
+      out[n.id()] = { x: p.x - c.x, y: p.y - c.y };
+    });
+    nodes.positions((n) => before.get(n.id())!);
+  });
+  return out;
 }

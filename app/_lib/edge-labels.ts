@@ -3,9 +3,10 @@
  * looks and clutter everywhere else, so an edge is labelled when it touches
  * the selected, hovered or keyboard-focused node (class `near`), when it is
  * itself hovered, selected or focused (stylesheet), and every edge is once
- * the view is zoomed in far enough to read them (class `zoomed`).
+ * the view is zoomed in far enough to read them (class `zoomed`). A selection's labels that would pile up
+ * over other nodes are thinned (thinEdgeLabels).
  */
-import type { Core } from 'cytoscape';
+import type { BoundingBox12, Core, EdgeSingular } from 'cytoscape';
 
 /** Every edge is labelled from this multiple of the fitted zoom… */
 export const ZOOM_LABEL_FACTOR = 1.6;
@@ -16,13 +17,67 @@ export function zoomLabelsOn(zoom: number, fitZoom: number): boolean {
   return zoom >= Math.max(ZOOM_LABEL_MIN, fitZoom * ZOOM_LABEL_FACTOR) - 1e-6;
 }
 
-/** Marks the edges of the selected, hovered or keyboard-focused nodes `near`. */
+/** Marks the edges of the selected, hovered or keyboard-focused nodes `near`, then thins their labels. */
 export function updateEdgeLabels(cy: Core): void {
   const near = cy.nodes(':selected, .hover, .kbd').connectedEdges();
   cy.batch(() => {
     cy.edges('.near').difference(near).removeClass('near');
     near.addClass('near');
   });
+  scheduleThinning(cy);
+}
+
+/**
+ * Thins the labels once the current batch of changes is over (events fire inside `cy.batch()`, where styles
+ * and so label sizes are not yet updated); many calls in one turn thin once.
+ */
+export function scheduleThinning(cy: Core): void {
+  if (cy.scratch('_steppeThinPending')) return;
+  cy.scratch('_steppeThinPending', true);
+  queueMicrotask(() => {
+    cy.scratch('_steppeThinPending', false);
+    if (!cy.destroyed()) thinEdgeLabels(cy);
+  });
+}
+
+/** Above this many labelled edges the labels are not thinned (measuring them all would cost more than it helps). */
+const THIN_MAX = 300;
+
+/**
+ * Hides (class `crowded`) the labels of a selection's edges that would cover another node's body or a
+ * label already kept, so a busy actor's edges do not pile their labels over its neighbours. What the reader
+ * points at, picked or reached by keyboard is always labelled, and kept first; the rest in id order, so the
+ * same view keeps the same labels. The details panel lists every relationship, and hovering an edge shows its
+ * label. Off once zoomed in to read every edge (`zoomed`), where the reader has asked for them all.
+ */
+export function thinEdgeLabels(cy: Core): void {
+  const crowded = cy.edges('.crowded');
+  if (crowded.nonempty()) cy.batch(() => crowded.removeClass('crowded'));
+  if (cy.scratch('_steppeZoomLabels') === true) return;
+  const shown = cy.edges('.near, .kbd, .hover, :selected').filter((e) => e.visible());
+  if (shown.empty() || shown.length > THIN_MAX) return;
+  const must = (e: EdgeSingular) => e.selected() || e.hasClass('hover') || e.hasClass('kbd');
+  const ordered = (shown.toArray() as EdgeSingular[]).sort((a, b) => Number(must(b)) - Number(must(a)) || (a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0));
+  const bodies = cy
+    .nodes()
+    .filter((n) => n.visible())
+    .map((n) => ({ id: n.id(), box: n.boundingBox({ includeLabels: false, includeOverlays: false }) }));
+  const kept: BoundingBox12[] = [];
+  const hide: EdgeSingular[] = [];
+  for (const edge of ordered) {
+    const box = edge.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+    if (!(box.x2 > box.x1)) continue;
+    // Over another node's body (its own ends are where the reader's eye already is).
+    const ends = new Set([edge.source().id(), edge.target().id()]);
+    const overNode = bodies.some((n) => !ends.has(n.id) && overlap(box, n.box));
+    if (!must(edge) && (overNode || kept.some((k) => overlap(box, k)))) hide.push(edge);
+    else kept.push(box);
+  }
+  if (hide.length) cy.batch(() => hide.forEach((e) => e.addClass('crowded')));
+}
+
+function overlap(a: BoundingBox12, b: BoundingBox12): boolean {
+  return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 }
 
 /**
@@ -36,4 +91,5 @@ export function updateZoomLabels(cy: Core, force = false, zoom = cy.zoom()): voi
   cy.scratch('_steppeZoomLabels', on);
   const change = on ? cy.edges().not('.zoomed') : cy.edges('.zoomed');
   if (change.nonempty()) cy.batch(() => change.toggleClass('zoomed', on));
+  scheduleThinning(cy);
 }

@@ -307,6 +307,8 @@ export function cytoscapeStylesheet(opts: { large?: boolean } = {}): StylesheetJ
         'overlay-padding': 3,
       },
     },
+    // A selection's label that would cover a node or another label (edge-labels.ts: thinEdgeLabels).
+    { selector: 'edge.crowded', style: { label: '' } },
     {
       // What the reader points at or picked is drawn above the nodes, label included.
       selector: 'edge.hover, edge:selected, edge.near, edge.kbd',

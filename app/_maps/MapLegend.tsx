@@ -5,7 +5,8 @@ import type { MapRecord } from '@/app/_lib/map-records';
 import { KindSwatch, TypeSwatch } from '@/app/_components/Legend';
 import styles from './MapLegend.module.css';
 
-export function MapLegend({ map }: { map: MapRecord }) {
+/** `notesWhere`: where the numbered notes are listed (beside the map on its page, under Notes in an embed). */
+export function MapLegend({ map, notesWhere = 'listed beside the map' }: { map: MapRecord; notesWhere?: string }) {
   const kinds = ACTOR_KINDS.filter((k) => map.nodes.some((n) => !n.deleted && (n.actor?.kind ?? n.savedKind) === k));
   const types = RELATIONSHIP_TYPES.filter((t) => map.edges.some((e) => !e.deleted && (e.relationship?.type ?? e.savedType) === t));
   const deleted = map.nodes.some((n) => n.deleted) || map.edges.some((e) => e.deleted);
@@ -23,7 +24,7 @@ export function MapLegend({ map }: { map: MapRecord }) {
       ))}
       {map.annotations.length ? (
         <li>
-          <span className={styles.note} aria-hidden="true" /> Note (numbered; listed beside the map)
+          <span className={styles.note} aria-hidden="true" /> Note (numbered; {notesWhere})
         </li>
       ) : null}
       {deleted ? (

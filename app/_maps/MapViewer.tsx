@@ -93,6 +93,8 @@ export function MapViewer({ map, svg, embed = false }: Props) {
   const [selected, setSelected] = useState<Selection | null>(null);
   const [asOf, setAsOf] = useState<PartialDate | null>(map.asOf);
   const [activeNote, setActiveNote] = useState<string | null>(null);
+  /** Embed only: the notes list, drawn over the map (the frame has no room beside it). */
+  const [notesOpen, setNotesOpen] = useState(false);
   const range = useMemo(() => dateRange(map), [map]);
 
   const graph: LoadedGraph = useMemo(
@@ -194,11 +196,29 @@ export function MapViewer({ map, svg, embed = false }: Props) {
             onMarker={(id) => {
               setSelected(null);
               setActiveNote(id);
-              document.getElementById(`note-${id}`)?.scrollIntoView({ block: 'nearest' });
+              if (embed) setNotesOpen(true);
+              // After the list is drawn (the embed opens it just now).
+              requestAnimationFrame(() => document.getElementById(`note-${id}`)?.scrollIntoView({ block: 'nearest' }));
             }}
           />
+          {embed ? (
+            <EmbedOverlay
+              map={map}
+              graph={graph}
+              asOf={asOf}
+              selected={selected}
+              deleted={!!deletedSelection}
+              notesOpen={notesOpen}
+              activeNote={activeNote}
+              onNotes={setNotesOpen}
+              onSelect={(s) => {
+                setSelected(s);
+                if (s) setNotesOpen(false);
+              }}
+            />
+          ) : null}
         </div>
-        <MapLegend map={map} />
+        <MapLegend map={map} notesWhere={embed ? 'listed under Notes' : 'listed beside the map'} />
         {range ? (
           <div className={styles.slider}>
             <TimeSlider viewRange={range} fullRange={range} asOf={asOf} onChange={setAsOf} />
@@ -225,41 +245,109 @@ export function MapViewer({ map, svg, embed = false }: Props) {
             />
           ) : (
             <aside className={styles.hint} aria-label="Notes and details">
-              {map.annotations.length ? (
-                <>
-                  <h2 className={styles.notesTitle}>Notes</h2>
-                  <ol className={styles.notes} data-testid="map-notes">
-                    {map.annotations.map((a, i) => (
-                      <li key={a.id} id={`note-${a.id}`} className={activeNote === a.id ? styles.activeNote : undefined} data-annotation-id={a.id}>
-                        <span className={styles.noteNumber} aria-hidden="true">
-                          {i + 1}
-                        </span>
-                        <p className={styles.noteText}>
-                          {a.text}
-                          {a.targetId && a.target !== 'CANVAS' ? (
-                            <>
-                              {' '}
-                              <button
-                                type="button"
-                                className={styles.noteTarget}
-                                onClick={() => setSelected({ kind: a.target === 'NODE' ? 'actor' : 'relationship', id: a.targetId! })}
-                              >
-                                {noteTargetName(map, a.target, a.targetId)}
-                              </button>
-                            </>
-                          ) : null}
-                        </p>
-                      </li>
-                    ))}
-                  </ol>
-                </>
-              ) : null}
+              <NotesList map={map} activeNote={activeNote} onSelect={setSelected} />
               <p>Select an actor or a relationship on the map to see its details and the quoted evidence.</p>
             </aside>
           )}
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * The embed's evidence and notes, over the map inside the frame: a selected relationship's quotes with their
+ * sources and wording warnings (the details panel's own, closable with Escape), or the numbered notes list,
+ * opened by the Notes button or a note's marker.
+ */
+function EmbedOverlay(p: {
+  map: MapRecord;
+  graph: LoadedGraph;
+  asOf: PartialDate | null;
+  selected: Selection | null;
+  deleted: boolean;
+  notesOpen: boolean;
+  activeNote: string | null;
+  onNotes(open: boolean): void;
+  onSelect(selection: Selection | null): void;
+}) {
+  const relationship = p.selected?.kind === 'relationship' && !p.deleted ? p.selected : null;
+  return (
+    <>
+      {p.map.annotations.length ? (
+        <button
+          type="button"
+          className={styles.notesButton}
+          aria-expanded={p.notesOpen}
+          aria-controls="embed-notes"
+          data-testid="embed-notes-button"
+          onClick={() => p.onNotes(!p.notesOpen)}
+        >
+          Notes <span className={styles.notesCount}>{p.map.annotations.length}</span>
+        </button>
+      ) : null}
+      {relationship ? (
+        <div className={styles.overlay} data-testid="embed-evidence">
+          <SidePanel
+            content={relationship}
+            closable
+            graph={p.graph}
+            focusId=""
+            expandedIds={[]}
+            asOf={p.asOf}
+            onSelect={p.onSelect}
+            onFocus={() => undefined}
+            onExpand={() => undefined}
+            onCollapse={() => undefined}
+            onPathFrom={() => undefined}
+          />
+        </div>
+      ) : p.notesOpen ? (
+        <aside
+          id="embed-notes"
+          className={`${styles.overlay} ${styles.hint}`}
+          aria-label="Notes"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') p.onNotes(false);
+          }}
+        >
+          <button type="button" className={styles.overlayClose} onClick={() => p.onNotes(false)} aria-label="Close notes">
+            ×
+          </button>
+          <NotesList map={p.map} activeNote={p.activeNote} onSelect={p.onSelect} />
+        </aside>
+      ) : null}
+    </>
+  );
+}
+
+/** The numbered notes the markers on the map point to, each with a button to what it is pinned to. */
+function NotesList({ map, activeNote, onSelect }: { map: MapRecord; activeNote: string | null; onSelect(selection: Selection): void }) {
+  if (!map.annotations.length) return null;
+  return (
+    <>
+      <h2 className={styles.notesTitle}>Notes</h2>
+      <ol className={styles.notes} data-testid="map-notes">
+        {map.annotations.map((a, i) => (
+          <li key={a.id} id={`note-${a.id}`} className={activeNote === a.id ? styles.activeNote : undefined} data-annotation-id={a.id}>
+            <span className={styles.noteNumber} aria-hidden="true">
+              {i + 1}
+            </span>
+            <p className={styles.noteText}>
+              {a.text}
+              {a.targetId && a.target !== 'CANVAS' ? (
+                <>
+                  {' '}
+                  <button type="button" className={styles.noteTarget} onClick={() => onSelect({ kind: a.target === 'NODE' ? 'actor' : 'relationship', id: a.targetId! })}>
+                    {noteTargetName(map, a.target, a.targetId)}
+                  </button>
+                </>
+              ) : null}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { labelledEdgeShare, labelOverlaps, largestMove, nodePositions, openExplorer, waitForGraph } from './helpers';
+import { edgeLabelCrowding, labelledEdgeShare, labelOverlaps, largestMove, nodePositions, openExplorer, waitForGraph } from './helpers';
 
 const TOKAYEV = 'kassym-jomart-tokayev';
 const NAZARBAYEV = 'nursultan-nazarbayev';
@@ -67,7 +67,9 @@ test.describe('canvas', () => {
       const mine = cy.getElementById(id).connectedEdges();
       const others = cy.edges().difference(mine);
       return {
-        labels: mine.map((e) => e.style('label') as string),
+        // Every label's text; drawn are those not left off where they would pile up (thinEdgeLabels).
+        labels: mine.map((e) => e.data('label') as string),
+        drawn: mine.filter((e) => !e.hasClass('crowded')).map((e) => [e.style('label'), e.data('label')]),
         others: others.filter((e) => e.style('label') !== '').length,
         edgeZ: Math.min(...mine.map((e) => Number(e.style('z-index')))),
         // Plain nodes (the selected one is raised to show its full name).
@@ -78,6 +80,8 @@ test.describe('canvas', () => {
     expect(near.labels.length).toBeGreaterThan(3);
     for (const label of near.labels) expect(label).toMatch(/^[a-z][a-z ]+( · (since |until )?[0-9A-Z].*)?$/);
     expect(near.labels.some((l) => / · /.test(l))).toBe(true);
+    expect(near.drawn.length).toBeGreaterThan(0);
+    for (const [shown, label] of near.drawn) expect(shown).toBe(label);
     expect(near.others).toBe(0);
     expect(near.manual).toBe(true);
     expect(near.edgeZ).toBeGreaterThan(near.nodeZ);
@@ -129,6 +133,68 @@ test.describe('canvas', () => {
     await waitForGraph(page);
     const rearranged = await nodePositions(page);
     expect(largestMove(grown, rearranged)).toBeGreaterThan(5);
+
+    // Re-arranged, the grown view is the picture a fresh load of its link draws.
+    const fresh = await page.context().newPage();
+    await openExplorer(fresh, page.url().split('?')[1]);
+    const move = largestMove(rearranged, await nodePositions(fresh));
+    console.log(`re-arranged after expansion vs a fresh load of ${page.url().split('?')[1]}: largest move ${move.toFixed(2)} px`);
+    expect(move).toBeLessThanOrEqual(5);
+    await fresh.close();
+  });
+
+  // Pages of a hub are not in the link: two readers who page the same hub and re-arrange get the same picture.
+  test('re-arranged after hub paging, the view is the same picture in any session', async ({ browser }) => {
+    const pageAndRearrange = async () => {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await openExplorer(page, 'focus=kazakhstan');
+      const count = () => page.evaluate(() => window.cy!.nodes().length);
+      const before = await count();
+      await page.getByTestId('hub-more').first().click();
+      await expect.poll(count).toBeGreaterThan(before);
+      await waitForGraph(page);
+      const runs = () => page.evaluate(() => Number(document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')!.dataset.layoutRuns));
+      const runsBefore = await runs();
+      await page.getByTestId('rearrange').click();
+      await expect.poll(runs).toBeGreaterThan(runsBefore);
+      await waitForGraph(page);
+      const positions = await nodePositions(page);
+      await page.close();
+      return positions;
+    };
+    const a = await pageAndRearrange();
+    const b = await pageAndRearrange();
+    expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+    const move = largestMove(a, b);
+    console.log(`re-arranged after hub paging, two sessions (${Object.keys(a).length} nodes): largest move ${move.toFixed(2)} px`);
+    expect(move).toBeLessThanOrEqual(5);
+  });
+
+  test('selecting Nazarbayev labels his edges without piling labels over each other or over nodes', async ({ page }) => {
+    await openExplorer(page, `focus=${TOKAYEV}`);
+    await page.evaluate((id) => void window.cy!.getElementById(id).emit('tap'), NAZARBAYEV);
+    await expect(page).toHaveURL(new RegExp(`sel=actor:${NAZARBAYEV}`));
+    await expect.poll(() => page.evaluate(() => window.cy!.edges('.near').length)).toBeGreaterThan(3);
+    await expect.poll(async () => (await edgeLabelCrowding(page)).labels).toBeGreaterThan(0);
+    const after = await edgeLabelCrowding(page);
+    // The same selection with every one of its labels drawn, as before thinning.
+    await page.evaluate(() => window.cy!.edges('.crowded').removeClass('crowded'));
+    const before = await edgeLabelCrowding(page);
+    console.log(
+      `Nazarbayev selected on Tokayev's view: all ${before.labels} labels give ${before.overlappingPairs} overlapping label pairs and ${before.overNodes} labels over nodes; ` +
+        `thinned, ${after.labels} labels give ${after.overlappingPairs} and ${after.overNodes}`,
+    );
+    expect(after.overlappingPairs).toBe(0);
+    expect(after.overNodes).toBe(0);
+    // Hovering a hidden label's edge still shows it; the details list every relationship.
+    const hidden = await page.evaluate(() => {
+      const cy = window.cy!;
+      const e = cy.edges('.near').filter((x) => !x.selected())[0];
+      e.emit('mouseover');
+      return e.id();
+    });
+    await expect.poll(() => page.evaluate((id) => window.cy!.getElementById(id).style('label') !== '', hidden)).toBe(true);
+    await expect(page.getByTestId('side-panel').locator(`[data-relationship-id="${hidden}"]`)).toHaveCount(1);
   });
 
   test('the JSON carries positions and opens as the same picture; the SVG carries title, filters, date, legend and sources', async ({ page }) => {

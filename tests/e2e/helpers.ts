@@ -126,3 +126,31 @@ export function labelledEdgeShare(page: Page): Promise<{ labelled: number; total
     return { labelled: edges.filter((e) => e.style('label') !== '').length, total: edges.length };
   });
 }
+
+/**
+ * Drawn edge labels that overlap each other (pairs) and that cover the body of a node other than their own
+ * edge's ends (labels), at the current zoom.
+ */
+export function edgeLabelCrowding(page: Page): Promise<{ labels: number; overlappingPairs: number; overNodes: number }> {
+  return page.evaluate(() => {
+    const cy = window.cy!;
+    type Box = { x1: number; x2: number; y1: number; y2: number };
+    const hit = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+    const labels = cy
+      .edges()
+      .filter((e) => e.visible() && e.style('label') !== '')
+      .map((e) => ({
+        ends: [e.data('source') as string, e.data('target') as string],
+        box: e.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }),
+      }))
+      .filter((l) => l.box.x2 > l.box.x1);
+    const bodies = cy
+      .nodes()
+      .filter((n) => n.visible())
+      .map((n) => ({ id: n.id(), box: n.boundingBox({ includeLabels: false, includeOverlays: false }) }));
+    let overlappingPairs = 0;
+    for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) if (hit(labels[i].box, labels[j].box)) overlappingPairs++;
+    const overNodes = labels.filter((l) => bodies.some((n) => !l.ends.includes(n.id) && hit(l.box, n.box))).length;
+    return { labels: labels.length, overlappingPairs, overNodes };
+  });
+}

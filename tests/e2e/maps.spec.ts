@@ -196,6 +196,52 @@ test.describe('curated maps', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Nazarbayev circle/);
   });
 
+  test('in an 800×600 frame the embed fits every control, shows a clicked relationship’s quotes and source, and lists its notes', async ({ page }) => {
+    await page.setViewportSize({ width: 800, height: 600 });
+    await page.goto(`/maps/${EXAMPLE}/embed`);
+    await waitForMap(page);
+    const outside = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const el of document.querySelectorAll<HTMLElement>('button, a[href], input, select, [role="slider"], [role="application"]')) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        if (r.left < 0 || r.top < 0 || r.right > window.innerWidth + 0.5 || r.bottom > window.innerHeight + 0.5) out.push(`${el.tagName} ${el.textContent?.trim().slice(0, 30) || el.getAttribute('aria-label')} ${Math.round(r.bottom)}`);
+      }
+      return out;
+    });
+    expect(outside, outside.join('\n')).toEqual([]);
+    const scroll = await page.evaluate(() => ({ w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight }));
+    expect(scroll.w).toBeLessThanOrEqual(800);
+    expect(scroll.h).toBeLessThanOrEqual(600);
+    await expect(page.getByRole('slider').first()).toBeInViewport();
+
+    // A relationship: its quotes, each with its source link (and wording warning where the source has one).
+    const edge = await page.evaluate(() => window.cy!.edges().filter((e) => !e.hasClass('deleted'))[0].id());
+    await page.evaluate((id) => void window.cy!.getElementById(id).emit('tap'), edge);
+    const evidence = page.getByTestId('embed-evidence');
+    await expect(evidence.getByTestId('citation').first()).toBeInViewport();
+    await expect(evidence.getByTestId('citation').first().locator('a[href^="/sources/"]')).toBeVisible();
+    const citations = await graphqlData<{ relationship: { citations: { source: { wordingWarning: string | null } }[] } }>(
+      page.request,
+      'query R($id: ID!) { relationship(id: $id) { citations { source { wordingWarning } } } }',
+      { id: edge },
+    );
+    expect(await evidence.getByTestId('citation').count()).toBe(citations.relationship.citations.length);
+    const warned = citations.relationship.citations.filter((c) => c.source.wordingWarning).length;
+    console.log(`embed: relationship ${edge} shows ${citations.relationship.citations.length} quote(s), ${warned} with a wording warning`);
+    await evidence.getByRole('button', { name: 'Close details' }).click();
+    await expect(evidence).toBeHidden();
+
+    // The numbered notes the legend promises, inside the frame.
+    await expect(page.getByRole('list', { name: 'Legend' })).toContainText('listed under Notes');
+    await page.getByTestId('embed-notes-button').click();
+    const notes = page.getByTestId('map-notes');
+    await expect(notes).toBeInViewport();
+    const { map } = await graphqlData<MapData>(page.request, MAP_QUERY, { id: EXAMPLE });
+    await expect(notes.locator('li')).toHaveCount(map!.annotations.length);
+    await expectNoSeriousAxeViolations(page);
+  });
+
   test('a hub shows 25 ranked relationships and an "N more" node that pages through the rest, by keyboard', async ({ page, request }) => {
     const { actor } = await graphqlData<{ actor: { relationships: { totalCount: number } } }>(request, `query { actor(id: "${KAZAKHSTAN}") { relationships(first: 1) { totalCount } } }`);
     const total = actor.relationships.totalCount;
