@@ -15,7 +15,8 @@
  * Options: --size N, --seed S, --quick (skip the HTTP load and render phases),
  * --out DIR (where results go; default bench/), --explorer-url URL (measure a
  * running explorer page instead of the bundled canvas), --keep-data,
- * --render-only (only the render ratio, printed, nothing recorded).
+ * --render-only (only the render ratio, printed, nothing recorded),
+ * --ftm-entities N (size of the FtM import phase; default 1 000 000, 0 skips it; skipped under --quick unless given).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,10 +24,11 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_SEED } from './generate';
 import type { Options } from './runner';
 
+const DEFAULT_FTM_ENTITIES = 1_000_000;
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 
 function parseArgs(argv: string[]): Options & { renderOnly: boolean } {
-  const opts: Options & { renderOnly: boolean } = { size: 10_000, seed: DEFAULT_SEED, quick: false, out: BENCH_DIR, keepData: false, renderOnly: false };
+  const opts: Options & { renderOnly: boolean } = { size: 10_000, seed: DEFAULT_SEED, quick: false, out: BENCH_DIR, keepData: false, renderOnly: false, ftmEntities: -1 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -49,14 +51,20 @@ function parseArgs(argv: string[]): Options & { renderOnly: boolean } {
       case '--keep-data':
         opts.keepData = true;
         break;
+      case '--ftm-entities':
+        opts.ftmEntities = Number(value());
+        break;
       case '--render-only':
         opts.renderOnly = true;
         break;
       default:
-        throw new Error(`Unknown option ${argv[i]}. Options: --size N, --seed S, --quick, --out DIR, --explorer-url URL, --keep-data, --render-only`);
+        throw new Error(`Unknown option ${argv[i]}. Options: --size N, --seed S, --quick, --out DIR, --explorer-url URL, --keep-data, --render-only, --ftm-entities N`);
     }
   }
   if (!Number.isInteger(opts.size) || opts.size < 100) throw new Error(`--size must be an integer of at least 100, got ${opts.size}`);
+  // The import phase: a million FtM entities by default, none under --quick unless asked for.
+  if (opts.ftmEntities < 0) opts.ftmEntities = opts.quick ? 0 : DEFAULT_FTM_ENTITIES;
+  if (!Number.isInteger(opts.ftmEntities)) throw new Error(`--ftm-entities must be an integer, got ${opts.ftmEntities}`);
   if (!Number.isInteger(opts.seed)) throw new Error(`--seed must be an integer, got ${opts.seed}`);
   return opts;
 }
