@@ -8,7 +8,7 @@
  */
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ValidationError, isSteppeError, type SteppeError } from '../core/errors';
+import { ValidationError, isSteppeError, type SteppeError, type VersionConflictError } from '../core/errors';
 
 export const GENERIC_INTERNAL_MESSAGE = 'Internal server error';
 
@@ -52,6 +52,12 @@ export function createFormatError(production: boolean) {
       // By code, not class: the error may come from another copy of errors.ts (see isSteppeError).
       const problems = steppe.code === 'BAD_USER_INPUT' ? (steppe as ValidationError).problems : undefined;
       if (problems?.length) extensions.problems = problems;
+      // A version conflict (VersionConflictError) carries the stored record, so the client can show what changed.
+      if (steppe.code === 'CONFLICT' && 'currentVersion' in steppe) {
+        const conflict = steppe as VersionConflictError;
+        extensions.currentVersion = conflict.currentVersion;
+        extensions.current = conflict.current;
+      }
       return { ...formatted, message: steppe.message, extensions };
     }
     const limitMessage = builtInLimitMessage(formatted);

@@ -14,6 +14,7 @@ import { validateSource, type Actor, type Relationship, type Source } from '../c
 import type { GraphStore } from '../core/store';
 import { isPossibleId } from './args';
 import type { ApiContext } from './context';
+import { basedOn, written } from './mutation-resolvers';
 import type {
   IntakeProposalsParent,
   MutationResolvers,
@@ -173,14 +174,6 @@ async function startAnalysis(ctx: ApiContext, source: Source, text: string): Pro
   analysis?.catch((e: unknown) => console.error(`steppe: intake analysis of source "${source.id}" failed: ${(e as Error).message}`));
 }
 
-async function written<T>(ctx: ApiContext, write: Promise<T>): Promise<T> {
-  try {
-    return await write;
-  } finally {
-    ctx.afterWrite();
-  }
-}
-
 export const intakeMutationResolvers: Pick<MutationResolvers, 'addSource' | 'setSourceText'> = {
   async addSource(_root, { input, text }, ctx) {
     const source = validateSource(input);
@@ -192,10 +185,10 @@ export const intakeMutationResolvers: Pick<MutationResolvers, 'addSource' | 'set
     return { source, length: result.info.length, format: read.format, encoding: read.encoding, textCheck: await textCheckOf(ctx.store, result.check) };
   },
 
-  async setSourceText(_root, { sourceId, text }, ctx) {
+  async setSourceText(_root, { sourceId, text, expectedVersion }, ctx) {
     if (!isPossibleId(sourceId)) refuse('sourceId', `"${sourceId}" is not a valid id`);
     const read = readSourceText(text);
-    const result = await written(ctx, ctx.store.setSourceText(sourceId, read.text, {}, ctx.writer));
+    const result = await written(ctx, ctx.store.setSourceText(sourceId, read.text, {}, basedOn(ctx, expectedVersion)));
     const source = await ctx.store.getSource(sourceId);
     await startAnalysis(ctx, source, read.text);
     return { source, length: result.info.length, format: read.format, encoding: read.encoding, textCheck: await textCheckOf(ctx.store, result.check) };

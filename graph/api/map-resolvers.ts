@@ -10,7 +10,7 @@ import type { Relationship, Source } from '../core/model';
 import { isPossibleId, pageSize } from './args';
 import type { ApiContext } from './context';
 import type { CuratedMapResolvers, CuratedMapConnectionResolvers, MapEdgeResolvers, MapNodeResolvers, MutationResolvers, QueryResolvers } from './generated/schema-types';
-import { written } from './mutation-resolvers';
+import { basedOn, written } from './mutation-resolvers';
 
 export type MapTypeName = 'CuratedMap' | 'CuratedMapConnection' | 'MapNode' | 'MapEdge';
 
@@ -29,9 +29,9 @@ export const mapQueryResolvers: Pick<QueryResolvers, 'maps' | 'map'> = {
 export const mapMutationResolvers: Pick<MutationResolvers, 'saveMap' | 'deleteMap'> = {
   // The store validates the whole input (graph/core/maps.ts buildMap) and lists every problem.
   saveMap: (_root, { input }, ctx) => written(ctx, ctx.store.saveMap(input as MapInput, ctx.writer)),
-  async deleteMap(_root, { id }, ctx) {
+  async deleteMap(_root, { id, expectedVersion }, ctx) {
     if (!isPossibleId(id)) throw new NotFoundError('Map', id);
-    await written(ctx, ctx.store.deleteMap(id, ctx.writer));
+    await written(ctx, ctx.store.deleteMap(id, basedOn(ctx, expectedVersion)));
     return id;
   },
 };
@@ -47,6 +47,7 @@ const edgeResolvers: MapEdgeResolvers = {
 };
 
 const curatedMapResolvers: CuratedMapResolvers = {
+  version: (map) => map.version ?? 1,
   nodeCount: (map) => map.nodes.length,
   edgeCount: (map) => map.edges.length,
   annotationCount: (map) => map.annotations.length,

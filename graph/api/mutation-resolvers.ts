@@ -9,9 +9,8 @@ import { ConflictError, NotFoundError, ValidationError } from '../core/errors';
 import { ID_PATTERN, isSymmetric, validateActor, validateRelationship, validateSource, type Actor, type Relationship } from '../core/model';
 import { isPossibleId } from './args';
 import type { ApiContext } from './context';
+import type { WriteContext } from '../core/store';
 import type { MutationResolvers } from './generated/schema-types';
-
-/** Recorded as `by` in the change log. */
 
 /** Copies `patch` over `record`: omitted keys keep their value, `null` removes an optional field. */
 function applyPatch<T extends object>(record: T, patch: object): Record<string, unknown> {
@@ -27,6 +26,14 @@ function applyPatch<T extends object>(record: T, patch: object): Record<string, 
 function refuseNull(patch: Record<string, unknown>, fields: string[]): void {
   const problems = fields.filter((f) => patch[f] === null).map((path) => ({ path, message: 'cannot be cleared' }));
   if (problems.length) throw new ValidationError('Invalid patch', problems);
+}
+
+/** The request's writer plus the version the change was based on (null/omitted: no check). */
+export function basedOn(ctx: ApiContext, expectedVersion: number | null | undefined, expectedMergeVersion?: number | null): WriteContext {
+  const w: WriteContext = { ...ctx.writer };
+  if (expectedVersion !== null && expectedVersion !== undefined) w.expectedVersion = expectedVersion;
+  if (expectedMergeVersion !== null && expectedMergeVersion !== undefined) w.expectedMergeVersion = expectedMergeVersion;
+  return w;
 }
 
 /** Awaits a write, then forgets what the request had cached (even when the write failed). */
@@ -60,25 +67,25 @@ export const mutationResolvers: Omit<MutationResolvers, 'addSource' | 'setSource
     return written(ctx, ctx.store.upsertActor(actor, ctx.writer));
   },
 
-  async updateActor(_root, { id, patch }, ctx) {
+  async updateActor(_root, { id, patch, expectedVersion }, ctx) {
     if (!isPossibleId(id)) throw new NotFoundError('Actor', id);
     refuseNull(patch as Record<string, unknown>, ['kind', 'name']);
     const current: Actor = await ctx.store.getActor(id);
     const next = applyPatch(current, patch);
     for (const list of ['aliases', 'tags'] as const) if (patch[list] === null) next[list] = [];
-    return written(ctx, ctx.store.upsertActor(validateActor({ ...next, id }), ctx.writer));
+    return written(ctx, ctx.store.upsertActor(validateActor({ ...next, id }), basedOn(ctx, expectedVersion)));
   },
 
-  async deleteActor(_root, { id, cascade }, ctx) {
+  async deleteActor(_root, { id, cascade, expectedVersion }, ctx) {
     if (!isPossibleId(id)) throw new NotFoundError('Actor', id);
-    await written(ctx, ctx.store.deleteActor(id, { cascade: cascade ?? false }, ctx.writer));
+    await written(ctx, ctx.store.deleteActor(id, { cascade: cascade ?? false }, basedOn(ctx, expectedVersion)));
     return id;
   },
 
-  async mergeActors(_root, { keepId, mergeId }, ctx) {
+  async mergeActors(_root, { keepId, mergeId, expectedVersion, expectedMergeVersion }, ctx) {
     for (const id of [keepId, mergeId]) if (!isPossibleId(id)) throw new NotFoundError('Actor', id);
     if (keepId === mergeId) throw new ValidationError('Invalid merge', [{ path: 'mergeId', message: 'must differ from keepId' }]);
-    return written(ctx, ctx.store.mergeActors(keepId, mergeId, ctx.writer));
+    return written(ctx, ctx.store.mergeActors(keepId, mergeId, basedOn(ctx, expectedVersion, expectedMergeVersion)));
   },
 
   async createRelationship(_root, { input }, ctx) {
@@ -95,26 +102,26 @@ export const mutationResolvers: Omit<MutationResolvers, 'addSource' | 'setSource
     return written(ctx, ctx.store.upsertRelationship({ ...checked, id }, ctx.writer));
   },
 
-  async updateRelationship(_root, { id, patch }, ctx) {
+  async updateRelationship(_root, { id, patch, expectedVersion }, ctx) {
     if (!isPossibleId(id)) throw new NotFoundError('Relationship', id);
     refuseNull(patch as Record<string, unknown>, ['type', 'source', 'target', 'citations']);
     const current = await ctx.store.getRelationship(id);
     const next = applyPatch(current, patch);
     if (next.amount === undefined && patch.currency === undefined) delete next.currency; // clearing an amount clears its currency
-    return written(ctx, ctx.store.upsertRelationship(validateRelationship({ ...next, id }), ctx.writer));
+    return written(ctx, ctx.store.upsertRelationship(validateRelationship({ ...next, id }), basedOn(ctx, expectedVersion)));
   },
 
-  async deleteRelationship(_root, { id }, ctx) {
+  async deleteRelationship(_root, { id, expectedVersion }, ctx) {
     if (!isPossibleId(id)) throw new NotFoundError('Relationship', id);
-    await written(ctx, ctx.store.deleteRelationship(id, ctx.writer));
+    await written(ctx, ctx.store.deleteRelationship(id, basedOn(ctx, expectedVersion)));
     return id;
   },
 
-  upsertSource: (_root, { input }, ctx) => written(ctx, ctx.store.upsertSource(validateSource(input), ctx.writer)),
+  upsertSource: (_root, { input, expectedVersion }, ctx) => written(ctx, ctx.store.upsertSource(validateSource(input), basedOn(ctx, expectedVersion))),
 
-  async deleteSource(_root, { id }, ctx) {
+  async deleteSource(_root, { id, expectedVersion }, ctx) {
     if (!isPossibleId(id)) throw new NotFoundError('Source', id);
-    await written(ctx, ctx.store.deleteSource(id, ctx.writer));
+    await written(ctx, ctx.store.deleteSource(id, basedOn(ctx, expectedVersion)));
     return id;
   },
 };

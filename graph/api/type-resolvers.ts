@@ -26,7 +26,9 @@ const JSONScalar = new GraphQLScalarType({
 export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation' | MapTypeName> = {
   JSON: JSONScalar,
 
+  // Records that predate versions (or come from analytics, which reads exports) are version 1.
   Actor: {
+    version: (actor) => actor.version ?? 1,
     country: (actor, _args, ctx) => (actor.country ? (ctx.loaders.known.actors.get(actor.country) ?? ctx.loaders.actors.load(actor.country)) : null),
     degree: (actor, _args, ctx) => ctx.loaders.known.degrees.get(actor.id) ?? ctx.loaders.degrees.load(actor.id),
     async relationships(actor, args, ctx) {
@@ -53,6 +55,7 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation' | MapTypeName> 
   },
 
   Relationship: {
+    version: (rel) => rel.version ?? 1,
     source: (rel, _args, ctx) => loadActor(ctx, rel.source),
     target: (rel, _args, ctx) => loadActor(ctx, rel.target),
     symmetric: (rel: Relationship) => isSymmetric(rel.type),
@@ -68,6 +71,7 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation' | MapTypeName> 
   },
 
   Source: {
+    version: (source: Source) => source.version ?? 1,
     authors: (source: Source) => source.authors ?? [],
     author: (source: Source) => (source.authors?.length ? source.authors.join(', ') : null),
     wordingWarning: (source: Source) => wordingWarning(source),

@@ -67,6 +67,23 @@ export class ConflictError extends SteppeError {
   readonly code = 'CONFLICT' as const;
 }
 
+/**
+ * A write based on a version of a record that is no longer current (someone
+ * else changed it since it was loaded). Carries the current record, so a
+ * client can show what changed; the API puts both in `extensions`.
+ */
+export class VersionConflictError extends ConflictError {
+  constructor(
+    readonly entity: 'Actor' | 'Relationship' | 'Source' | 'Map',
+    readonly id: string,
+    readonly expectedVersion: number,
+    readonly currentVersion: number,
+    readonly current: unknown,
+  ) {
+    super(`${entity} "${id}" changed since it was loaded: it is at version ${currentVersion}, not ${expectedVersion}`);
+  }
+}
+
 export class UnauthenticatedError extends SteppeError {
   readonly code = 'UNAUTHENTICATED' as const;
 }

@@ -75,6 +75,8 @@ export interface CuratedMap {
   nodes: MapNode[];
   edges: MapEdge[];
   annotations: MapAnnotation[];
+  /** Starts at 1, +1 on every change (see graph/core/versions.ts); absent on records stored before versions, read as 1. */
+  version?: number;
 }
 
 /** What a caller saves; the store adds the saved names and timestamps. */
@@ -87,6 +89,8 @@ export interface MapInput {
   nodes: { actorId: string; x: number; y: number }[];
   relationshipIds: string[];
   annotations?: { id: string; text: string; target: AnnotationTarget; targetId?: string | null; x?: number | null; y?: number | null }[] | null;
+  /** When the id names a stored map: the version the caller loaded (see WriteContext.expectedVersion). */
+  expectedVersion?: number | null;
 }
 
 type Problems = FieldProblem[];
@@ -424,10 +428,11 @@ export function mapAfterMerge(map: CuratedMap, kept: Pick<Actor, 'id' | 'name' |
   };
 }
 
-/** A deep copy (maps are plain JSON). */
+/** A deep copy (maps are plain JSON), with its version (1 for maps stored before versions). */
 export function copyMap(m: CuratedMap): CuratedMap {
   return {
     ...m,
+    version: m.version ?? 1,
     nodes: m.nodes.map((n) => ({ ...n })),
     edges: m.edges.map((e) => ({ ...e })),
     annotations: m.annotations.map((a) => ({ ...a })),

@@ -122,6 +122,8 @@ export interface Actor {
   /** Id of a STATE actor. */
   country?: string;
   tags: string[];
+  /** Starts at 1, +1 on every change (see graph/core/versions.ts); absent on records stored before versions, read as 1. */
+  version?: number;
 }
 
 export interface Citation {
@@ -144,6 +146,8 @@ export interface Relationship {
   amount?: number;
   currency?: string;
   citations: Citation[];
+  /** Starts at 1, +1 on every change (see graph/core/versions.ts); absent on records stored before versions, read as 1. */
+  version?: number;
 }
 
 // ---------------------------------------------------------------------------
@@ -186,6 +190,8 @@ export interface Source {
   textKind?: SourceTextKind;
   /** A short note on the text, e.g. why it is a copy. */
   textNote?: string;
+  /** Starts at 1, +1 on every change (see graph/core/versions.ts); absent on records stored before versions, read as 1. */
+  version?: number;
 }
 
 /**

@@ -21,6 +21,7 @@ import { verifyCitations, type CitationReport } from './citations';
 import { buildMap, mapAfterMerge, validateMapRecord, type CuratedMap } from './maps';
 import type { Change, ChangeOp, ImportResult, WriteContext } from './store';
 import type { PlanReads } from './plan-reads';
+import { checkVersion, nextVersion } from './versions';
 
 /** A change before it is stamped with `seq` and `at`. */
 export type PlannedChange = Omit<Change, 'seq' | 'at'>;
@@ -73,6 +74,7 @@ export function planUpsertActor(state: PlanReads, input: Actor, ctx?: WriteConte
   const problems = countryProblems(actor, (id) => state.actors.get(id));
   if (problems.length) throw new ValidationError('Invalid actor', problems);
   const old = state.actors.get(actor.id);
+  checkVersion('Actor', actor.id, old, ctx?.expectedVersion);
   if (old && old.kind !== actor.kind) {
     const lookup = (id: string) => (id === actor.id ? actor : state.actors.get(id));
     for (const relId of state.incidentIds(actor.id)) {
@@ -85,11 +87,13 @@ export function planUpsertActor(state: PlanReads, input: Actor, ctx?: WriteConte
       throw new ConflictError(`"${actor.id}" is the country of ${citizens.length} actor(s) (e.g. "${citizens[0]}") and must stay a STATE`);
     }
   }
-  return { changes: [change('UPSERT_ACTOR', actor.id, old, actor, ctx)], result: actor };
+  const stored = nextVersion(actor, old);
+  return { changes: [change('UPSERT_ACTOR', actor.id, old, stored, ctx)], result: stored };
 }
 
 export function planDeleteActor(state: PlanReads, id: string, cascade: boolean, ctx?: WriteContext): WritePlan<void> {
   const old = actorOf(state, id);
+  checkVersion('Actor', id, old, ctx?.expectedVersion);
   const relIds = [...state.incidentIds(id)].sort();
   const citizens = [...state.citizensOf(id)].filter((c) => c !== id).sort();
   if (!cascade && (relIds.length || citizens.length)) {
@@ -100,7 +104,7 @@ export function planDeleteActor(state: PlanReads, id: string, cascade: boolean, 
   for (const relId of relIds) changes.push(change('DELETE_RELATIONSHIP', relId, state.rels.get(relId)!.rel, undefined, ctx));
   for (const cid of citizens) {
     const citizen = state.actors.get(cid)!;
-    changes.push(change('UPSERT_ACTOR', cid, citizen, withoutCountry(citizen), ctx));
+    changes.push(change('UPSERT_ACTOR', cid, citizen, nextVersion(withoutCountry(citizen), citizen), ctx));
   }
   changes.push(change('DELETE_ACTOR', id, old, undefined, ctx));
   return { changes, result: undefined };
@@ -115,6 +119,8 @@ export function planDeleteActor(state: PlanReads, id: string, cascade: boolean, 
 export function planMergeActors(state: PlanReads, keepId: string, mergeId: string, ctx?: WriteContext): WritePlan<Actor> {
   const keep = actorOf(state, keepId);
   const merged = actorOf(state, mergeId);
+  checkVersion('Actor', keepId, keep, ctx?.expectedVersion);
+  checkVersion('Actor', mergeId, merged, ctx?.expectedMergeVersion);
   if (keepId === mergeId) throw new ValidationError('Invalid merge', [{ path: 'mergeId', message: 'must differ from keepId' }]);
   const aliases = [...new Set([...keep.aliases, merged.name, ...merged.aliases])].filter((a) => a !== keep.name);
   const kept = validateActor({ ...keep, aliases });
@@ -132,21 +138,21 @@ export function planMergeActors(state: PlanReads, keepId: string, mergeId: strin
     const moved = canonicalEnds({ ...rel, source, target });
     const broken = checkRelationshipEndpoints(moved, lookup, () => true);
     if (broken.length) throw new ConflictError(`Merging breaks relationship "${relId}": ${broken[0].message}`);
-    changes.push(change('UPSERT_RELATIONSHIP', relId, rel, moved, ctx));
+    changes.push(change('UPSERT_RELATIONSHIP', relId, rel, nextVersion(moved, rel), ctx));
   }
   for (const cid of [...state.citizensOf(mergeId)].sort()) {
     if (cid === mergeId) continue;
     if (kept.kind !== 'STATE') throw new ConflictError(`"${mergeId}" is the country of "${cid}"; it can only merge into a STATE`);
     const citizen = state.actors.get(cid)!;
     // The kept actor itself may name the merged one as its country: that becomes itself.
-    if (cid !== keepId) changes.push(change('UPSERT_ACTOR', cid, citizen, { ...citizen, country: keepId }, ctx));
+    if (cid !== keepId) changes.push(change('UPSERT_ACTOR', cid, citizen, nextVersion({ ...citizen, country: keepId }, citizen), ctx));
   }
-  const finalKept = kept.country === mergeId ? { ...kept, country: keepId } : kept;
+  const finalKept = nextVersion(kept.country === mergeId ? { ...kept, country: keepId } : kept, keep);
   changes.push(change('MERGE_ACTORS', keepId, { keep, merged }, finalKept, ctx));
   // Maps showing the merged actor now show the kept one (they would otherwise mark it deleted).
   for (const map of [...state.maps.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const moved = mapAfterMerge(map, finalKept, mergeId);
-    if (moved) changes.push(change('SAVE_MAP', map.id, map, moved, ctx));
+    if (moved) changes.push(change('SAVE_MAP', map.id, map, nextVersion(moved, map), ctx));
   }
   return { changes, result: finalKept };
 }
@@ -155,12 +161,16 @@ export function planMergeActors(state: PlanReads, keepId: string, mergeId: strin
 
 export function planUpsertSource(state: PlanReads, input: Source, ctx?: WriteContext): WritePlan<Source> {
   const source = validateSource(input);
-  return { changes: [change('UPSERT_SOURCE', source.id, state.sources.get(source.id), source, ctx)], result: source };
+  const old = state.sources.get(source.id);
+  checkVersion('Source', source.id, old, ctx?.expectedVersion);
+  const stored = nextVersion(source, old);
+  return { changes: [change('UPSERT_SOURCE', source.id, old, stored, ctx)], result: stored };
 }
 
 export function planDeleteSource(state: PlanReads, id: string, ctx?: WriteContext): WritePlan<void> {
   const old = state.sources.get(id);
   if (!old) throw new NotFoundError('Source', id);
+  checkVersion('Source', id, old, ctx?.expectedVersion);
   const citing = state.idsCiting(id);
   if (citing.size) throw new ConflictError(`Source "${id}" is cited by ${citing.size} relationship(s)`);
   return { changes: [change('DELETE_SOURCE', id, old, undefined, ctx)], result: undefined };
@@ -193,8 +203,12 @@ export function planSetSourceText(
     const upsert = planUpsertSource(state, source, ctx);
     if (upsert.result.id !== sourceId) throw new ValidationError('Invalid source', [{ path: 'source.id', message: `must be "${sourceId}"` }]);
     changes.push(...upsert.changes);
-  } else if (!state.sources.has(sourceId)) {
-    throw new NotFoundError('Source', sourceId);
+  } else {
+    // A new text is a change of its source: the source moves to its next version.
+    const old = state.sources.get(sourceId);
+    if (!old) throw new NotFoundError('Source', sourceId);
+    checkVersion('Source', sourceId, old, ctx?.expectedVersion);
+    changes.push(change('UPSERT_SOURCE', sourceId, old, nextVersion(old, old), ctx));
   }
   const text = checkSourceText(rawText);
   const check = verifyCitations(sourceId, text, [...state.entriesCiting(sourceId)].map((e) => e.rel));
@@ -227,14 +241,18 @@ function unquotedExcerpts(state: PlanReads, rel: Relationship, previous: Relatio
 export function planUpsertRelationship(state: PlanReads, input: Relationship, ctx?: WriteContext): WritePlan<Relationship> {
   const rel = canonicalEnds(validateRelationship(input));
   const problems = checkRelationshipEndpoints(rel, (id) => state.actors.get(id), (id) => state.sources.has(id));
-  problems.push(...unquotedExcerpts(state, rel, state.rels.get(rel.id)?.rel));
+  const old = state.rels.get(rel.id)?.rel;
+  checkVersion('Relationship', rel.id, old, ctx?.expectedVersion);
+  problems.push(...unquotedExcerpts(state, rel, old));
   if (problems.length) throw new ValidationError('Invalid relationship', problems);
-  return { changes: [change('UPSERT_RELATIONSHIP', rel.id, state.rels.get(rel.id)?.rel, rel, ctx)], result: rel };
+  const stored = nextVersion(rel, old);
+  return { changes: [change('UPSERT_RELATIONSHIP', rel.id, old, stored, ctx)], result: stored };
 }
 
 export function planDeleteRelationship(state: PlanReads, id: string, ctx?: WriteContext): WritePlan<void> {
   const old = state.rels.get(id);
   if (!old) throw new NotFoundError('Relationship', id);
+  checkVersion('Relationship', id, old.rel, ctx?.expectedVersion);
   return { changes: [change('DELETE_RELATIONSHIP', id, old.rel, undefined, ctx)], result: undefined };
 }
 
@@ -343,11 +361,12 @@ export function planImport(state: PlanReads, input: GraphData, ctx?: WriteContex
   });
   problems.throwIfAny();
 
+  // Each record is created at version 1 or replaces a stored one at its next version.
   const data: GraphData = {
-    sources: [...sources.byId.values()],
-    actors: [...actors.byId.values()],
-    relationships: [...relationships.byId.values()],
-    maps: [...maps.byId.values()],
+    sources: [...sources.byId.values()].map((s) => nextVersion(s, state.sources.get(s.id))),
+    actors: [...actors.byId.values()].map((a) => nextVersion(a, state.actors.get(a.id))),
+    relationships: [...relationships.byId.values()].map((r) => nextVersion(r, state.rels.get(r.id)?.rel)),
+    maps: [...maps.byId.values()].map((m) => nextVersion(m, state.maps.get(m.id))),
   };
   const result: ImportResult = { sources: data.sources.length, actors: data.actors.length, relationships: data.relationships.length, maps: data.maps!.length };
   return { changes: [change('IMPORT', '', undefined, result, ctx)], data, result };
@@ -355,22 +374,35 @@ export function planImport(state: PlanReads, input: GraphData, ctx?: WriteContex
 
 // ----- curated maps ----------------------------------------------------------------
 
+/** The version a map save was based on: the write context's, else the input's `expectedVersion`. */
+function expectedMapVersion(input: unknown, ctx?: WriteContext): number | undefined {
+  if (ctx?.expectedVersion !== undefined) return ctx.expectedVersion;
+  const v = typeof input === 'object' && input !== null ? (input as { expectedVersion?: unknown }).expectedVersion : undefined;
+  return typeof v === 'number' ? v : undefined;
+}
+
 /**
  * Saving a map reads the actors and relationships it names and the stored map
- * with its id (or the slug candidates of its title); see `buildMap`.
+ * with its id (or the slug candidates of its title); see `buildMap`. An
+ * expected version applies only when the id names a stored map (a new map has
+ * nothing to conflict with).
  */
 export function planSaveMap(state: PlanReads, input: unknown, ctx?: WriteContext, now = new Date().toISOString()): WritePlan<CuratedMap> {
-  const map = buildMap(input, {
+  const built = buildMap(input, {
     actor: (id) => state.actors.get(id),
     relationship: (id) => state.rels.get(id)?.rel,
     map: (id) => state.maps.get(id),
     now,
   });
-  return { changes: [change('SAVE_MAP', map.id, state.maps.get(map.id), map, ctx)], result: map };
+  const old = state.maps.get(built.id);
+  if (old) checkVersion('Map', built.id, old, expectedMapVersion(input, ctx));
+  const map = nextVersion(built, old);
+  return { changes: [change('SAVE_MAP', map.id, old, map, ctx)], result: map };
 }
 
 export function planDeleteMap(state: PlanReads, id: string, ctx?: WriteContext): WritePlan<void> {
   const old = state.maps.get(id);
   if (!old) throw new NotFoundError('Map', id);
+  checkVersion('Map', id, old, ctx?.expectedVersion);
   return { changes: [change('DELETE_MAP', id, old, undefined, ctx)], result: undefined };
 }

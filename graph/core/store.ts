@@ -179,9 +179,19 @@ export interface Change {
   by?: string;
 }
 
-/** Optional context for writes, recorded in the change log. */
+/** Optional context for writes: who writes (recorded in the change log) and the version the write was based on. */
 export interface WriteContext {
   by?: string;
+  /**
+   * The version of the record this write changes (the actor, relationship,
+   * source or map it names; the kept actor of a merge) that the caller loaded.
+   * When the stored record is at another version the write throws
+   * VersionConflictError and changes nothing; checked inside the write, so two
+   * writes based on the same version cannot both succeed. Omitted: no check.
+   */
+  expectedVersion?: number;
+  /** mergeActors only: the version of the merged (deleted) actor the caller loaded. */
+  expectedMergeVersion?: number;
 }
 
 export interface ImportResult {

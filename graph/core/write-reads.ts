@@ -117,6 +117,9 @@ export async function importReads(load: RecordLoader, data: GraphData): Promise<
   await load.sources(rels.flatMap(citedSourceIds));
   await load.sourceTexts([...new Set(rels.flatMap(citedSourceIds))]);
   await load.relationships(rels.map((r) => field(r, 'id')));
+  // The records an import replaces, for their versions.
+  await load.sources(listOf(data, 'sources').map((s) => field(s, 'id')));
+  await load.maps(listOf(data, 'maps').map((m) => field(m, 'id')));
   const changed = actors
     .filter((a) => {
       const id = field(a, 'id');

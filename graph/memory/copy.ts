@@ -6,16 +6,18 @@
 import type { Actor, Relationship, Source } from '../core/model';
 import type { Change } from '../core/store';
 
+// Records stored before versions existed carry none: they read as version 1.
+
 export function copyActor(a: Actor): Actor {
-  return { ...a, aliases: [...a.aliases], tags: [...a.tags] };
+  return { ...a, aliases: [...a.aliases], tags: [...a.tags], version: a.version ?? 1 };
 }
 
 export function copyRelationship(r: Relationship): Relationship {
-  return { ...r, citations: r.citations.map((c) => ({ ...c })) };
+  return { ...r, citations: r.citations.map((c) => ({ ...c })), version: r.version ?? 1 };
 }
 
 export function copySource(s: Source): Source {
-  return s.authors ? { ...s, authors: [...s.authors] } : { ...s };
+  return s.authors ? { ...s, authors: [...s.authors], version: s.version ?? 1 } : { ...s, version: s.version ?? 1 };
 }
 
 export function copyChange(c: Change): Change {

@@ -33,6 +33,7 @@ import type {
   WriteContext,
 } from '../core/store';
 import { pageArg, pageOf } from '../core/args';
+import { withoutVersion } from '../core/versions';
 import { applyRecord, type WriteRecord } from './apply';
 import { copyActor, copyChange, copyRelationship, copySource } from './copy';
 import { acquireLock, fsyncDir, journalPath, listDataDir, snapshotPath } from './data-dir';
@@ -417,10 +418,11 @@ export class MemoryStore implements GraphStore {
 
   exportGraph(): Promise<GraphData> {
     return this.read(() => ({
-      sources: [...this.state.sources.values()].sort(byId).map(copySource),
-      actors: [...this.state.actors.values()].sort(byId).map(copyActor),
-      relationships: [...this.state.rels.values()].map((e) => e.rel).sort(byId).map(copyRelationship),
-      maps: [...this.state.maps.values()].sort(byId).map(copyMap),
+      // Exports hold data, not the store's version counters.
+      sources: [...this.state.sources.values()].sort(byId).map((r) => withoutVersion(copySource(r))),
+      actors: [...this.state.actors.values()].sort(byId).map((r) => withoutVersion(copyActor(r))),
+      relationships: [...this.state.rels.values()].map((e) => e.rel).sort(byId).map((r) => withoutVersion(copyRelationship(r))),
+      maps: [...this.state.maps.values()].sort(byId).map((m) => withoutVersion(copyMap(m))),
     }));
   }
 

@@ -23,10 +23,10 @@ import { ACTOR_KINDS, RELATIONSHIP_TYPES, type ActorKind, type RelationshipType 
 // ----- shared fragments --------------------------------------------------------
 
 /** Actor properties callers see (the search helpers stay in the database). */
-const ACTOR_FIELDS = '{.id, .kind, .name, .category, .aliases, .summary, .country, .tags}';
+const ACTOR_FIELDS = '{.id, .kind, .name, .category, .aliases, .summary, .country, .tags, .version}';
 
 /** A relationship row: properties, type and stored ends. `r` must be bound. */
-const REL_FIELDS = `r{.id, .role, .start, .end, .amount, .currency, .citations} AS props,
+const REL_FIELDS = `r{.id, .role, .start, .end, .amount, .currency, .citations, .version} AS props,
   type(r) AS type, startNode(r).id AS source, endNode(r).id AS target`;
 
 /**

@@ -23,6 +23,11 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** A stored `version` (a Neo4j integer); nodes written before versions have none and read as 1. */
+function versionFrom(v: unknown): number {
+  return v === undefined || v === null ? 1 : Number(v);
+}
+
 // ----- actors ----------------------------------------------------------------------
 
 /** Normalized name and aliases, one per line: what search candidates are matched against. */
@@ -46,6 +51,7 @@ export function actorRow(a: Actor): { id: string; kind: ActorKind; props: Props 
       tags: a.tags.length ? a.tags : undefined,
       searchText: searchTextOf(a),
       aliasesText: a.aliases.join('\n'),
+      version: int(a.version ?? 1),
     }),
   };
 }
@@ -62,6 +68,7 @@ export function actorFrom(m: unknown): Actor {
     summary: str(p.summary),
     country: str(p.country),
     tags: Array.isArray(p.tags) ? p.tags.map(String) : [],
+    version: versionFrom(p.version),
   }) as unknown as Actor;
 }
 
@@ -78,6 +85,7 @@ export function sourceRow(s: Source): Props {
     url: s.url,
     textKind: s.textKind,
     textNote: s.textNote,
+    version: int(s.version ?? 1),
   });
 }
 
@@ -94,6 +102,7 @@ export function sourceFrom(m: unknown): Source {
     url: str(p.url),
     textKind: str(p.textKind),
     textNote: str(p.textNote),
+    version: versionFrom(p.version),
   }) as unknown as Source;
 }
 
@@ -118,6 +127,7 @@ export function relationshipRow(r: Relationship): { id: string; source: string; 
       currency: r.currency,
       citations: JSON.stringify(r.citations),
       citationSources: [...new Set(r.citations.map((c) => c.sourceId))],
+      version: int(r.version ?? 1),
     }),
   };
 }
@@ -136,6 +146,7 @@ export function relationshipFrom(row: Row): Relationship {
     amount: typeof p.amount === 'number' ? p.amount : undefined,
     currency: str(p.currency),
     citations: (JSON.parse(String(p.citations)) as Citation[]).map((c) => ({ sourceId: c.sourceId, excerpt: c.excerpt })),
+    version: versionFrom(p.version),
   }) as unknown as Relationship;
 }
 
@@ -169,6 +180,9 @@ export function mapRow(m: CuratedMap): Props {
   return { id: m.id, title: m.title, createdAt: m.createdAt, updatedAt: m.updatedAt, actorIds: m.nodes.map((n) => n.actorId), body: JSON.stringify(m) };
 }
 
+/** A stored map; maps saved before versions read as version 1. */
 export function mapFrom(body: unknown): CuratedMap {
-  return JSON.parse(String(body)) as CuratedMap;
+  const map = JSON.parse(String(body)) as CuratedMap;
+  if (map.version === undefined) map.version = 1;
+  return map;
 }

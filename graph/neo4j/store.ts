@@ -61,6 +61,7 @@ import {
 } from '../core/plan';
 import type { CuratedMap, MapInput } from '../core/maps';
 import type { PlanReads } from '../core/plan-reads';
+import { withoutVersion } from '../core/versions';
 import {
   deleteActorReads,
   deleteMapReads,
@@ -451,10 +452,11 @@ export class Neo4jStore implements GraphStore {
 
   async exportGraph(): Promise<GraphData> {
     return this.read(async (q) => ({
-      sources: (await q.run(cypher.LIST_SOURCES)).map((r) => sourceFrom(r.source)),
-      actors: (await q.run(cypher.ALL_ACTORS)).map((r) => actorFrom(r.actor)),
-      relationships: (await q.run(cypher.ALL_RELATIONSHIPS, { types: ALL_TYPES })).map(relationshipFrom),
-      maps: (await q.run(cypher.ALL_MAPS)).map((r) => mapFrom(r.body)),
+      // Exports hold data, not the store's version counters.
+      sources: (await q.run(cypher.LIST_SOURCES)).map((r) => withoutVersion(sourceFrom(r.source))),
+      actors: (await q.run(cypher.ALL_ACTORS)).map((r) => withoutVersion(actorFrom(r.actor))),
+      relationships: (await q.run(cypher.ALL_RELATIONSHIPS, { types: ALL_TYPES })).map((r) => withoutVersion(relationshipFrom(r))),
+      maps: (await q.run(cypher.ALL_MAPS)).map((r) => withoutVersion(mapFrom(r.body))),
     }));
   }
 

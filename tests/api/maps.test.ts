@@ -256,6 +256,38 @@ describe('an old map after the graph changed', () => {
   });
 });
 
+describe('map versions over HTTP', () => {
+  const SAVE_V = 'mutation($input: MapInput!) { saveMap(input: $input) { id title version } }';
+
+  it('refuses a save or delete based on an old version with CONFLICT, the current version and map in extensions, writing nothing', async () => {
+    const input = { ...CRACKDOWN, id: 'versioned', title: 'Mine' };
+    expect(ok(await admin(SAVE_V, { input })).saveMap).toEqual({ id: 'versioned', title: 'Mine', version: 1 });
+    expect(ok(await admin(SAVE_V, { input: { ...input, title: 'Theirs', expectedVersion: 1 } })).saveMap.version).toBe(2);
+    const before = await changeCount();
+    const stale = await admin(SAVE_V, { input: { ...input, title: 'Mine again', expectedVersion: 1 } });
+    expect(stale.codes).toEqual(['CONFLICT']);
+    const ext = stale.body.errors![0].extensions!;
+    expect(ext.currentVersion).toBe(2);
+    expect(ext.current).toMatchObject({ id: 'versioned', title: 'Theirs', version: 2 });
+    const del = await admin('mutation { deleteMap(id: "versioned", expectedVersion: 1) }');
+    expect(del.codes).toEqual(['CONFLICT']);
+    expect(del.body.errors![0].extensions!.currentVersion).toBe(2);
+    expect(await changeCount()).toBe(before);
+    expect(ok(await anon('{ map(id: "versioned") { title version } }')).map).toEqual({ title: 'Theirs', version: 2 });
+    expect(ok(await admin('mutation { deleteMap(id: "versioned", expectedVersion: 2) }')).deleteMap).toBe('versioned');
+  });
+
+  it('lets exactly one of two concurrent saves based on the same version through', async () => {
+    const input = { ...CRACKDOWN, id: 'raced', title: 'Start' };
+    ok(await admin(SAVE_V, { input }));
+    const [a, b] = await Promise.all(['A', 'B'].map((title) => admin(SAVE_V, { input: { ...input, title, expectedVersion: 1 } })));
+    const codes = [a, b].map((r) => r.codes[0] ?? 'OK').sort();
+    expect(codes).toEqual(['CONFLICT', 'OK']);
+    const winner = [a, b].find((r) => r.codes.length === 0)!.body.data!.saveMap;
+    expect(ok(await anon('{ map(id: "raced") { title version } }')).map).toEqual({ title: winner.title, version: 2 });
+  });
+});
+
 describe('hub paging (Actor.relationships order: RANKED)', () => {
   const PAGE = `query($after: String) { actor(id: "tokayev") { degree relationships(order: RANKED, first: 25, after: $after) {
     totalCount nodes { id type start } pageInfo { endCursor hasNextPage } } } }`;

@@ -6,7 +6,8 @@
  * never by message text.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConflictError, NotFoundError, ValidationError, type ErrorCode } from '@/graph/core/errors';
+import { ConflictError, NotFoundError, ValidationError, VersionConflictError, type ErrorCode } from '@/graph/core/errors';
+import { withoutVersion } from '@/graph/core/versions';
 import type { Actor, GraphData, Relationship, Source } from '@/graph/core/model';
 import type { MapInput } from '@/graph/core/maps';
 import { MAX_REPORTED_PROBLEMS } from '@/graph/core/plan';
@@ -97,11 +98,12 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         expect(['memory', 'neo4j']).toContain(store.kind);
         await store.upsertActor({ id: 'ruritania', kind: 'STATE', name: 'Ruritania', aliases: [], tags: [] });
         const created = await store.upsertActor(person('jan-novak', '  Jan Novák ', { aliases: ['Novak', 'Novak'], tags: ['x'], country: 'ruritania', summary: 'A minister.' }));
-        expect(created).toEqual({ id: 'jan-novak', kind: 'PERSON', name: 'Jan Novák', aliases: ['Novak'], tags: ['x'], country: 'ruritania', summary: 'A minister.' });
+        expect(created).toEqual({ id: 'jan-novak', kind: 'PERSON', name: 'Jan Novák', aliases: ['Novak'], tags: ['x'], country: 'ruritania', summary: 'A minister.', version: 1 });
         expect(await store.getActor('jan-novak')).toEqual(created);
 
         const replaced = await store.upsertActor(person('jan-novak', 'Jan Novák Jr.', { aliases: [] }));
         expect(replaced.name).toBe('Jan Novák Jr.');
+        expect(replaced.version).toBe(2);
         const read = await store.getActor('jan-novak');
         expect(read).toEqual(replaced);
         expect(read.country).toBeUndefined();
@@ -112,7 +114,7 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         const store = await open();
         const inst: Actor = { id: 'ministry', kind: 'INSTITUTION', category: 'government body', name: 'Ministry of Tests', aliases: ['MoT'], tags: [] };
         await store.upsertActor(inst);
-        expect(await store.getActor('ministry')).toEqual(inst);
+        expect(await store.getActor('ministry')).toEqual({ ...inst, version: 1 });
       });
 
       it('getActors returns actors in input order with null for unknown ids', async () => {
@@ -151,13 +153,13 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         const store = await open();
         const b: Source = { id: 'src-b', title: 'B', published: '2023-02' };
         const a: Source = { id: 'src-a', title: 'A', publisher: 'Wire', authors: ['Writer'], published: '2022', url: 'https://example.org/a' };
-        expect(await store.upsertSource(b)).toEqual(b);
+        expect(await store.upsertSource(b)).toEqual({ ...b, version: 1 });
         await store.upsertSource(a);
-        expect(await store.getSource('src-a')).toEqual(a);
+        expect(await store.getSource('src-a')).toEqual({ ...a, version: 1 });
         expect(ids(await store.listSources())).toEqual(['src-a', 'src-b']);
         expect((await store.getSources(['src-b', 'nope'])).map((s) => s?.id ?? null)).toEqual(['src-b', null]);
         await store.upsertSource({ id: 'src-a', title: 'A, revised' });
-        expect(await store.getSource('src-a')).toEqual({ id: 'src-a', title: 'A, revised' });
+        expect(await store.getSource('src-a')).toEqual({ id: 'src-a', title: 'A, revised', version: 2 });
         await rejection(store.getSource('nope'), NotFoundError, 'NOT_FOUND');
         await expectRejectedUnchanged(store, () => store.upsertSource({ id: 'src-c', title: 'C', url: 'ftp://example.org' }), ValidationError, 'BAD_USER_INPUT');
         await expectRejectedUnchanged(store, () => store.upsertSource({ id: 'src-c', title: 'C', published: '2022-13' }), ValidationError, 'BAD_USER_INPUT');
@@ -176,12 +178,12 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
           textKind: 'PARAPHRASED_COPY',
           textNote: 'Machine-paraphrased copy of the published paper.',
         };
-        expect(await store.upsertSource(full)).toEqual(full);
-        expect(await store.getSource('src-p')).toEqual(full);
+        expect(await store.upsertSource(full)).toEqual({ ...full, version: 1 });
+        expect(await store.getSource('src-p')).toEqual({ ...full, version: 1 });
         expect((await store.exportGraph()).sources).toEqual([full]);
         const legacy = { id: 'src-old', title: 'Old', author: 'Solo Writer' } as unknown as Source;
-        expect(await store.upsertSource(legacy)).toEqual({ id: 'src-old', title: 'Old', authors: ['Solo Writer'] });
-        expect(await store.getSource('src-old')).toEqual({ id: 'src-old', title: 'Old', authors: ['Solo Writer'] });
+        expect(await store.upsertSource(legacy)).toEqual({ id: 'src-old', title: 'Old', authors: ['Solo Writer'], version: 1 });
+        expect(await store.getSource('src-old')).toEqual({ id: 'src-old', title: 'Old', authors: ['Solo Writer'], version: 1 });
         await expectRejectedUnchanged(store, () => store.upsertSource({ ...full, id: 'src-q', textKind: 'SUMMARY' as never }), ValidationError, 'BAD_USER_INPUT');
         await expectRejectedUnchanged(store, () => store.upsertSource({ ...full, id: 'src-q', updated: '2023-03' }), ValidationError, 'BAD_USER_INPUT');
         await expectRejectedUnchanged(store, () => store.upsertSource({ ...legacy, id: 'src-q', authors: ['Two'] } as Source), ValidationError, 'BAD_USER_INPUT');
@@ -247,12 +249,13 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
             { sourceId: SRC_B, excerpt: 'The loan, in euros.' },
           ],
         });
-        expect(await store.upsertRelationship(r)).toEqual(r);
-        expect(await store.getRelationship('x1')).toEqual(r);
+        expect(await store.upsertRelationship(r)).toEqual({ ...r, version: 1 });
+        expect(await store.getRelationship('x1')).toEqual({ ...r, version: 1 });
         const replaced = { ...r, role: 'grant', amount: undefined, currency: undefined, end: undefined };
         await store.upsertRelationship(replaced);
         const read = await store.getRelationship('x1');
         expect(read.role).toBe('grant');
+        expect(read.version).toBe(2);
         expect(read.amount).toBeUndefined();
         expect(read.currency).toBeUndefined();
         expect(read.end).toBeUndefined();
@@ -263,7 +266,7 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         const store = await openMini();
         const got = await store.getRelationships(['r10', 'nope', 'r01']);
         expect(got.map((r) => r?.id ?? null)).toEqual(['r10', null, 'r01']);
-        expect(got[2]).toEqual(miniGraph().relationships.find((r) => r.id === 'r01'));
+        expect(got[2]).toEqual({ ...miniGraph().relationships.find((r) => r.id === 'r01'), version: 1 });
         await rejection(store.getRelationship('nope'), NotFoundError, 'NOT_FOUND');
       });
 
@@ -815,7 +818,7 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
           ['r08', 'START'],
           ['r10', 'START'],
         ]);
-        expect(firstTwo[0].relationship).toEqual(miniGraph().relationships.find((r) => r.id === 'r08'));
+        expect(firstTwo[0].relationship).toEqual({ ...miniGraph().relationships.find((r) => r.id === 'r08'), version: 1 });
       });
 
       it('counts actors, relationships and sources by kind and type', async () => {
@@ -899,7 +902,7 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         ]);
         expect(log[0].by).toBe('tester');
         expect(log[1].by).toBe('tester');
-        expect(log[0].after).toEqual(src);
+        expect(log[0].after).toEqual({ ...src, version: 1 });
         expect(log[1].before == null).toBe(true);
         expect(log[1].after).toEqual(a);
         expect(log[3].before).toEqual(a);
@@ -908,7 +911,8 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         expect(log[5].before).toEqual(r);
         expect(log[5].after == null).toBe(true);
         expect(log[6].before).toEqual(b);
-        expect(log[7].before).toEqual(src);
+        expect(log[7].before).toEqual({ ...src, version: 1 });
+        expect([a.version, a2.version]).toEqual([1, 2]);
         for (const c of log) expect(Number.isNaN(Date.parse(c.at))).toBe(false);
       });
 
@@ -935,6 +939,104 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         await store.mergeActors('tokayev', 'dup', { by: 'editor' });
         const merge = await lastChange(store);
         expect([merge.op, merge.entityId, merge.by]).toEqual(['MERGE_ACTORS', 'tokayev', 'editor']);
+      });
+    });
+
+    // -----------------------------------------------------------------------
+    describe('record versions', () => {
+      /** A write that must fail with VersionConflictError, change nothing, and carry the current record. */
+      async function expectVersionConflict(store: GraphStore, write: () => Promise<unknown>, currentVersion: number, current: object) {
+        const e = (await expectRejectedUnchanged(store, write, VersionConflictError, 'CONFLICT')) as unknown as VersionConflictError;
+        expect(e).toBeInstanceOf(ConflictError);
+        expect(e.currentVersion).toBe(currentVersion);
+        expect(e.current).toEqual(current);
+        return e;
+      }
+
+      it('starts every record at 1 and adds one on each change, imports included', async () => {
+        const store = await openMini();
+        expect((await store.getActor('tokayev')).version).toBe(1);
+        expect((await store.getRelationship('r01')).version).toBe(1);
+        expect((await store.getSource(SRC_A)).version).toBe(1);
+        const a = await store.upsertActor({ ...(await store.getActor('smailov')), summary: 'Prime Minister.' });
+        expect(a.version).toBe(2);
+        expect((await store.upsertRelationship({ ...(await store.getRelationship('r01')), role: 'PM' })).version).toBe(2);
+        // A citation change is a change of the relationship.
+        const r01 = await store.getRelationship('r01');
+        expect((await store.upsertRelationship({ ...r01, citations: [...r01.citations, { sourceId: SRC_B, excerpt: 'More.' }] })).version).toBe(3);
+        expect((await store.upsertSource({ ...(await store.getSource(SRC_B)), publisher: 'Other' })).version).toBe(2);
+        // Setting a source's full text changes the source.
+        await store.setSourceText(SRC_B, 'Some text. More.');
+        expect((await store.getSource(SRC_B)).version).toBe(3);
+        // Re-importing records that are stored replaces them at their next version; new ones start at 1.
+        const data = miniGraph();
+        await store.importGraph({ sources: [], actors: [data.actors.find((x) => x.id === 'smailov')!, person('newcomer', 'New Comer')], relationships: [] });
+        expect((await store.getActor('smailov')).version).toBe(3);
+        expect((await store.getActor('newcomer')).version).toBe(1);
+        expect((await store.findActors({ search: 'smailov' })).items[0].actor.version).toBe(3);
+      });
+
+      it('moves the kept actor, the moved relationships and the merged actor\'s citizens to their next versions on a merge', async () => {
+        const store = await openMini();
+        await store.upsertActor({ id: 'kz', kind: 'STATE', name: 'KZ duplicate', aliases: [], tags: [] });
+        await store.upsertActor(person('citizen', 'Citizen', { country: 'kz' }));
+        await store.upsertRelationship(rel('kz-ally', 'ALLIED_WITH', 'kz', 'russia'));
+        const kept = await store.mergeActors('kazakhstan', 'kz');
+        expect(kept.version).toBe(2);
+        expect((await store.getActor('kazakhstan')).version).toBe(2);
+        expect((await store.getRelationship('kz-ally')).version).toBe(2);
+        expect(await store.getActor('citizen')).toMatchObject({ country: 'kazakhstan', version: 2 });
+      });
+
+      it('refuses each kind of write based on an old version, carrying the current record and writing nothing', async () => {
+        const store = await openMini();
+        const actor = await store.upsertActor({ ...(await store.getActor('smailov')), summary: 'Theirs.' });
+        const relationship = await store.upsertRelationship({ ...(await store.getRelationship('r01')), role: 'Theirs' });
+        const source = await store.upsertSource({ ...(await store.getSource(SRC_B)), publisher: 'Theirs' });
+        const other = await store.upsertActor({ ...(await store.getActor('mamin')), summary: 'Theirs.' });
+
+        await expectVersionConflict(store, () => store.upsertActor({ ...actor, summary: 'Mine.' }, { expectedVersion: 1 }), 2, actor);
+        await expectVersionConflict(store, () => store.deleteActor('smailov', { cascade: true }, { expectedVersion: 1 }), 2, actor);
+        await expectVersionConflict(store, () => store.mergeActors('smailov', 'mamin', { expectedVersion: 1 }), 2, actor);
+        await expectVersionConflict(store, () => store.mergeActors('smailov', 'mamin', { expectedVersion: 2, expectedMergeVersion: 1 }), 2, other);
+        await expectVersionConflict(store, () => store.upsertRelationship({ ...relationship, role: 'Mine' }, { expectedVersion: 1 }), 2, relationship);
+        await expectVersionConflict(store, () => store.deleteRelationship('r01', { expectedVersion: 1 }), 2, relationship);
+        await expectVersionConflict(store, () => store.upsertSource({ ...source, publisher: 'Mine' }, { expectedVersion: 1 }), 2, source);
+        await expectVersionConflict(store, () => store.setSourceText(SRC_B, 'Mine.', {}, { expectedVersion: 1 }), 2, source);
+        await store.upsertSource({ id: 'uncited', title: 'Uncited' });
+        await store.upsertSource({ id: 'uncited', title: 'Uncited, revised' });
+        await expectVersionConflict(store, () => store.deleteSource('uncited', { expectedVersion: 1 }), 2, { id: 'uncited', title: 'Uncited, revised', version: 2 });
+      });
+
+      it('lets a write based on the current version through, and answers NOT_FOUND when the record was deleted since', async () => {
+        const store = await openMini();
+        expect((await store.upsertActor({ ...(await store.getActor('smailov')), summary: 'Mine.' }, { expectedVersion: 1, by: 'me' })).version).toBe(2);
+        expect((await store.upsertRelationship({ ...(await store.getRelationship('r01')), role: 'Mine' }, { expectedVersion: 1 })).version).toBe(2);
+        expect((await store.setSourceText(SRC_B, 'Text.', {}, { expectedVersion: 1 })).check.sourceId).toBe(SRC_B);
+        await store.deleteRelationship('r01', { expectedVersion: 2 });
+        await expectRejectedUnchanged(store, () => store.upsertRelationship((miniGraph().relationships[0]), { expectedVersion: 2 }), NotFoundError, 'NOT_FOUND');
+        await expectRejectedUnchanged(store, () => store.deleteRelationship('r01', { expectedVersion: 2 }), NotFoundError, 'NOT_FOUND');
+        await store.upsertActor(person('gone', 'Gone'));
+        await store.deleteActor('gone', {}, { expectedVersion: 1 });
+        await expectRejectedUnchanged(store, () => store.upsertActor(person('gone', 'Gone'), { expectedVersion: 1 }), NotFoundError, 'NOT_FOUND');
+        // Without an expected version a write applies to whatever is stored, as before versions.
+        expect((await store.upsertActor(person('gone', 'Gone'))).version).toBe(1);
+      });
+
+      it('lets exactly one of concurrent updates based on the same version through', async () => {
+        const store = await openMini();
+        const base = await store.getRelationship('r01');
+        const outcomes = await Promise.allSettled(['One', 'Two', 'Three', 'Four'].map((role) => store.upsertRelationship({ ...base, role }, { expectedVersion: base.version })));
+        const won = outcomes.filter((o): o is PromiseFulfilledResult<Relationship> => o.status === 'fulfilled');
+        const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+        expect(won).toHaveLength(1);
+        expect(lost.map((o) => [(o.reason as VersionConflictError).code, (o.reason as VersionConflictError).currentVersion])).toEqual([
+          ['CONFLICT', 2],
+          ['CONFLICT', 2],
+          ['CONFLICT', 2],
+        ]);
+        expect(await store.getRelationship('r01')).toEqual(won[0].value);
+        expect((await allChanges(store)).filter((c) => c.entityId === 'r01' && c.op === 'UPSERT_RELATIONSHIP')).toHaveLength(1);
       });
     });
 
@@ -994,7 +1096,8 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         );
         await expectRejectedUnchanged(store, () => store.deleteActor('ruritania'), ConflictError, 'CONFLICT');
         await store.deleteActor('ruritania', { cascade: true });
-        expect(await store.getActor('rudolf')).toEqual(person('rudolf', 'Rudolf'));
+        // Losing its country is a change of the actor: its next version.
+        expect(await store.getActor('rudolf')).toEqual({ ...person('rudolf', 'Rudolf'), version: 2 });
       });
 
       it('merging a state moves the actors that name it as country; merging an actor into itself is rejected', async () => {
@@ -1096,8 +1199,8 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         expect(result.info).toMatchObject({ sourceId: 'doc-1', length: 'First line.\nSecond line.'.length });
         expect(Number.isNaN(Date.parse(result.info.updatedAt))).toBe(false);
         expect(result.check).toEqual({ sourceId: 'doc-1', checked: 0, stale: [] });
-        expect(await store.getSource('doc-1')).toEqual(source);
-        expect(await store.listSources()).toEqual([source]);
+        expect(await store.getSource('doc-1')).toEqual({ ...source, version: 1 });
+        expect(await store.listSources()).toEqual([{ ...source, version: 1 }]);
         expect(await store.getSourceText('doc-1')).toBe('First line.\nSecond line.');
         expect(await store.sourceTextInfo(['nope', 'doc-1'])).toEqual([null, result.info]);
 
@@ -1226,7 +1329,9 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         expect(Number.isNaN(Date.parse(saved.createdAt))).toBe(false);
         expect(saved.updatedAt).toBe(saved.createdAt);
         expect(await store.getMap(saved.id)).toEqual(saved);
-        expect((await store.exportGraph()).maps).toEqual([saved]);
+        expect(saved.version).toBe(1);
+        // Exports hold data, not store bookkeeping: no versions.
+        expect((await store.exportGraph()).maps).toEqual([withoutVersion(saved)]);
         const last = (await allChanges(store)).at(-1)!;
         expect(last).toMatchObject({ op: 'SAVE_MAP', entityId: saved.id, after: saved, by: 'test' });
         expect(last.before).toBeUndefined();
@@ -1397,6 +1502,64 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         ]);
       });
 
+      it('versions a map: 1 on create, +1 on every save and on a merge that re-points it', async () => {
+        const store = await openMini();
+        const saved = await store.saveMap({ ...KNB_MAP, id: 'knb' });
+        expect(saved.version).toBe(1);
+        const second = await store.saveMap({ ...KNB_MAP, id: 'knb', title: 'Second', expectedVersion: 1 });
+        expect(second.version).toBe(2);
+        expect((await store.getMap('knb')).version).toBe(2);
+        expect((await store.listMaps()).items[0].version).toBe(2);
+        await store.upsertActor(person('karim-masimov', 'Karim Masimov'));
+        await store.saveMap({ ...KNB_MAP, id: 'knb', nodes: [...KNB_MAP.nodes, { actorId: 'karim-masimov', x: 9, y: 9 }] });
+        await store.mergeActors('massimov', 'karim-masimov');
+        expect((await store.getMap('knb')).version).toBe(4);
+        // A new map with an expected version has nothing to conflict with.
+        expect((await store.saveMap({ ...KNB_MAP, id: 'fresh', expectedVersion: 7 })).version).toBe(1);
+      });
+
+      it('refuses a save or delete based on an old version with a VersionConflictError carrying the current map, writing nothing', async () => {
+        const store = await openMini();
+        await store.saveMap({ ...KNB_MAP, id: 'knb' });
+        const current = await store.saveMap({ ...KNB_MAP, id: 'knb', title: 'Theirs', expectedVersion: 1 });
+        const stale = { ...KNB_MAP, id: 'knb', title: 'Mine', expectedVersion: 1 };
+        const e1 = (await expectRejectedUnchanged(store, () => store.saveMap(stale), VersionConflictError, 'CONFLICT')) as unknown as VersionConflictError;
+        expect(e1).toBeInstanceOf(ConflictError);
+        expect(e1).toMatchObject({ entity: 'Map', id: 'knb', expectedVersion: 1, currentVersion: 2, current });
+        const e2 = (await expectRejectedUnchanged(store, () => store.deleteMap('knb', { expectedVersion: 1 }), VersionConflictError, 'CONFLICT')) as unknown as VersionConflictError;
+        expect(e2).toMatchObject({ currentVersion: 2, current });
+        // The context's expected version works for saves too (the API passes the input's).
+        await expectRejectedUnchanged(store, () => store.saveMap({ ...stale, expectedVersion: undefined }, { expectedVersion: 1 }), VersionConflictError, 'CONFLICT');
+        await store.deleteMap('knb', { expectedVersion: 2, by: 'test' });
+        await rejection(store.getMap('knb'), NotFoundError, 'NOT_FOUND');
+      });
+
+      it('lets exactly one of two concurrent saves based on the same version through', async () => {
+        const store = await openMini();
+        await store.saveMap({ ...KNB_MAP, id: 'knb' });
+        const outcomes = await Promise.allSettled(
+          ['One', 'Two', 'Three'].map((title) => store.saveMap({ ...KNB_MAP, id: 'knb', title, expectedVersion: 1 })),
+        );
+        const won = outcomes.filter((o) => o.status === 'fulfilled');
+        const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+        expect(won).toHaveLength(1);
+        expect(lost.map((o) => (o.reason as VersionConflictError).code)).toEqual(['CONFLICT', 'CONFLICT']);
+        const stored = await store.getMap('knb');
+        expect(stored.version).toBe(2);
+        expect(stored.title).toBe((won[0] as PromiseFulfilledResult<{ title: string }>).value.title);
+      });
+
+      it('keeps the previous revision of a replaced map in the change log, with who replaced it', async () => {
+        const store = await openMini();
+        const first = await store.saveMap({ ...KNB_MAP, id: 'knb' }, { by: 'alice' });
+        const second = await store.saveMap({ ...KNB_MAP, id: 'knb', title: 'Revised', annotations: [] }, { by: 'bob', expectedVersion: 1 });
+        const saves = (await allChanges(store)).filter((c) => c.op === 'SAVE_MAP' && c.entityId === 'knb');
+        expect(saves.map((c) => [c.by, c.before, c.after])).toEqual([
+          ['alice', undefined, first],
+          ['bob', first, second],
+        ]);
+      });
+
       it('returns copies of maps', async () => {
         const store = await openMini();
         const saved = await store.saveMap(KNB_MAP);
@@ -1438,7 +1601,7 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         returned.aliases.push('Three');
         const read = await store.getActor('mutable');
         read.tags.push('tampered');
-        expect(await store.getActor('mutable')).toEqual(person('mutable', 'Mutable', { aliases: ['One'] }));
+        expect(await store.getActor('mutable')).toEqual({ ...person('mutable', 'Mutable', { aliases: ['One'] }), version: 1 });
 
         const r = await store.getRelationship('r18');
         r.citations[0].excerpt = 'tampered';
@@ -1452,9 +1615,9 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         const hood = await store.neighborhood({ actorId: 'smailov' });
         hood.actors[0].name = 'tampered';
         const fresh = miniGraph();
-        expect(await store.getRelationship('r18')).toEqual(fresh.relationships.find((x) => x.id === 'r18'));
-        expect(await store.getActor('tokayev')).toEqual(fresh.actors.find((x) => x.id === 'tokayev'));
-        expect(await store.getActor('smailov')).toEqual(fresh.actors.find((x) => x.id === 'smailov'));
+        expect(await store.getRelationship('r18')).toEqual({ ...fresh.relationships.find((x) => x.id === 'r18'), version: 1 });
+        expect(await store.getActor('tokayev')).toEqual({ ...fresh.actors.find((x) => x.id === 'tokayev'), version: 1 });
+        expect(await store.getActor('smailov')).toEqual({ ...fresh.actors.find((x) => x.id === 'smailov'), version: 1 });
         expect((await store.exportGraph()).relationships[0].citations.length).toBeGreaterThan(0);
       });
     });

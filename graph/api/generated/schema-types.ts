@@ -124,6 +124,8 @@ export interface MapInput {
   relationshipIds: Array<string>;
   /** Notes, at most 500. */
   annotations?: Array<MapAnnotationInput> | null;
+  /** When `id` names a stored map: the `version` it was loaded at. If the map changed since, the save fails with CONFLICT and changes nothing (`extensions.currentVersion` and `extensions.current` give the stored map). Omitted: the save replaces whatever is stored. */
+  expectedVersion?: number | null;
 }
 
 /** An actor to place on a map. */
@@ -267,6 +269,7 @@ export const UndatedModeValues = ['HIDE', 'SHOW'] as const;
 export type ActorParent = Model.Actor;
 export interface ActorFieldTypes {
   id: string;
+  version: number;
   kind: ActorKind;
   name: string;
   category: string | null | undefined;
@@ -315,6 +318,7 @@ export type ActorMetricsArgs = {
 };
 export interface ActorArgTypes {
   id: Record<string, never>;
+  version: Record<string, never>;
   kind: Record<string, never>;
   name: Record<string, never>;
   category: Record<string, never>;
@@ -567,6 +571,7 @@ export interface CuratedMapFieldTypes {
   asOf: string | null | undefined;
   createdAt: string;
   updatedAt: string;
+  version: number;
   nodes: Array<MapNodeParent>;
   edges: Array<MapEdgeParent>;
   annotations: Array<MapAnnotationParent>;
@@ -583,6 +588,7 @@ export interface CuratedMapArgTypes {
   asOf: Record<string, never>;
   createdAt: Record<string, never>;
   updatedAt: Record<string, never>;
+  version: Record<string, never>;
   nodes: Record<string, never>;
   edges: Record<string, never>;
   annotations: Record<string, never>;
@@ -794,18 +800,26 @@ export type MutationUpdateActorArgs = {
   id: string;
   /** Fields to change. */
   patch: ActorPatch;
+  /** The `version` of the actor this change was based on. If it has changed since, the write fails with CONFLICT and changes nothing (`extensions.currentVersion` and `extensions.current` give the stored record). Omitted: no check (the write applies to whatever is stored). */
+  expectedVersion?: number | null;
 };
 export type MutationDeleteActorArgs = {
   /** Actor to delete. */
   id: string;
   /** Also delete its relationships. */
   cascade?: boolean | null;
+  /** The `version` of the actor this change was based on. If it has changed since, the write fails with CONFLICT and changes nothing (`extensions.currentVersion` and `extensions.current` give the stored record). Omitted: no check (the write applies to whatever is stored). */
+  expectedVersion?: number | null;
 };
 export type MutationMergeActorsArgs = {
   /** Actor that remains. */
   keepId: string;
   /** Actor merged into it and deleted. */
   mergeId: string;
+  /** The `version` of the kept actor this change was based on. If it has changed since, the write fails with CONFLICT and changes nothing (`extensions.currentVersion` and `extensions.current` give the stored record). Omitted: no check (the write applies to whatever is stored). */
+  expectedVersion?: number | null;
+  /** The same for the merged actor. */
+  expectedMergeVersion?: number | null;
 };
 export type MutationCreateRelationshipArgs = {
   /** The new relationship. */
@@ -816,18 +830,26 @@ export type MutationUpdateRelationshipArgs = {
   id: string;
   /** Fields to change. */
   patch: RelationshipPatch;
+  /** The `version` of the relationship this change was based on. If it has changed since, the write fails with CONFLICT and changes nothing (`extensions.currentVersion` and `extensions.current` give the stored record). Omitted: no check (the write applies to whatever is stored). */
+  expectedVersion?: number | null;
 };
 export type MutationDeleteRelationshipArgs = {
   /** Relationship to delete. */
   id: string;
+  /** The `version` of the relationship this change was based on. If it has changed since, the write fails with CONFLICT and changes nothing (`extensions.currentVersion` and `extensions.current` give the stored record). Omitted: no check (the write applies to whatever is stored). */
+  expectedVersion?: number | null;
 };
 export type MutationUpsertSourceArgs = {
   /** The source. */
   input: SourceInput;
+  /** When replacing a stored source: the `version` it was loaded at; CONFLICT if it has changed since (see `updateActor`). Omitted: no check. */
+  expectedVersion?: number | null;
 };
 export type MutationDeleteSourceArgs = {
   /** Source to delete. */
   id: string;
+  /** The `version` of the source this change was based on. If it has changed since, the write fails with CONFLICT and changes nothing (`extensions.currentVersion` and `extensions.current` give the stored record). Omitted: no check (the write applies to whatever is stored). */
+  expectedVersion?: number | null;
 };
 export type MutationAddSourceArgs = {
   /** The new source. */
@@ -840,6 +862,8 @@ export type MutationSetSourceTextArgs = {
   sourceId: string;
   /** The full text. */
   text: SourceTextInput;
+  /** The `version` of the source this change was based on. If it has changed since, the write fails with CONFLICT and changes nothing (`extensions.currentVersion` and `extensions.current` give the stored record). Omitted: no check (the write applies to whatever is stored). */
+  expectedVersion?: number | null;
 };
 export type MutationSaveMapArgs = {
   /** The map. */
@@ -848,6 +872,8 @@ export type MutationSaveMapArgs = {
 export type MutationDeleteMapArgs = {
   /** Map to delete. */
   id: string;
+  /** The `version` the map was loaded at: if it changed since, CONFLICT (with `extensions.currentVersion` and `extensions.current`) and nothing is deleted. Omitted: deleted whatever its version. */
+  expectedVersion?: number | null;
 };
 export interface MutationArgTypes {
   createActor: MutationCreateActorArgs;
@@ -1122,6 +1148,7 @@ export type RankedActorResolvers = ResolversFor<RankedActorParent, RankedActorFi
 export type RelationshipParent = Model.Relationship;
 export interface RelationshipFieldTypes {
   id: string;
+  version: number;
   type: RelationshipType;
   source: ActorParent;
   target: ActorParent;
@@ -1136,6 +1163,7 @@ export interface RelationshipFieldTypes {
 }
 export interface RelationshipArgTypes {
   id: Record<string, never>;
+  version: Record<string, never>;
   type: Record<string, never>;
   source: Record<string, never>;
   target: Record<string, never>;
@@ -1268,6 +1296,7 @@ export type RelationshipTypeInfoResolvers = ResolversFor<RelationshipTypeInfoPar
 export type SourceParent = Model.Source;
 export interface SourceFieldTypes {
   id: string;
+  version: number;
   title: string;
   publisher: string | null | undefined;
   authors: Array<string>;
@@ -1293,6 +1322,7 @@ export type SourceRelationshipsArgs = {
 };
 export interface SourceArgTypes {
   id: Record<string, never>;
+  version: Record<string, never>;
   title: Record<string, never>;
   publisher: Record<string, never>;
   authors: Record<string, never>;
