@@ -33,22 +33,22 @@ const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => (
 
 describe('streamed FtM import', () => {
   it('imports a file of several read chunks unchanged, reporting progress as it reads', async () => {
-    const graph = generateGraph({ actors: 3000, seed: 5 });
+    const graph = generateGraph({ actors: 1500, seed: 5 });
     const file = path.join(tmp(), 'big.ftm.jsonl');
     const entities = await writeFtmFile(graph, file);
     const size = (await fs.stat(file)).size;
-    expect(size).toBeGreaterThan(8 * 1024 * 1024); // more than two 4 MiB chunks
+    expect(size).toBeGreaterThan(4 * 1024 * 1024); // more than one 4 MiB chunk
     const store = await freshStore();
     const reads: number[] = [];
     const result = await importFile(store, file, undefined, { onRead: (p) => reads.push(p.bytes) });
     expect(result).toMatchObject({ format: 'ftm', actors: graph.actors.length, relationships: graph.relationships.length, sources: graph.sources.length });
     expect(entities).toBe(graph.sources.length + graph.actors.length + 2 * graph.relationships.length);
-    expect(reads.length).toBeGreaterThanOrEqual(3);
+    expect(reads.length).toBeGreaterThanOrEqual(2);
     expect(reads[reads.length - 1]).toBe(size);
     const back = await store.exportGraph();
     expect(back.actors).toEqual(byId(graph.actors));
     expect(back.relationships).toEqual(byId(graph.relationships));
-  });
+  }, 120_000); // several seconds when quiet; a shared machine can make it many times that
 
   it('refuses the whole file over one bad line, names that line, and writes nothing', async () => {
     const graph = generateGraph({ actors: 200, seed: 5 });
