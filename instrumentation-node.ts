@@ -1,9 +1,11 @@
 /**
  * Opens the store before the first request, so a wrong Neo4j password or an
  * unreachable server stops the process with one clear line and a non-zero
- * exit instead of failing later per request.
+ * exit instead of failing later per request. Also re-exports the fair
+ * request dispatch (graph/fair-dispatch.ts) that register() installs.
  */
 import { loadConfig } from './graph/config';
+export { installFairDispatch } from './graph/fair-dispatch';
 import { getStore } from './graph/open-store';
 
 export async function openStoreAtStartup(): Promise<void> {

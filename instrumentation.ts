@@ -5,7 +5,8 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
-    const { openStoreAtStartup } = await import('./instrumentation-node');
+    const { openStoreAtStartup, installFairDispatch } = await import('./instrumentation-node');
+    installFairDispatch();
     await openStoreAtStartup();
   }
 }

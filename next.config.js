@@ -1,31 +1,9 @@
 // @ts-check
 
 /*
- * Security headers for every route. Without per-request nonces, Next.js App
- * Router pages need 'unsafe-inline' in script-src: the RSC payload is streamed
- * as inline <script> tags (self.__next_f.push). React escapes every text node,
- * so injected markup never becomes a script. 'unsafe-eval' is for `next dev`
- * only (React's dev tooling rebuilds server stacks with eval). Cytoscape and
- * Next set inline style attributes, hence style-src 'unsafe-inline'.
+ * Security headers for every route. The Content-Security-Policy is not here:
+ * it carries a fresh nonce per response, so proxy.ts sets it (csp.ts).
  */
-const isDev = process.env.NODE_ENV === 'development';
-
-/** The policy with `frame-ancestors` as given: 'none' everywhere, any site for the map embed route only. */
-const contentSecurityPolicy = (frameAncestors) => [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "manifest-src 'self'",
-  "frame-src 'none'",
-  `frame-ancestors ${frameAncestors}`,
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-];
 
 const commonHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -34,18 +12,14 @@ const commonHeaders = [
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
-const securityHeaders = [
-  { key: 'Content-Security-Policy', value: contentSecurityPolicy("'none'").join('; ') },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  ...commonHeaders,
-];
+const securityHeaders = [{ key: 'X-Frame-Options', value: 'DENY' }, ...commonHeaders];
 
 /*
- * /maps/<id>/embed is meant for iframes on other sites: the same policy but
- * `frame-ancestors https: http:` (any web page) and no X-Frame-Options (it has no "allow
- * any" value, and CSP frame-ancestors supersedes it). Nothing else is loosened.
+ * /maps/<id>/embed is meant for iframes on other sites: no X-Frame-Options (it
+ * has no "allow any" value; proxy.ts gives it `frame-ancestors https: http:`,
+ * which supersedes it). Nothing else is loosened.
  */
-const embedHeaders = [{ key: 'Content-Security-Policy', value: contentSecurityPolicy('https: http:').join('; ') }, ...commonHeaders];
+const embedHeaders = commonHeaders;
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { loadConfig } from '@/graph/config';
 import { TopNav } from './_shell/TopNav';
@@ -22,8 +23,13 @@ export const viewport: Viewport = {
   colorScheme: 'light',
 };
 
-/** The app shell: skip link, a compact top bar, and the page in <main>. */
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * The app shell: skip link, a compact top bar, and the page in <main>.
+ * Rendered per request (connection()): the scripts carry this response's CSP
+ * nonce (proxy.ts), which a page prerendered at build time could not.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body>

@@ -1,17 +1,13 @@
 /**
- * `npx tsx bench/hardening.ts --url http://127.0.0.1:3000 --token <admin token> [--chars 1000000] [--connections 128] [--seconds 30]`
+ * `npx tsx bench/hardening.ts --url http://127.0.0.1:3000 --token <admin token> [--chars 1000000]`
  *
- * Two measurements against a RUNNING server (the real `next start` process,
- * not a test harness), printed as JSON:
- * 1. intake bound: the admin adds a source whose text is N characters of the
- *    seed texts repeated; the time until `intake` answers (the analysis runs
- *    in the server's worker thread), and /api/health latencies (p50/p99/max)
- *    polled every 20 ms meanwhile, with those of a quiet baseline run first;
- * 2. load: `connections` concurrent connections for `seconds` each on the
- *    explorer's neighbourhood request, a search and GET /, counting requests
- *    over 2 s and over 10 s (autocannon, in this process: run the server elsewhere or nice it).
+ * The intake bound against a RUNNING server (the real production process,
+ * not a test harness), printed as JSON: the admin adds a source whose text is
+ * N characters of the seed texts repeated; the time until `intake` answers
+ * (the analysis runs in the server's worker thread), and /api/health
+ * latencies (p50/p99/max) polled every 20 ms meanwhile, with those of a quiet
+ * baseline run first. (The load at 128 connections is `npm run bench -- --server-load`.)
  */
-import autocannon from 'autocannon';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -20,9 +16,6 @@ for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replac
 const base = args.get('url') ?? 'http://127.0.0.1:3000';
 const token = args.get('token') ?? process.env.STEPPE_ADMIN_TOKEN ?? '';
 const chars = Number(args.get('chars') ?? 1_000_000);
-const connections = Number(args.get('connections') ?? 128);
-const seconds = Number(args.get('seconds') ?? 30);
-const only = args.get('only');
 
 const pct = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? NaN;
 const summary = (xs: number[]) => {
@@ -86,52 +79,4 @@ async function intakeBound() {
   };
 }
 
-function load(name: string, request: autocannon.Request): Promise<Record<string, unknown>> {
-  const latencies: number[] = [];
-  return new Promise((resolve, reject) => {
-    const started = new Map<unknown, number>();
-    const instance = autocannon({ url: base, connections, duration: seconds, timeout: 30, requests: [request] }, (err, result) => {
-      if (err) return reject(err);
-      const s = summary(latencies);
-      resolve({
-        name,
-        requests: latencies.length,
-        rps: Math.round(latencies.length / result.duration),
-        p50: s.p50,
-        p99: s.p99,
-        max: s.max,
-        over2s: latencies.filter((l) => l > 2000).length,
-        over10s: latencies.filter((l) => l > 10_000).length,
-        errors: result.errors,
-        timeouts: result.timeouts,
-        non2xx: result.non2xx,
-      });
-    });
-    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
-    void started;
-  });
-}
-
-async function loadPhase() {
-  const ids = ((await gql('{ actors(first: 40) { nodes { id } } }', {}, false)) as { actors: { nodes: { id: string }[] } }).actors.nodes.map((n) => n.id);
-  const NEIGHBORHOOD = 'query($actorId: ID!) { neighborhood(actorId: $actorId, depth: 1, limit: 100) { truncated nodes { id name kind degree } edges { id type source target start end citations { sourceId excerpt } } } }';
-  const SEARCH = 'query($search: String!) { actors(search: $search, first: 8) { totalCount edges { match matchedText node { id name kind } } } }';
-  const words = ['tok', 'naz', 'kaz', 'rus', 'mas', 'sma', 'par', 'min', 'gov', 'pre'];
-  let i = 0;
-  const post = (body: () => string): autocannon.Request => ({
-    method: 'POST',
-    path: '/api/graphql',
-    headers: { 'content-type': 'application/json' },
-    setupRequest: (req) => ({ ...req, body: body() }),
-  });
-  const results = [];
-  results.push(await load('explorer neighbourhood', post(() => JSON.stringify({ query: NEIGHBORHOOD, variables: { actorId: ids[i++ % ids.length] } }))));
-  results.push(await load('search', post(() => JSON.stringify({ query: SEARCH, variables: { search: words[i++ % words.length] } }))));
-  results.push(await load('GET /', { method: 'GET', path: '/' }));
-  return results;
-}
-
-const out: Record<string, unknown> = { url: base, at: new Date().toISOString() };
-if (only !== 'load') out.intake = await intakeBound();
-if (only !== 'intake') out.load = await loadPhase();
-console.log(JSON.stringify(out, null, 2));
+console.log(JSON.stringify({ url: base, at: new Date().toISOString(), intake: await intakeBound() }, null, 2));

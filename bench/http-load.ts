@@ -12,8 +12,8 @@ import { startServer } from './http-server';
 import type { LoadJob, LoadResult } from './load-client';
 import type { Probes } from './probes';
 
-const SEARCH = `query Search($search: String!) { actors(search: $search, first: 8) { totalCount edges { match matchedText node { id name kind category } } } }`;
-const NEIGHBORHOOD = `query Neighborhood($actorId: ID!) {
+export const SEARCH = `query Search($search: String!) { actors(search: $search, first: 8) { totalCount edges { match matchedText node { id name kind category } } } }`;
+export const NEIGHBORHOOD = `query Neighborhood($actorId: ID!) {
   neighborhood(actorId: $actorId, depth: 1, limit: 150) {
     truncated
     nodes { id kind name category aliases summary tags degree }

@@ -9,9 +9,12 @@ import { summarize, type Summary } from './stats';
 
 export interface LoadJob {
   url: string;
+  /** POST bodies to cycle through; none sends GET requests. */
   bodies: string[];
   connections: number;
   durationSeconds: number;
+  /** When autocannon gives up on a request (default 10 s); the slow requests are only seen if this is above them. */
+  timeoutSeconds?: number;
 }
 
 export interface LoadResult {
@@ -20,6 +23,8 @@ export interface LoadResult {
   requests: number;
   requestsPerSecond: number;
   latency: Summary & { p99: number };
+  /** Requests that took over 2 s. */
+  over2s: number;
   /** Socket errors and timeouts, non-2xx answers, and 2xx answers carrying GraphQL `errors`. */
   errors: { connection: number; timeouts: number; non2xx: number; graphql: number };
   /** autocannon's own latency percentiles, as a cross-check. */
@@ -37,16 +42,18 @@ export function runLoad(job: LoadJob): Promise<LoadResult> {
         connections: job.connections,
         duration: job.durationSeconds,
         pipelining: 1,
-        timeout: 10,
+        timeout: job.timeoutSeconds ?? 10,
         requests: [
-          {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-            setupRequest: (request) => ({ ...request, body: job.bodies[next++ % job.bodies.length] }),
-            onResponse: (status, body) => {
-              if (status === 200 && body.includes('"errors"')) graphqlErrors++;
-            },
-          },
+          job.bodies.length
+            ? {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+                setupRequest: (request) => ({ ...request, body: job.bodies[next++ % job.bodies.length] }),
+                onResponse: (status, body) => {
+                  if (status === 200 && body.includes('"errors"')) graphqlErrors++;
+                },
+              }
+            : { method: 'GET' },
         ],
       },
       (err, result) => {
@@ -58,6 +65,7 @@ export function runLoad(job: LoadJob): Promise<LoadResult> {
           requests: latencies.length,
           requestsPerSecond: latencies.length / result.duration,
           latency: { ...summarize(latencies), p99: sorted[Math.max(0, Math.ceil(0.99 * sorted.length) - 1)] ?? NaN },
+          over2s: latencies.filter((l) => l > 2000).length,
           errors: { connection: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, graphql: graphqlErrors },
           autocannon: { p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99 },
         });

@@ -16,7 +16,9 @@
  * --out DIR (where results go; default bench/), --explorer-url URL (measure a
  * running explorer page instead of the bundled canvas), --keep-data,
  * --render-only (only the render ratio, printed, nothing recorded),
- * --ftm-entities N (size of the FtM import phase; default 1 000 000, 0 skips it; skipped under --quick unless given).
+ * --ftm-entities N (size of the FtM import phase; default 1 000 000, 0 skips it; skipped under --quick unless given),
+ * --server-load [--connections N] [--seconds S] (only the production server
+ * under load, default 128 connections for 30 s per request kind; printed).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,8 +29,10 @@ import type { Options } from './runner';
 const DEFAULT_FTM_ENTITIES = 1_000_000;
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 
-function parseArgs(argv: string[]): Options & { renderOnly: boolean } {
-  const opts: Options & { renderOnly: boolean } = { size: 10_000, seed: DEFAULT_SEED, quick: false, out: BENCH_DIR, keepData: false, renderOnly: false, ftmEntities: -1 };
+type RunOptions = Options & { renderOnly: boolean; serverLoad: boolean; connections: number; seconds: number };
+
+function parseArgs(argv: string[]): RunOptions {
+  const opts: RunOptions = { size: 10_000, seed: DEFAULT_SEED, quick: false, out: BENCH_DIR, keepData: false, renderOnly: false, ftmEntities: -1, serverLoad: false, connections: 128, seconds: 30 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -57,14 +61,27 @@ function parseArgs(argv: string[]): Options & { renderOnly: boolean } {
       case '--render-only':
         opts.renderOnly = true;
         break;
+      case '--server-load':
+        opts.serverLoad = true;
+        break;
+      case '--connections':
+        opts.connections = Number(value());
+        break;
+      case '--seconds':
+        opts.seconds = Number(value());
+        break;
       default:
-        throw new Error(`Unknown option ${argv[i]}. Options: --size N, --seed S, --quick, --out DIR, --explorer-url URL, --keep-data, --render-only, --ftm-entities N`);
+        throw new Error(
+          `Unknown option ${argv[i]}. Options: --size N, --seed S, --quick, --out DIR, --explorer-url URL, --keep-data, --render-only, --ftm-entities N, --server-load [--connections N] [--seconds S]`,
+        );
     }
   }
   if (!Number.isInteger(opts.size) || opts.size < 100) throw new Error(`--size must be an integer of at least 100, got ${opts.size}`);
   // The import phase: a million FtM entities by default, none under --quick unless asked for.
   if (opts.ftmEntities < 0) opts.ftmEntities = opts.quick ? 0 : DEFAULT_FTM_ENTITIES;
   if (!Number.isInteger(opts.ftmEntities)) throw new Error(`--ftm-entities must be an integer, got ${opts.ftmEntities}`);
+  if (!Number.isInteger(opts.connections) || opts.connections < 1) throw new Error(`--connections must be a positive integer, got ${opts.connections}`);
+  if (!Number.isInteger(opts.seconds) || opts.seconds < 1) throw new Error(`--seconds must be a positive integer, got ${opts.seconds}`);
   if (!Number.isInteger(opts.seed)) throw new Error(`--seed must be an integer, got ${opts.seed}`);
   return opts;
 }
@@ -82,6 +99,15 @@ async function main(): Promise<void> {
     for (const s of render.sizes) {
       console.log(`render ${s.elements} elements (${s.nodes} nodes): explorer ${(s.explorer.totalMs / 1000).toFixed(2)} s vs bare ${(s.bare.totalMs / 1000).toFixed(2)} s = ${s.ratio.toFixed(2)}×`);
     }
+    return;
+  }
+  if (opts.serverLoad) {
+    // The production server under many connections (a few minutes): printed, not recorded.
+    const { step } = await import('./runner');
+    const { measureServerLoad, formatServerLoad } = await import('./server-load');
+    const result = await measureServerLoad({ size: opts.size, seed: opts.seed, workDir: path.join(opts.out, '.work'), connections: opts.connections, seconds: opts.seconds }, step);
+    console.log(`\n${formatServerLoad(result)}\n`);
+    console.log(JSON.stringify(result));
     return;
   }
   const { runBench, step } = await import('./runner');

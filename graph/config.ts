@@ -57,6 +57,12 @@ export interface SteppeConfig {
   adminTokens: AdminToken[];
   /** Directory of the bundled dataset (sources/actors/relationships .jsonl). Env `STEPPE_DATASET_DIR`, default `./data`. */
   datasetDir: string;
+  /**
+   * Where each source text's intake analysis is kept across restarts (one file
+   * per source). Env `STEPPE_INTAKE_DIR`; default `<dataDir>/intake` for the
+   * embedded store, `./.steppe/intake` with Neo4j.
+   */
+  intakeDir: string;
   /** Load the bundled dataset into an empty embedded store at start. Env `STEPPE_LOAD_DATASET` (`0` disables), default true. */
   loadDatasetWhenEmpty: boolean;
   /** Env `NODE_ENV`; anything but `production` shows error details for debugging. */
@@ -80,6 +86,7 @@ export type ConfigOptions = {
   adminToken?: string;
   adminTokens?: AdminToken[];
   datasetDir?: string;
+  intakeDir?: string;
   loadDatasetWhenEmpty?: boolean;
   production?: boolean;
   publicUrl?: string;
@@ -168,6 +175,7 @@ export function loadConfig(options: ConfigOptions = {}, env: Env = process.env):
     adminToken: options.adminToken ?? (env.STEPPE_ADMIN_TOKEN || undefined),
     adminTokens: options.adminTokens ?? adminTokensFrom(env.STEPPE_ADMIN_TOKENS),
     datasetDir: runtimePath(options.datasetDir ?? env.STEPPE_DATASET_DIR ?? 'data'),
+    intakeDir: runtimePath(options.intakeDir ?? (env.STEPPE_INTAKE_DIR || path.join(store.kind === 'memory' ? store.dataDir : '.steppe', 'intake'))),
     loadDatasetWhenEmpty: options.loadDatasetWhenEmpty ?? env.STEPPE_LOAD_DATASET !== '0',
     production: options.production ?? env.NODE_ENV === 'production',
     publicUrl: publicUrlFrom(options.publicUrl ?? env.STEPPE_PUBLIC_URL),

@@ -29,7 +29,8 @@ function run(command, args, options = {}) {
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       process.off('SIGINT', stop).off('SIGTERM', stop);
-      if (code === 0 || signal === 'SIGTERM' || signal === 'SIGINT') resolve();
+      // 143/130: the server's own exit after the SIGTERM/SIGINT passed on to it.
+      if (code === 0 || code === 143 || code === 130 || signal === 'SIGTERM' || signal === 'SIGINT') resolve();
       else reject(new Error(`${command} ${args.join(' ')} exited with ${code ?? signal}`));
     });
   });

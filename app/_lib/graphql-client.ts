@@ -14,7 +14,8 @@ export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'HTTP_ERROR' | 'BAD_
 interface GraphQLErrorPayload {
   message: string;
   path?: (string | number)[];
-  extensions?: { code?: string };
+  /** A CONFLICT from a write based on an old version also carries the stored record (graph/api/format-error.ts). */
+  extensions?: { code?: string; currentVersion?: unknown; current?: unknown };
 }
 
 export class GraphQLClientError extends Error {
@@ -99,6 +100,20 @@ export async function graphqlRequest<TData, TVariables>(
     throw new GraphQLClientError('The server sent an unreadable answer.', 'BAD_RESPONSE', response.status);
   }
   return body.data;
+}
+
+/** What a write based on an old version was refused with: the stored record's version and the record itself. */
+export interface VersionConflict {
+  currentVersion: number;
+  current: Record<string, unknown>;
+}
+
+/** The version conflict behind an error, or null when it is another error (a CONFLICT such as a taken id has no current version). */
+export function versionConflictOf(e: unknown): VersionConflict | null {
+  if (!(e instanceof GraphQLClientError) || e.code !== 'CONFLICT') return null;
+  const ext = e.errors[0]?.extensions;
+  if (typeof ext?.currentVersion !== 'number' || typeof ext.current !== 'object' || ext.current === null) return null;
+  return { currentVersion: ext.currentVersion, current: ext.current as Record<string, unknown> };
 }
 
 /** A sentence for people, by code. */

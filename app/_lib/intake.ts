@@ -15,7 +15,7 @@ export const INTAKE_QUERY = graphql(
     query Intake($id: ID!) {
       intake(sourceId: $id) {
         source {
-          ...SourceFields textLength textUpdatedAt
+          ...SourceFields version textLength textUpdatedAt
           textCheck {
             checkedCitations
             stale { citationIndex excerpt reason relationship { id type source { ...ActorRefFields } target { ...ActorRefFields } } }
@@ -60,14 +60,26 @@ export async function addSource(input: SourceInput, text: SourceTextInput, token
 }
 
 const SET_TEXT = graphql(`
-  mutation SetSourceText($id: ID!, $text: SourceTextInput!) {
-    setSourceText(sourceId: $id, text: $text) { length textCheck { checkedCitations stale { excerpt } } }
+  mutation SetSourceText($id: ID!, $text: SourceTextInput!, $expectedVersion: Int) {
+    setSourceText(sourceId: $id, text: $text, expectedVersion: $expectedVersion) { length source { version } textCheck { checkedCitations stale { excerpt } } }
   }
 `);
 
-export async function replaceSourceText(sourceId: string, text: SourceTextInput, token: string): Promise<ResultOf<typeof SET_TEXT>['setSourceText']> {
-  const data = await graphqlRequest(SET_TEXT, { id: sourceId, text }, { token });
+/** Replaces a source's text; `expectedVersion` is the source version the editor loaded (CONFLICT when it moved on). */
+export async function replaceSourceText(sourceId: string, text: SourceTextInput, token: string, expectedVersion?: number): Promise<ResultOf<typeof SET_TEXT>['setSourceText']> {
+  const data = await graphqlRequest(SET_TEXT, { id: sourceId, text, expectedVersion }, { token });
   return data.setSourceText;
+}
+
+const SOURCE_TEXT_STATE = graphql(`
+  query SourceTextState($id: ID!) {
+    source(id: $id) { version textLength textUpdatedAt }
+  }
+`);
+
+/** A source's stored text as it is now (length and when it was saved), or null when the source is gone. */
+export async function fetchSourceTextState(sourceId: string): Promise<ResultOf<typeof SOURCE_TEXT_STATE>['source']> {
+  return (await graphqlRequest(SOURCE_TEXT_STATE, { id: sourceId })).source;
 }
 
 const CREATE_RELATIONSHIP = graphql(`

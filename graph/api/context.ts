@@ -4,6 +4,7 @@ import type { SteppeConfig } from '../config';
 import type { GraphStore, WriteContext } from '../core/store';
 import type { AuthStatus } from './auth';
 import { IntakeAnalyses } from './intake-analyses';
+import { IntakeAnalysisFiles } from './intake-analysis-files';
 import { createLoaders, type DegreeCache, type Loaders } from './loaders';
 import { requestMetrics, type MetricsCache, type RequestMetrics } from './metrics-cache';
 import { VersionedCache, requestVersion } from './store-version';
@@ -33,8 +34,12 @@ export interface ApiCaches {
 /** Most analyses (distinct asOf/types) kept per store; the least recently used goes first. */
 export const METRICS_CACHE_ENTRIES = 16;
 
-export function createApiCaches(): ApiCaches {
-  return { metrics: new VersionedCache<Promise<GraphMetrics>>(METRICS_CACHE_ENTRIES), degrees: new VersionedCache<number>(), intake: new IntakeAnalyses() };
+export function createApiCaches(config: SteppeConfig): ApiCaches {
+  return {
+    metrics: new VersionedCache<Promise<GraphMetrics>>(METRICS_CACHE_ENTRIES),
+    degrees: new VersionedCache<number>(),
+    intake: new IntakeAnalyses(new IntakeAnalysisFiles(config.intakeDir)),
+  };
 }
 
 export function createContext(store: GraphStore, config: SteppeConfig, auth: AuthStatus, caches: ApiCaches, writer: string | null = null): ApiContext {

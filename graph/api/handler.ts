@@ -143,7 +143,7 @@ export function createGraphqlApi({ store, config }: GraphqlApiOptions): GraphqlA
   const executions: ExecutorStats = { interpreted: 0, compiled: 0 };
   const server = createApolloServer(config, executions);
   server.startInBackgroundHandlingStartupErrorsByLoggingAndFailingAllRequests();
-  const caches = createApiCaches();
+  const caches = createApiCaches(config);
 
   /** The store for this request; an outage while opening it becomes STORE_UNAVAILABLE (503) before anything runs. */
   async function openStore(): Promise<GraphStore> {

@@ -87,13 +87,13 @@ const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
  * Only an admin may start one; anyone is served one that exists or is running.
  */
 async function analysisFor(ctx: ApiContext, source: Source, text: string, actors: Actor[]) {
-  const analysis = ctx.intake.get(source.id, text, actors, ctx.auth === 'ADMIN');
-  if (!analysis) {
+  const kept = await ctx.intake.get(source.id, text, actors, ctx.auth === 'ADMIN');
+  if (!kept) {
     throw new UnauthenticatedError(
       `Proposals for source "${source.id}" have not been computed since its text was last set; computing them needs the admin token (send it as "Authorization: Bearer <token>").`,
     );
   }
-  return analysis;
+  return kept.analysis;
 }
 
 /** Proposals for a source's text, each marked with what the graph already holds. */
@@ -170,8 +170,8 @@ export const intakeQueryResolvers: Pick<QueryResolvers, 'intake'> = {
 
 /** Starts (does not await) the new text's analysis on the admin's write, so reviewers without the token find it ready. */
 async function startAnalysis(ctx: ApiContext, source: Source, text: string): Promise<void> {
-  const analysis = ctx.intake.get(source.id, text, await allActors(ctx.store), true);
-  analysis?.catch((e: unknown) => console.error(`steppe: intake analysis of source "${source.id}" failed: ${(e as Error).message}`));
+  const kept = await ctx.intake.get(source.id, text, await allActors(ctx.store), true);
+  kept?.analysis.catch((e: unknown) => console.error(`steppe: intake analysis of source "${source.id}" failed: ${(e as Error).message}`));
 }
 
 export const intakeMutationResolvers: Pick<MutationResolvers, 'addSource' | 'setSourceText'> = {

@@ -9,28 +9,25 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { NotFoundError, StoreUnavailableError } from '../core/errors';
 import { verifyCitations, type CitationReport } from '../core/citations';
-import { compareMaps, copyMap, type CuratedMap, type MapInput } from '../core/maps';
+import { compareMaps, copyMap, type CuratedMap } from '../core/maps';
 import type { Actor, GraphData, Relationship, Source } from '../core/model';
 import type {
   ActorHit,
   ActorQuery,
   Change,
   GraphStore,
-  ImportResult,
   NeighborhoodQuery,
   Page,
   PageArgs,
   Path,
   PathQuery,
   SourceTextInfo,
-  SourceTextResult,
   RelationshipFilter,
   Stats,
   StoreHealth,
   Subgraph,
   TimelineEvent,
   TimelineQuery,
-  WriteContext,
 } from '../core/store';
 import { pageArg, pageOf } from '../core/args';
 import { withoutVersion } from '../core/versions';
@@ -40,20 +37,7 @@ import { acquireLock, fsyncDir, journalPath, listDataDir, snapshotPath } from '.
 import { compileFilter, matchingRelationships } from './filter';
 import { scanFrames } from './framing';
 import { JournalFile } from './journal';
-import {
-  planDeleteActor,
-  planDeleteRelationship,
-  planDeleteSource,
-  planImport,
-  planMergeActors,
-  planUpsertActor,
-  planUpsertRelationship,
-  planSetSourceText,
-  planUpsertSource,
-  planDeleteMap,
-  planSaveMap,
-  type WritePlan,
-} from '../core/plan';
+import { StoreWrites, type CommandOutcome, type WriteCommand } from '../core/store-writes';
 import { findActors, stats, timeline } from './queries';
 import { readSnapshot, SnapshotCorruptError, writeSnapshot, type SnapshotContent } from './snapshot';
 import { GraphState } from './state';
@@ -115,7 +99,7 @@ async function replayJournal(file: string, state: GraphState): Promise<{ corrupt
   return { corruptMiddle: true };
 }
 
-export class MemoryStore implements GraphStore {
+export class MemoryStore extends StoreWrites implements GraphStore {
   readonly kind = 'memory' as const;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -128,7 +112,9 @@ export class MemoryStore implements GraphStore {
     private readonly releaseLock: () => void,
     private readonly compactAfterBytes: number,
     private readonly snapshotImportsAbove: number,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Opens (or creates) the store in `dataDir`: loads the newest snapshot, replays its journal. */
   static async open(options: MemoryStoreOptions): Promise<MemoryStore> {
@@ -198,10 +184,11 @@ export class MemoryStore implements GraphStore {
     return result;
   }
 
-  private write<T, R = T>(plan: () => WritePlan<T>, copy: (t: T, at: string) => R): Promise<R> {
+  /** One write (StoreWrites): plan against the state, make it durable, then apply it; the caller gets a copy of the result. */
+  protected run<T>(command: WriteCommand<T>): Promise<CommandOutcome<T>> {
     return this.serially(async () => {
       this.assertOpen();
-      const p = plan();
+      const p = command.plan(this.state);
       const at = new Date().toISOString();
       let seq = this.state.lastSeq;
       const changes: Change[] = p.changes.map((c) => ({ seq: ++seq, at, ...c }));
@@ -220,7 +207,7 @@ export class MemoryStore implements GraphStore {
       if (this.journal.size > this.compactAfterBytes) {
         void this.serially(() => this.compact()).catch((e) => console.warn(`[steppe] compaction of ${this.dir} failed; will retry after the next write`, e));
       }
-      return copy(p.result, at);
+      return { result: structuredClone(p.result), at };
     });
   }
 
@@ -382,39 +369,7 @@ export class MemoryStore implements GraphStore {
     return this.read(() => pageOf(this.state.changes, pageArg(page), copyChange));
   }
 
-  // ----- writes -----------------------------------------------------------------------
-
-  upsertActor(actor: Actor, ctx?: WriteContext): Promise<Actor> {
-    return this.write(() => planUpsertActor(this.state, actor, ctx), copyActor);
-  }
-
-  deleteActor(id: string, options?: { cascade?: boolean }, ctx?: WriteContext): Promise<void> {
-    return this.write(() => planDeleteActor(this.state, id, options?.cascade === true, ctx), () => undefined);
-  }
-
-  mergeActors(keepId: string, mergeId: string, ctx?: WriteContext): Promise<Actor> {
-    return this.write(() => planMergeActors(this.state, keepId, mergeId, ctx), copyActor);
-  }
-
-  upsertSource(source: Source, ctx?: WriteContext): Promise<Source> {
-    return this.write(() => planUpsertSource(this.state, source, ctx), copySource);
-  }
-
-  deleteSource(id: string, ctx?: WriteContext): Promise<void> {
-    return this.write(() => planDeleteSource(this.state, id, ctx), () => undefined);
-  }
-
-  upsertRelationship(rel: Relationship, ctx?: WriteContext): Promise<Relationship> {
-    return this.write(() => planUpsertRelationship(this.state, rel, ctx), copyRelationship);
-  }
-
-  deleteRelationship(id: string, ctx?: WriteContext): Promise<void> {
-    return this.write(() => planDeleteRelationship(this.state, id, ctx), () => undefined);
-  }
-
-  importGraph(data: GraphData, ctx?: WriteContext): Promise<ImportResult> {
-    return this.write(() => planImport(this.state, data, ctx), (r) => ({ ...r }));
-  }
+  // ----- export -----------------------------------------------------------------------
 
   exportGraph(): Promise<GraphData> {
     return this.read(() => ({
@@ -442,13 +397,6 @@ export class MemoryStore implements GraphStore {
     }));
   }
 
-  setSourceText(sourceId: string, text: string, options?: { source?: Source }, ctx?: WriteContext): Promise<SourceTextResult> {
-    return this.write(
-      () => planSetSourceText(this.state, sourceId, text, options?.source, ctx),
-      (r, at) => ({ info: { sourceId, length: r.length, updatedAt: at }, check: structuredClone(r.check) }),
-    );
-  }
-
   verifySourceCitations(sourceId: string): Promise<CitationReport | null> {
     return this.read(() => {
       if (!this.state.sources.has(sourceId)) throw new NotFoundError('Source', sourceId);
@@ -458,10 +406,6 @@ export class MemoryStore implements GraphStore {
   }
 
   // ----- curated maps -----------------------------------------------------------------
-
-  saveMap(input: MapInput, ctx?: WriteContext): Promise<CuratedMap> {
-    return this.write(() => planSaveMap(this.state, input, ctx), copyMap);
-  }
 
   getMap(id: string): Promise<CuratedMap> {
     return this.read(() => {
@@ -473,10 +417,6 @@ export class MemoryStore implements GraphStore {
 
   listMaps(page?: PageArgs): Promise<Page<CuratedMap>> {
     return this.read(() => pageOf([...this.state.maps.values()].sort(compareMaps), pageArg(page), copyMap));
-  }
-
-  deleteMap(id: string, ctx?: WriteContext): Promise<void> {
-    return this.write(() => planDeleteMap(this.state, id, ctx), () => undefined);
   }
 
   // ----- lifecycle --------------------------------------------------------------------

@@ -27,7 +27,6 @@ import type {
   ActorQuery,
   Change,
   GraphStore,
-  ImportResult,
   NeighborhoodQuery,
   Page,
   PageArgs,
@@ -39,42 +38,13 @@ import type {
   Subgraph,
   TimelineEvent,
   TimelineQuery,
-  WriteContext,
   SourceTextInfo,
-  SourceTextResult,
 } from '../core/store';
 import { dateArg, datedOnly, undatedArg, encodeCursor, intArg, kindsArg, pageArg, pageOf, timelineArgs, typesArg, type PageWindow } from '../core/args';
 import { compareRelationships, datePart, eventKey } from '../core/keys';
-import {
-  planDeleteActor,
-  planDeleteRelationship,
-  planDeleteSource,
-  planImport,
-  planMergeActors,
-  planUpsertActor,
-  planUpsertRelationship,
-  planSetSourceText,
-  planUpsertSource,
-  planDeleteMap,
-  planSaveMap,
-  type WritePlan,
-} from '../core/plan';
-import type { CuratedMap, MapInput } from '../core/maps';
-import type { PlanReads } from '../core/plan-reads';
+import type { CuratedMap } from '../core/maps';
+import { StoreWrites, type CommandOutcome, type WriteCommand } from '../core/store-writes';
 import { withoutVersion } from '../core/versions';
-import {
-  deleteActorReads,
-  deleteMapReads,
-  deleteRelationshipReads,
-  deleteSourceReads,
-  importReads,
-  mergeActorsReads,
-  saveMapReads,
-  setSourceTextReads,
-  upsertActorReads,
-  upsertRelationshipReads,
-  upsertSourceReads,
-} from '../core/write-reads';
 import { DEFAULT_TOP } from '../core/limits';
 import { applyChanges } from './apply';
 import * as cypher from './cypher';
@@ -130,14 +100,16 @@ function pageFrom<T>(items: T[], total: number, window: PageWindow): Page<T> {
   return { items, totalCount: total, endCursor: items.length ? encodeCursor(end) : null, hasNextPage: end < total };
 }
 
-export class Neo4jStore implements GraphStore {
+export class Neo4jStore extends StoreWrites implements GraphStore {
   readonly kind = 'neo4j' as const;
   private closed = false;
 
   constructor(
     private readonly exec: TransactionExecutor,
     readonly server: ServerVersion,
-  ) {}
+  ) {
+    super();
+  }
 
   // ----- plumbing -----------------------------------------------------------------------
 
@@ -147,19 +119,19 @@ export class Neo4jStore implements GraphStore {
   }
 
   /**
-   * One write: lock the change log, load what the plan reads, plan (throws
-   * before anything is written), apply, append the change entries. All in one
+   * One write (StoreWrites): lock the change log, load what the plan reads,
+   * plan (throws before anything is written, and checks expected versions
+   * under the lock), apply, append the change entries. All in one
    * transaction, so a failure anywhere writes nothing.
    */
-  private write<T>(load: (ws: WriteState) => Promise<void>, plan: (reads: PlanReads) => WritePlan<T>, stamp?: { value: string }): Promise<T> {
+  protected run<T>(command: WriteCommand<T>): Promise<CommandOutcome<T>> {
     if (this.closed) return Promise.reject(new StoreUnavailableError('The store is closed'));
     return this.exec.write(async (q) => {
       const at = new Date().toISOString();
-      if (stamp) stamp.value = at;
       const [lock] = await q.run(cypher.LOCK_CHANGE_LOG, { counterId: cypher.CHANGE_COUNTER_ID, at });
       const ws = new WriteState(q);
-      await load(ws);
-      const p = plan(ws.loaded);
+      await command.reads(ws);
+      const p = command.plan(ws.loaded);
       await applyChanges(q, p.changes, p.data, (id) => ws.loaded.rels.get(id)?.rel);
       if (p.sourceText) {
         const { sourceId, text } = p.sourceText;
@@ -168,7 +140,7 @@ export class Neo4jStore implements GraphStore {
       let seq = Number(lock.value);
       const changes: Change[] = p.changes.map((c) => ({ seq: ++seq, at, ...c }));
       await q.run(cypher.APPEND_CHANGES, { counterId: cypher.CHANGE_COUNTER_ID, lastSeq: int(seq), changes: changes.map(changeRow) });
-      return p.result;
+      return { result: p.result, at };
     });
   }
 
@@ -392,63 +364,7 @@ export class Neo4jStore implements GraphStore {
     });
   }
 
-  // ----- writes ---------------------------------------------------------------------------------
-
-  async upsertActor(actor: Actor, ctx?: WriteContext): Promise<Actor> {
-    return this.write(
-      (ws) => upsertActorReads(ws, actor),
-      (reads) => planUpsertActor(reads, actor, ctx),
-    );
-  }
-
-  async deleteActor(id: string, options?: { cascade?: boolean }, ctx?: WriteContext): Promise<void> {
-    return this.write(
-      (ws) => deleteActorReads(ws, id),
-      (reads) => planDeleteActor(reads, id, options?.cascade === true, ctx),
-    );
-  }
-
-  async mergeActors(keepId: string, mergeId: string, ctx?: WriteContext): Promise<Actor> {
-    return this.write(
-      (ws) => mergeActorsReads(ws, keepId, mergeId),
-      (reads) => planMergeActors(reads, keepId, mergeId, ctx),
-    );
-  }
-
-  async upsertSource(source: Source, ctx?: WriteContext): Promise<Source> {
-    return this.write(
-      (ws) => upsertSourceReads(ws, source),
-      (reads) => planUpsertSource(reads, source, ctx),
-    );
-  }
-
-  async deleteSource(id: string, ctx?: WriteContext): Promise<void> {
-    return this.write(
-      (ws) => deleteSourceReads(ws, id),
-      (reads) => planDeleteSource(reads, id, ctx),
-    );
-  }
-
-  async upsertRelationship(rel: Relationship, ctx?: WriteContext): Promise<Relationship> {
-    return this.write(
-      (ws) => upsertRelationshipReads(ws, rel),
-      (reads) => planUpsertRelationship(reads, rel, ctx),
-    );
-  }
-
-  async deleteRelationship(id: string, ctx?: WriteContext): Promise<void> {
-    return this.write(
-      (ws) => deleteRelationshipReads(ws, id),
-      (reads) => planDeleteRelationship(reads, id, ctx),
-    );
-  }
-
-  async importGraph(data: GraphData, ctx?: WriteContext): Promise<ImportResult> {
-    return this.write(
-      (ws) => importReads(ws, data),
-      (reads) => planImport(reads, data, ctx),
-    );
-  }
+  // ----- export ---------------------------------------------------------------------------------
 
   async exportGraph(): Promise<GraphData> {
     return this.read(async (q) => ({
@@ -484,16 +400,6 @@ export class Neo4jStore implements GraphStore {
     return sourceIds.map((id) => (byId.has(id) ? { ...byId.get(id)! } : null));
   }
 
-  async setSourceText(sourceId: string, text: string, options?: { source?: Source }, ctx?: WriteContext): Promise<SourceTextResult> {
-    const at = { value: '' };
-    const r = await this.write(
-      (ws) => setSourceTextReads(ws, sourceId),
-      (reads) => planSetSourceText(reads, sourceId, text, options?.source, ctx),
-      at,
-    );
-    return { info: { sourceId, length: r.length, updatedAt: at.value }, check: r.check };
-  }
-
   async verifySourceCitations(sourceId: string): Promise<CitationReport | null> {
     return this.read(async (q) => {
       await this.requireSource(q, sourceId);
@@ -503,13 +409,6 @@ export class Neo4jStore implements GraphStore {
   }
 
   // ----- curated maps ---------------------------------------------------------------------------
-
-  async saveMap(input: MapInput, ctx?: WriteContext): Promise<CuratedMap> {
-    return this.write(
-      (ws) => saveMapReads(ws, input),
-      (reads) => planSaveMap(reads, input, ctx),
-    );
-  }
 
   async getMap(id: string): Promise<CuratedMap> {
     const found = await this.read((q) => fetchMaps(q, [id]));
@@ -525,13 +424,6 @@ export class Neo4jStore implements GraphStore {
       const rows = await q.run(cypher.LIST_MAPS, { skip: int(window.offset), limit: int(window.first) });
       return pageFrom(rows.map((r) => mapFrom(r.body)), Number(count), window);
     });
-  }
-
-  async deleteMap(id: string, ctx?: WriteContext): Promise<void> {
-    return this.write(
-      (ws) => deleteMapReads(ws, id),
-      (reads) => planDeleteMap(reads, id, ctx),
-    );
   }
 
   // ----- lifecycle --------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import { expect, test } from '@playwright/test';
 import { DATASET, expectNoSeriousAxeViolations, graphql, graphqlData } from './helpers';
 
 const ACTOR_PATH = `/actors/${DATASET.tokayev}`;
+const MAP = 'fall-of-the-nazarbayev-circle-2022';
+const scriptSrc = (csp: string) => csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
 
 test.describe('actor page without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
@@ -100,6 +102,8 @@ test.describe('security headers', () => {
       expect(csp).toContain(directive);
     }
     expect(csp).not.toContain("'unsafe-eval'");
+    expect(scriptSrc(csp)).not.toContain("'unsafe-inline'");
+    expect(scriptSrc(csp)).toMatch(/'nonce-[A-Za-z0-9+/]{22}=='/);
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
     expect(headers['x-frame-options']).toBe('DENY');
@@ -122,6 +126,70 @@ test.describe('security headers', () => {
     expect(response.status()).toBe(200);
     expectHeaders(response.headers());
   });
+});
+
+/** Every page route (and the API and a malformed path): script-src without 'unsafe-inline', a fresh nonce each response. */
+const ROUTES = [
+  '/',
+  ACTOR_PATH,
+  '/sources',
+  '/sources/no-such-source-anywhere',
+  '/maps',
+  `/maps/${MAP}`,
+  `/maps/${MAP}/embed`,
+  `/maps/${MAP}/map.svg`,
+  '/intake',
+  '/playground',
+  '/no-such-page',
+  '/actors/%ff',
+  '/api/health',
+];
+
+test("every route's policy runs scripts by nonce only, a new nonce per response", async ({ request }) => {
+  for (const path of ROUTES) {
+    const [a, b] = [await request.get(path), await request.get(path)];
+    const csp = a.headers()['content-security-policy'];
+    expect(csp, path).toBeTruthy();
+    expect(scriptSrc(csp), path).not.toContain("'unsafe-inline'");
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce, path).toBeTruthy();
+    expect(/'nonce-([^']+)'/.exec(b.headers()['content-security-policy'])?.[1], path).not.toBe(nonce);
+    // Every script of an HTML page carries this response's nonce.
+    if ((a.headers()['content-type'] ?? '').startsWith('text/html')) {
+      const tags = (await a.text()).match(/<script\b[^>]*>/g) ?? [];
+      expect(tags.length, path).toBeGreaterThan(0);
+      for (const tag of tags) expect(tag, path).toContain(`nonce="${nonce}"`);
+    }
+  }
+});
+
+test('pages hydrate under the policy with no violation or console error', async ({ page }) => {
+  test.setTimeout(120_000); // eight page loads
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(`${page.url()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __cspViolations?: string[] }).__cspViolations ??= [];
+      (window as unknown as { __cspViolations: string[] }).__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  // React marks the elements it has hydrated; a page whose scripts were blocked has none.
+  const hydrated = () => page.waitForFunction(() => Object.keys(document.getElementById('main') ?? {}).some((k) => k.startsWith('__react')));
+  for (const path of [ACTOR_PATH, '/sources', '/maps', `/maps/${MAP}`, `/maps/${MAP}/embed`, '/intake', '/playground']) {
+    await page.goto(path);
+    await hydrated();
+    problems.push(...(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])).map((v) => `${path}: ${v}`));
+  }
+  // The playground works: Run sends the example query and shows the answer.
+  await page.goto('/playground');
+  await hydrated();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByLabel('Response body')).toContainText('"data"');
+  problems.push(...(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])));
+  expect(problems).toEqual([]);
 });
 
 test('the explorer draws its graph under the Content-Security-Policy without violations', async ({ page }) => {

@@ -9,13 +9,15 @@
  * announced in a live region.
  */
 import Link from 'next/link';
-import { useCallback, useId, useMemo, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useCallback, useId, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { AdminTokenForm } from '@/app/_components/AdminTokenForm';
+import { VersionConflictNotice } from '@/app/_components/VersionConflictNotice';
 import { ErrorState, LoadingState } from '@/app/_components/States';
 import { useAdminToken } from '@/app/_lib/admin-token';
-import { describeError, GraphQLClientError } from '@/app/_lib/graphql-client';
+import { describeError, GraphQLClientError, versionConflictOf } from '@/app/_lib/graphql-client';
+import { changedFields, type FieldChange } from '@/app/_lib/version-conflict';
 import { latestData, useAsync } from '@/app/_lib/use-async';
-import { createActor, createRelationship, fetchIntake, replaceSourceText, type IntakeView, type NewRelationship } from '@/app/_lib/intake';
+import { createActor, createRelationship, fetchIntake, fetchSourceTextState, replaceSourceText, type IntakeView, type NewRelationship } from '@/app/_lib/intake';
 import { RELATIONSHIP_TYPE_INFO, type ActorKind } from '@/graph/core/model';
 import styles from '../intake.module.css';
 import { ActorProposalItem } from './ActorProposalItem';
@@ -244,55 +246,137 @@ export function ReviewBoard({ sourceId }: { sourceId: string }) {
             </ul>
           )}
         </section>
-        <ReplaceText sourceId={sourceId} token={token} onReplaced={(message) => {
+        <ReplaceText
+          sourceId={sourceId}
+          token={token}
+          loaded={data.source}
+          onReplaced={(message) => {
             setAnnouncement(message);
             load();
-          }} />
+          }}
+          onReload={load}
+        />
       </aside>
     </div>
   );
 }
 
-/** Replaces the stored text (pasted); every quote of the source is re-checked and flagged when it no longer matches. */
-function ReplaceText({ sourceId, token, onReplaced }: { sourceId: string; token: string; onReplaced(message: string): void }) {
+/** The source fields a text editor is shown as changed when a save is refused (CONFLICT), in reading order. */
+const SOURCE_FIELD_LABELS = {
+  title: 'Title',
+  publisher: 'Publisher',
+  authors: 'Authors',
+  published: 'Published',
+  updated: 'Updated',
+  url: 'Address',
+  textKind: 'Text kind',
+  textNote: 'Note on the text',
+  text: 'Full text',
+} as const;
+
+type LoadedSource = IntakeView['source'];
+
+/** The stored text as the conflict table shows it: its length and when it was saved. */
+function textSummary(length: number | null | undefined, updatedAt: string | null | undefined): string | null {
+  if (length === null || length === undefined) return null;
+  const when = updatedAt ? `, saved ${new Date(updatedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' })} UTC` : '';
+  return `${length.toLocaleString('en')} characters${when}`;
+}
+
+/**
+ * Replaces the stored text (pasted); every quote of the source is re-checked
+ * and flagged when it no longer matches. The save names the source version
+ * this page loaded, so a text or record someone else saved meanwhile is never
+ * overwritten unseen: the refusal lists what changed and the draft stays.
+ */
+function ReplaceText({
+  sourceId,
+  token,
+  loaded,
+  onReplaced,
+  onReload,
+}: {
+  sourceId: string;
+  token: string;
+  loaded: LoadedSource;
+  onReplaced(message: string): void;
+  onReload(): void;
+}) {
   const id = useId();
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const [notice, setNotice] = useState('');
+  // The version this editor's draft is based on: what the page loaded, or later, what the editor saved or chose to load.
+  const [seenVersion, setSeenVersion] = useState(0);
+  const basedOn = Math.max(loaded.version, seenVersion);
+  const [conflict, setConflict] = useState<{ loadedVersion: number; currentVersion: number; changes: FieldChange[] } | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError('');
+    setNotice('');
     if (!token) return setError(NO_TOKEN);
     if (!text.trim()) return setError('Paste the corrected text first.');
     setBusy(true);
     try {
-      const r = await replaceSourceText(sourceId, { text }, token);
+      const r = await replaceSourceText(sourceId, { text }, token, basedOn);
       setText('');
+      setConflict(null);
+      setSeenVersion(r.source.version);
       onReplaced(`Text replaced (${r.length.toLocaleString('en')} characters). ${r.textCheck.stale.length} of ${r.textCheck.checkedCitations} quotes no longer match.`);
     } catch (err) {
-      setError(describeError(err));
+      const refused = versionConflictOf(err);
+      if (!refused) return setError(describeError(err));
+      const now = await fetchSourceTextState(sourceId).catch(() => null);
+      const before = { ...loaded, text: textSummary(loaded.textLength, loaded.textUpdatedAt) };
+      const current = { ...refused.current, text: now ? textSummary(now.textLength, now.textUpdatedAt) : before.text };
+      setConflict({ loadedVersion: basedOn, currentVersion: refused.currentVersion, changes: changedFields(before, current, SOURCE_FIELD_LABELS) });
     } finally {
       setBusy(false);
     }
   }
 
+  function loadCurrent() {
+    if (!conflict) return;
+    setSeenVersion(conflict.currentVersion);
+    setConflict(null);
+    setNotice(`Loaded version ${conflict.currentVersion}. Your draft is still here: save it to replace the current text.`);
+    onReload();
+    textareaRef.current?.focus();
+  }
+
   return (
     <details className={`card ${styles.panel}`}>
       <summary className={styles.label}>Replace the text</summary>
-      <form className={styles.form} onSubmit={submit}>
+      <form className={styles.form} onSubmit={submit} data-testid="replace-text-form">
+        {conflict && (
+          <VersionConflictNotice
+            what="source"
+            loadedVersion={conflict.loadedVersion}
+            currentVersion={conflict.currentVersion}
+            changes={conflict.changes}
+            onLoadCurrent={loadCurrent}
+          />
+        )}
         <div className={styles.field}>
           <label className={styles.label} htmlFor={id}>
             Corrected full text
           </label>
-          <textarea id={id} className={styles.textarea} value={text} onChange={(e) => setText(e.target.value)} />
-          <p className={styles.hint}>Quotes already accepted are checked against the new text; those that no longer match are flagged.</p>
+          <textarea id={id} ref={textareaRef} className={styles.textarea} value={text} onChange={(e) => setText(e.target.value)} />
+          <p className={styles.hint}>
+            Quotes already accepted are checked against the new text; those that no longer match are flagged. Editing version {basedOn} of this source.
+          </p>
         </div>
         {error && (
           <p className={styles.error} role="alert">
             {error}
           </p>
         )}
+        <p className={styles.hint} role="status">
+          {notice}
+        </p>
         <div className={styles.actions}>
           <button type="submit" className="button" disabled={busy}>
             {busy ? 'Replacing…' : 'Replace text'}
