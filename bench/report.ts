@@ -7,6 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { DegreeStats } from './generate';
+import type { ImportPhaseResult } from './import-phase';
 import type { OverheadResult } from './graphql-overhead';
 import type { LoadResult } from './load-client';
 import type { Neo4jBenchResult } from './neo4j-phase';
@@ -56,7 +57,15 @@ export interface BenchResult {
   render: RenderResult | Skipped;
   /** With `--store neo4j`: the same reads on a launched Neo4j, its db:load and the @neo4j/graphql peer. */
   neo4j?: Neo4jBenchResult;
+  /** `npm run import` of a generated FtM JSON-lines file into an empty embedded store (absent in runs before it existed). */
+  ftmImport?: FtmImportResult | Skipped;
   targets: TargetCheck[];
+}
+
+export interface FtmImportResult extends ImportPhaseResult {
+  entities: number;
+  actors: number;
+  relationships: number;
 }
 
 export interface TargetCheck {
@@ -122,6 +131,11 @@ export function checkTargets(r: Omit<BenchResult, 'targets'>): TargetCheck[] {
     const total = e.connection + e.timeouts + e.non2xx + e.graphql;
     checks.push({ name: 'Errors under load', target: 'none', value: String(total), pass: total === 0 });
   }
+  if (r.ftmImport && !isSkipped(r.ftmImport)) {
+    const f = r.ftmImport;
+    checks.push({ name: `FtM import, ${f.entities.toLocaleString('en')} entities`, target: '≤ 3 min', value: `${ms(f.ms)} (CPU ${ms(f.cpuMs)})`, pass: f.ms <= 180_000 });
+    checks.push({ name: 'FtM import peak memory', target: '≤ 4 GB', value: `${Math.round(f.peakRssMb)} MB`, pass: f.peakRssMb <= 4096 });
+  }
   return checks;
 }
 
@@ -177,6 +191,17 @@ function rows(r: BenchResult): [string, string][] {
     for (const s of r.render.sizes) {
       out.push([`Render ${s.elements} elements (${s.nodes} nodes), explorer vs bare`, `${ms(s.explorer.totalMs)} vs ${ms(s.bare.totalMs)} = ${s.ratio.toFixed(2)}×`]);
     }
+  }
+  if (r.ftmImport) {
+    const f = r.ftmImport;
+    out.push(
+      isSkipped(f)
+        ? ['FtM import (npm run import)', `skipped (${f.skipped})`]
+        : [
+            `FtM import (npm run import), ${f.entities.toLocaleString('en')} entities, ${Math.round(f.fileMb)} MB`,
+            `${ms(f.ms)} (${Math.round(f.records / (f.ms / 1000)).toLocaleString('en')} records/s; CPU ${ms(f.cpuMs)}), peak RSS ${Math.round(f.peakRssMb)} MB`,
+          ],
+    );
   }
   return out;
 }

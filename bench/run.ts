@@ -18,6 +18,7 @@
  * --out DIR (where results go; default bench/), --explorer-url URL (measure a
  * running explorer page instead of the bundled canvas), --keep-data,
  * --render-only (only the render ratio, printed, nothing recorded),
+ * --ftm-entities N (size of the FtM import phase; default 1 000 000, 0 skips it; skipped under --quick unless given),
  * --server-load [--connections N] [--seconds S] (only the production server
  * under load, default 128 connections for 30 s per request kind; printed).
  */
@@ -27,12 +28,13 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_SEED } from './generate';
 import type { Options } from './runner';
 
+const DEFAULT_FTM_ENTITIES = 1_000_000;
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 
 type RunOptions = Options & { renderOnly: boolean; serverLoad: boolean; connections: number; seconds: number };
 
 function parseArgs(argv: string[]): RunOptions {
-  const opts: RunOptions = { store: 'memory', size: 10_000, seed: DEFAULT_SEED, quick: false, out: BENCH_DIR, keepData: false, renderOnly: false, serverLoad: false, connections: 128, seconds: 30 };
+  const opts: RunOptions = { store: 'memory', size: 10_000, seed: DEFAULT_SEED, quick: false, out: BENCH_DIR, keepData: false, renderOnly: false, ftmEntities: -1, serverLoad: false, connections: 128, seconds: 30 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -64,6 +66,9 @@ function parseArgs(argv: string[]): RunOptions {
       case '--neo4j-version':
         opts.neo4jVersion = value();
         break;
+      case '--ftm-entities':
+        opts.ftmEntities = Number(value());
+        break;
       case '--render-only':
         opts.renderOnly = true;
         break;
@@ -78,11 +83,14 @@ function parseArgs(argv: string[]): RunOptions {
         break;
       default:
         throw new Error(
-          `Unknown option ${argv[i]}. Options: --size N, --seed S, --store memory|neo4j, --neo4j-version V, --quick, --out DIR, --explorer-url URL, --keep-data, --render-only, --server-load [--connections N] [--seconds S]`,
+          `Unknown option ${argv[i]}. Options: --size N, --seed S, --store memory|neo4j, --neo4j-version V, --quick, --out DIR, --explorer-url URL, --keep-data, --render-only, --ftm-entities N, --server-load [--connections N] [--seconds S]`,
         );
     }
   }
   if (!Number.isInteger(opts.size) || opts.size < 100) throw new Error(`--size must be an integer of at least 100, got ${opts.size}`);
+  // The import phase: a million FtM entities by default, none under --quick unless asked for.
+  if (opts.ftmEntities < 0) opts.ftmEntities = opts.quick ? 0 : DEFAULT_FTM_ENTITIES;
+  if (!Number.isInteger(opts.ftmEntities)) throw new Error(`--ftm-entities must be an integer, got ${opts.ftmEntities}`);
   if (!Number.isInteger(opts.connections) || opts.connections < 1) throw new Error(`--connections must be a positive integer, got ${opts.connections}`);
   if (!Number.isInteger(opts.seconds) || opts.seconds < 1) throw new Error(`--seconds must be a positive integer, got ${opts.seconds}`);
   if (!Number.isInteger(opts.seed)) throw new Error(`--seed must be an integer, got ${opts.seed}`);

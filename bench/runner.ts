@@ -11,6 +11,7 @@ import { runChild } from './child';
 import { measureGraphqlOverhead } from './graphql-overhead';
 import { measureHttpLoad } from './http-load';
 import { measureNeo4j } from './neo4j-phase';
+import type { ImportPhaseResult } from './import-phase';
 import type { LoadPhaseResult } from './load-phase';
 import { measureRender } from './render/render';
 import { checkTargets, machine, type BenchResult } from './report';
@@ -33,12 +34,28 @@ export interface Options {
   out: string;
   explorerUrl?: string;
   keepData: boolean;
+  /** Entities in the FtM file the import phase writes and imports; 0 skips the phase. */
+  ftmEntities: number;
 }
 
 const processStart = performance.now();
 
 export function step(message: string): void {
   console.log(`[bench ${((performance.now() - processStart) / 1000).toFixed(1).padStart(6)} s] ${message}`);
+}
+
+/** Writes an FtM file of about `opts.ftmEntities` entities, then times `importFile` of it in a fresh process. */
+async function measureFtmImport(opts: Options, workDir: string): Promise<NonNullable<BenchResult['ftmImport']>> {
+  const file = path.join(workDir, `bench-${opts.ftmEntities}-${opts.seed}.ftm.jsonl`);
+  step(`writing an FtM file of about ${opts.ftmEntities} entities…`);
+  const written = await runChild<{ entities: number; actors: number; relationships: number }>('ftm-file.ts', [String(opts.ftmEntities), String(opts.seed), file]);
+  step(`importing ${written.entities} FtM entities (${written.actors} actors, ${written.relationships} relationships) with importFile, as npm run import does…`);
+  try {
+    const r = await runChild<ImportPhaseResult>('import-phase.ts', [file, path.join(workDir, 'import-store')]);
+    return { ...written, ...r };
+  } finally {
+    await rm(file, { force: true });
+  }
 }
 
 export async function runBench(opts: Options): Promise<BenchResult> {
@@ -97,6 +114,9 @@ export async function runBench(opts: Options): Promise<BenchResult> {
       render = await measureRender({ workDir, explorerUrl: opts.explorerUrl });
     }
 
+    await store.close();
+    const ftmImport = opts.ftmEntities > 0 ? await measureFtmImport(opts, workDir) : { skipped: opts.quick ? '--quick' : '--ftm-entities 0' };
+
     const partial: Omit<BenchResult, 'targets'> = {
       size: opts.size,
       seed: opts.seed,
@@ -120,6 +140,7 @@ export async function runBench(opts: Options): Promise<BenchResult> {
       http,
       render,
       ...(neo4j ? { neo4j } : {}),
+      ftmImport,
     };
     return { ...partial, targets: checkTargets(partial) };
   } finally {

@@ -9,19 +9,21 @@ import { ValidationError, type FieldProblem } from '../core/errors';
 import type { GraphStore, ImportResult } from '../core/store';
 import { writeDatasetDir, type RecordOrigins } from './dataset';
 import { formatByName, formatForFile, FORMATS, type GraphFormat, type ParsedGraph } from './formats';
+import type { ReadProgress } from './formats/types';
 
 async function isDirectory(p: string): Promise<boolean> {
   return (await fs.stat(p).catch(() => null))?.isDirectory() ?? false;
 }
 
 /** Reads a file (or, for CSV, a directory or any one of its three files) in the given or guessed format. */
-export async function readGraphFiles(input: string, formatName?: string): Promise<{ format: GraphFormat; graph: ParsedGraph }> {
+export async function readGraphFiles(input: string, formatName?: string, onProgress?: (p: ReadProgress) => void): Promise<{ format: GraphFormat; graph: ParsedGraph }> {
   const dir = await isDirectory(input);
   const format = formatName ? formatByName(formatName) : dir ? formatByName('csv') : formatForFile(input);
   if (!format)
     throw new ValidationError(`Cannot tell the format of ${input}`, [
       { path: 'format', message: `pass --format, one of ${FORMATS.map((f) => f.name).join(', ')}` },
     ]);
+  if (format.readFile && !dir) return { format, graph: await format.readFile(input, onProgress) };
   const files = new Map<string, string>();
   if (format.files.length > 1) {
     const base = dir ? input : path.dirname(input);
@@ -48,9 +50,16 @@ export function locateProblems(problems: FieldProblem[], origins: RecordOrigins)
   });
 }
 
+export interface ImportProgress {
+  /** Reading the file (streamed formats report as they go), then validating and writing all of it at once. */
+  onRead?: (p: ReadProgress) => void;
+  onWrite?: (records: number) => void;
+}
+
 /** Imports a file into the store, all or nothing. Throws ValidationError with located problems. */
-export async function importFile(store: GraphStore, input: string, formatName?: string): Promise<ImportResult & { format: string }> {
-  const { format, graph } = await readGraphFiles(input, formatName);
+export async function importFile(store: GraphStore, input: string, formatName?: string, progress: ImportProgress = {}): Promise<ImportResult & { format: string }> {
+  const { format, graph } = await readGraphFiles(input, formatName, progress.onRead);
+  progress.onWrite?.(graph.sources.length + graph.actors.length + graph.relationships.length + (graph.maps?.length ?? 0));
   try {
     const data = { sources: graph.sources, actors: graph.actors, relationships: graph.relationships, maps: graph.maps ?? [] };
     const result = await store.importGraph(data, { by: `import:${format.name}` });

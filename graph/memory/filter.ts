@@ -8,7 +8,8 @@ import { NotFoundError } from '../core/errors';
 import { earliestDay, latestDay, type RelationshipType } from '../core/model';
 import type { RelationshipFilter } from '../core/store';
 import { dateArg, datedOnly, typesArg, undatedArg } from '../core/args';
-import { compareByStart, dayNumber, type GraphState, type RelEntry } from './state';
+import { sortByKey } from './sorted-index';
+import { dayNumber, entryStartKey, type GraphState, type RelEntry } from './state';
 
 export interface CompiledFilter {
   types: Set<RelationshipType> | null;
@@ -82,5 +83,5 @@ export function matchingRelationships(state: GraphState, f: CompiledFilter): Rel
   if (found === null) return state.byStart.all().filter((e) => passes(f, e));
   const out: RelEntry[] = [];
   for (const e of found) if (passes(f, e)) out.push(e);
-  return out.sort(compareByStart);
+  return sortByKey(out, entryStartKey);
 }

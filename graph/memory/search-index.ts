@@ -46,22 +46,31 @@ export class SearchIndex {
   private readonly postings = new Map<string, Set<string>>();
   /** actor id → the actor and its name and aliases with their tokens, normalized once here rather than on every search. */
   private readonly indexed = new Map<string, IndexedActor>();
+  /** Each distinct token once, so actors' tokenized names share it. */
+  private readonly words = new Map<string, string>();
   private readonly sortedTokens = new SortedIndex<string>(() => this.postings.keys());
   private readonly tails = new SortedIndex<string>(() => this.allTails());
 
   add(actor: Actor): void {
-    const names = tokenizeNames(actor);
-    this.indexed.set(actor.id, { actor, names });
-    for (const t of distinctTokens(names)) {
+    const tokenized = tokenizeNames(actor);
+    for (const t of distinctTokens(tokenized)) {
       let ids = this.postings.get(t);
       if (!ids) {
         ids = new Set();
         this.postings.set(t, ids);
+        this.words.set(t, t);
         this.sortedTokens.insert(t);
         for (const tail of shiftedTails(t)) this.tails.insert(tail);
       }
       ids.add(actor.id);
     }
+    // Each actor's tokens share the index's copy of the word (names share first names and stems).
+    const names = tokenized.map(([text, words]) => [text, words.map((w) => this.canonicalToken(w))] as const);
+    this.indexed.set(actor.id, { actor, names });
+  }
+
+  private canonicalToken(word: string): string {
+    return this.words.get(word) ?? word;
   }
 
   remove(actor: Actor): void {
@@ -73,6 +82,7 @@ export class SearchIndex {
       ids.delete(actor.id);
       if (ids.size === 0) {
         this.postings.delete(t);
+        this.words.delete(t);
         this.sortedTokens.remove(t);
         for (const tail of shiftedTails(t)) this.tails.remove(tail);
       }

@@ -22,8 +22,6 @@ import { SortedIndex } from './sorted-index';
  */
 export interface RelEntry {
   rel: Relationship;
-  /** `startKey(rel)`: its place in the one relationship order, computed once. */
-  key: string;
   lo: number;
   hi: number;
   /** Slot of `rel.source` (see GraphState.slotOf). */
@@ -113,10 +111,8 @@ function removeFrom<K, T>(map: Map<K, Bag<T>>, key: K, item: T): void {
 
 const compareByName = (a: Actor, b: Actor) => compareHits({ actor: a, match: 'ALL' }, { actor: b, match: 'ALL' });
 
-/** listRelationships order: the one relationship order (`startKey`, graph/core/keys.ts), on the key each entry keeps. */
-export function compareByStart(a: RelEntry, b: RelEntry): number {
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-}
+/** listRelationships order: the one relationship order (`startKey`, graph/core/keys.ts). Computed, not stored: see SortedIndex. */
+export const entryStartKey = (e: RelEntry): string => startKey(e.rel);
 
 export class GraphState {
   readonly actors = new Map<string, Actor>();
@@ -148,11 +144,19 @@ export class GraphState {
 
   readonly search = new SearchIndex();
   /** Actors in `compareHits` order for match ALL: name, then id. */
-  readonly byName = new SortedIndex<Actor>(() => this.actors.values(), compareByName);
+  readonly byName = new SortedIndex<Actor>(() => this.actors.values(), { compare: compareByName });
   /** Relationships in listRelationships order: start date (undated last), then id. */
-  readonly byStart = new SortedIndex<RelEntry>(() => this.rels.values(), compareByStart);
+  readonly byStart = new SortedIndex<RelEntry>(() => this.rels.values(), { key: entryStartKey });
   /** `eventKey` of every relationship start and end. */
   readonly events = new SortedIndex<string>(() => this.allEventKeys());
+
+  /**
+   * One copy of each short value that repeats across records (types, kinds,
+   * dates, roles, cited source ids, tag lists): a parsed record brings its own
+   * copy of every string, which at a million actors is most of the heap.
+   */
+  private readonly pool = new Map<string, string>();
+  private readonly tagLists = new Map<string, string[]>();
 
   /** Bumped by every actor write, so caches of search results know when they are stale. */
   actorsVersion = 0;
@@ -236,6 +240,46 @@ export class GraphState {
     this.freeSlots.push(slot);
   }
 
+  // ----- compact records -----------------------------------------------------------
+
+  private intern<S extends string | undefined>(value: S): S {
+    if (value === undefined) return value;
+    const known = this.pool.get(value);
+    if (known !== undefined) return known as S;
+    this.pool.set(value, value);
+    return value;
+  }
+
+  /**
+   * Shares the record's repeated values with every other record, in place.
+   * Each replacement is an equal string (or an equal, never-mutated tag
+   * list), so nobody else holding the record can tell; a fresh copy would
+   * cost a second object per record and push its fields out of line.
+   */
+  private compactActor(actor: Actor): Actor {
+    actor.id = this.slotIds[this.slotFor(actor.id)]!;
+    actor.kind = this.intern(actor.kind);
+    if (actor.category !== undefined) actor.category = this.intern(actor.category);
+    if (actor.country !== undefined) actor.country = this.intern(actor.country);
+    const tagKey = actor.tags.join('\u0000');
+    let tags = this.tagLists.get(tagKey);
+    if (!tags) this.tagLists.set(tagKey, (tags = actor.tags.map((t) => this.intern(t))));
+    actor.tags = tags;
+    return actor;
+  }
+
+  private compactRelationship(rel: Relationship, s: number, t: number): Relationship {
+    rel.type = this.intern(rel.type);
+    rel.source = this.slotIds[s]!;
+    rel.target = this.slotIds[t]!;
+    if (rel.role !== undefined) rel.role = this.intern(rel.role);
+    if (rel.start !== undefined) rel.start = this.intern(rel.start);
+    if (rel.end !== undefined) rel.end = this.intern(rel.end);
+    if (rel.currency !== undefined) rel.currency = this.intern(rel.currency);
+    for (const c of rel.citations) c.sourceId = this.intern(c.sourceId);
+    return rel;
+  }
+
   // ----- writes -----------------------------------------------------------------------
 
   /** Before a bulk load: sorted indexes rebuild lazily instead of taking one insert per record. */
@@ -246,12 +290,12 @@ export class GraphState {
     this.events.invalidate();
   }
 
-  putActor(actor: Actor): void {
+  putActor(given: Actor): void {
     this.actorsVersion++;
-    const old = this.actors.get(actor.id);
+    const old = this.actors.get(given.id);
     if (old) this.unindexActor(old);
+    const actor = this.compactActor(given);
     this.actors.set(actor.id, actor);
-    this.slotFor(actor.id);
     this.search.add(actor);
     this.byName.insert(actor);
     if (actor.country) addTo(this.citizenIndex, actor.country, actor.id);
@@ -276,10 +320,13 @@ export class GraphState {
     this.texts.delete(id);
   }
 
-  putRelationship(rel: Relationship): void {
-    if (this.rels.has(rel.id)) this.removeRelationship(rel.id);
+  putRelationship(given: Relationship): void {
+    if (this.rels.has(given.id)) this.removeRelationship(given.id);
+    const s = this.slotFor(given.source);
+    const t = this.slotFor(given.target);
+    const rel = this.compactRelationship(given, s, t);
     const [lo, hi] = activeInterval(rel);
-    const entry: RelEntry = { rel, key: startKey(rel), lo: dayNumber(lo), hi: dayNumber(hi), s: this.slotFor(rel.source), t: this.slotFor(rel.target) };
+    const entry: RelEntry = { rel, lo: dayNumber(lo), hi: dayNumber(hi), s, t };
     this.rels.set(rel.id, entry);
     this.adjacentTo(entry.s).add(entry);
     this.adjacentTo(entry.t).add(entry);

@@ -21,7 +21,9 @@
  */
 import { ValidationError, type FieldProblem } from '../../core/errors';
 import type { Actor, GraphData, Relationship, RelationshipType, Source } from '../../core/model';
-import { parseJsonLines } from '../dataset';
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { readLines, type LineProgress } from '../line-stream';
 import { citationUrl, citationWarning, sourceLookup } from './provenance';
 import { emptyOrigins, type FileSet, type GraphFormat, type ParsedGraph } from './types';
 
@@ -66,11 +68,11 @@ function props(entries: [string, string | string[] | undefined][]): Props {
   return out;
 }
 
-function write(data: GraphData): FileSet {
-  const entities: Entity[] = [];
+/** The entities of a graph, one at a time (a million-actor graph is too big for one string; see `writeFtmFile`). */
+export function* ftmEntities(data: GraphData): Generator<Entity> {
   const schemaOf = new Map<string, string>();
   for (const s of data.sources)
-    entities.push({
+    yield {
       id: sourceEntityId(s.id),
       schema: 'Document',
       properties: props([
@@ -83,12 +85,12 @@ function write(data: GraphData): FileSet {
         ['description', s.textNote],
         ['keywords', s.textKind ? [`steppe:textKind=${s.textKind}`] : undefined],
       ]),
-    });
+    };
   const sources = sourceLookup(data);
   for (const a of data.actors) {
     const schema = actorSchema(a);
     schemaOf.set(a.id, schema);
-    entities.push({
+    yield {
       id: actorEntityId(a.id),
       schema,
       properties: props([
@@ -98,12 +100,12 @@ function write(data: GraphData): FileSet {
         ['topics', a.kind === 'STATE' ? 'gov.national' : undefined],
         ['keywords', [`steppe:kind=${a.kind}`, ...(a.category ? [`steppe:category=${a.category}`] : []), ...(a.country ? [`steppe:country=${a.country}`] : []), ...a.tags.map((t) => `steppe:tag=${t}`)]],
       ]),
-    });
+    };
   }
   for (const r of data.relationships) {
     const map = RELATIONSHIP_SCHEMA[r.type] ?? (r.type === 'INVESTED_IN' && schemaOf.get(r.target) === 'Company' ? OWNERSHIP : UNKNOWN_LINK);
     const amountInProps = map === OWNERSHIP && r.amount !== undefined;
-    entities.push({
+    yield {
       id: relEntityId(r.id),
       schema: map.schema,
       properties: props([
@@ -116,9 +118,9 @@ function write(data: GraphData): FileSet {
         ['sharesCurrency', amountInProps ? r.currency : undefined],
         ['keywords', [`steppe:type=${r.type}`, ...(!amountInProps && r.amount !== undefined ? [`steppe:amount=${r.amount}`, `steppe:currency=${r.currency}`] : [])]],
       ]),
-    });
-    r.citations.forEach((c, i) =>
-      entities.push({
+    };
+    for (const [i, c] of r.citations.entries())
+      yield {
         id: `steppe-cite-${r.id}-${i}`,
         schema: 'Documentation',
         properties: props([
@@ -128,10 +130,37 @@ function write(data: GraphData): FileSet {
           ['role', citationWarning(sources, c)],
           ['sourceUrl', citationUrl(sources, c)],
         ]),
-      }),
-    );
+      };
   }
-  return new Map([[FILE, entities.map((e) => JSON.stringify(e)).join('\n') + '\n']]);
+}
+
+function write(data: GraphData): FileSet {
+  return new Map([[FILE, [...ftmEntities(data)].map((e) => JSON.stringify(e)).join('\n') + '\n']]);
+}
+
+/** `write` straight to a file, a few megabytes at a time. */
+export async function writeFtmFile(data: GraphData, file: string): Promise<number> {
+  const handle = await fsp.open(file, 'w');
+  let count = 0;
+  try {
+    let pending: string[] = [];
+    let size = 0;
+    for (const e of ftmEntities(data)) {
+      const line = JSON.stringify(e) + '\n';
+      pending.push(line);
+      size += line.length;
+      count++;
+      if (size > 4 << 20) {
+        await handle.write(pending.join(''));
+        pending = [];
+        size = 0;
+      }
+    }
+    await handle.write(pending.join(''));
+  } finally {
+    await handle.close();
+  }
+  return count;
 }
 
 function keyword(p: Props, field: string): string[] {
@@ -140,27 +169,54 @@ function keyword(p: Props, field: string): string[] {
 
 const first = (p: Props, k: string) => p[k]?.[0];
 
-function read(files: FileSet): ParsedGraph {
-  const [name, text] = [...files][0] ?? [FILE, ''];
-  const { records, problems } = parseJsonLines(text, name);
-  const origins = emptyOrigins();
-  const sources: Source[] = [];
-  const actors: Actor[] = [];
-  const relationships: Relationship[] = [];
-  const relById = new Map<string, Relationship>();
-  const citations: { line: number; props: Props }[] = [];
-  const all: FieldProblem[] = [...problems];
-  for (const { line, value } of records) {
-    const e = value as Partial<Entity>;
-    const where = `${name}:${line}`;
+/**
+ * Turns FtM entities into Steppe records one line at a time, so a file can be
+ * streamed (`readFtmFile`) as well as read whole (`read`). Documentation
+ * entities may come before or after the link they document, so citations are
+ * attached at the end.
+ */
+export class FtmReader {
+  private readonly sources: Source[] = [];
+  private readonly actors: Actor[] = [];
+  private readonly relationships: Relationship[] = [];
+  private readonly relById = new Map<string, Relationship>();
+  private readonly citations: { line: number; props: Props }[] = [];
+  private readonly problems: FieldProblem[] = [];
+  /** Line numbers, index for index with the records; turned into `file:line` strings only when needed. */
+  private readonly lines = { sources: [] as number[], actors: [] as number[], relationships: [] as number[] };
+
+  constructor(private readonly name: string) {}
+
+  /** One line of the file: blank lines are skipped, anything else must be one JSON object. */
+  addLine(line: number, raw: string): void {
+    const text = raw.trim();
+    if (!text) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      this.problems.push({ path: `${this.name}:${line}`, message: `is not valid JSON (${(e as Error).message})` });
+      return;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.problems.push({ path: `${this.name}:${line}`, message: 'is not a JSON object' });
+    else this.addEntity(line, value as Partial<Entity>);
+  }
+
+  /** Records read so far (actors, relationships and sources). */
+  get recordCount(): number {
+    return this.sources.length + this.actors.length + this.relationships.length;
+  }
+
+  addEntity(line: number, e: Partial<Entity>): void {
+    const where = `${this.name}:${line}`;
     if (typeof e.id !== 'string' || typeof e.schema !== 'string' || typeof e.properties !== 'object' || e.properties === null) {
-      all.push({ path: where, message: 'is not an FtM entity ({id, schema, properties})' });
-      continue;
+      this.problems.push({ path: where, message: 'is not an FtM entity ({id, schema, properties})' });
+      return;
     }
     const p = e.properties as Props;
     if (e.schema === 'Document') {
-      origins.sources.push(where);
-      sources.push({
+      this.lines.sources.push(line);
+      this.sources.push({
         id: strip('steppe-source-', e.id),
         title: first(p, 'title') ?? '',
         publisher: first(p, 'publisher'),
@@ -172,11 +228,11 @@ function read(files: FileSet): ParsedGraph {
         textNote: first(p, 'description'),
       } as Source);
     } else if (e.schema === 'Documentation') {
-      citations.push({ line, props: p });
-    } else if (['Person', 'Organization', 'Company', 'PublicBody', 'LegalEntity'].includes(e.schema)) {
-      origins.actors.push(where);
+      this.citations.push({ line, props: p });
+    } else if (ACTOR_SCHEMAS.has(e.schema)) {
+      this.lines.actors.push(line);
       const kind = keyword(p, 'kind')[0] ?? (e.schema === 'Person' ? 'PERSON' : (p.topics ?? []).includes('gov.national') ? 'STATE' : 'INSTITUTION');
-      actors.push({
+      this.actors.push({
         id: strip('steppe-actor-', e.id),
         kind,
         name: first(p, 'name') ?? '',
@@ -187,15 +243,15 @@ function read(files: FileSet): ParsedGraph {
         tags: keyword(p, 'tag'),
       } as Actor);
     } else {
-      const map = [...Object.values(RELATIONSHIP_SCHEMA), OWNERSHIP, UNKNOWN_LINK].find((m) => m.schema === e.schema);
+      const map = LINK_SCHEMAS.find((m) => m.schema === e.schema);
       if (!map) {
-        all.push({ path: `${where} schema`, message: `"${e.schema}" is not a schema Steppe imports` });
-        continue;
+        this.problems.push({ path: `${where} schema`, message: `"${e.schema}" is not a schema Steppe imports` });
+        return;
       }
       const type = keyword(p, 'type')[0] ?? Object.entries(RELATIONSHIP_SCHEMA).find(([, m]) => m === map)?.[0] ?? (map === OWNERSHIP ? 'INVESTED_IN' : undefined);
       if (!type) {
-        all.push({ path: `${where} keywords`, message: 'an UnknownLink needs a steppe:type=<TYPE> keyword' });
-        continue;
+        this.problems.push({ path: `${where} keywords`, message: 'an UnknownLink needs a steppe:type=<TYPE> keyword' });
+        return;
       }
       const amount = first(p, 'sharesValue') ?? keyword(p, 'amount')[0];
       const rel = {
@@ -210,21 +266,55 @@ function read(files: FileSet): ParsedGraph {
         currency: first(p, 'sharesCurrency') ?? keyword(p, 'currency')[0],
         citations: [],
       } as unknown as Relationship;
-      origins.relationships.push(where);
-      relationships.push(rel);
-      relById.set(e.id, rel);
+      this.lines.relationships.push(line);
+      this.relationships.push(rel);
+      this.relById.set(e.id, rel);
     }
   }
-  for (const c of citations) {
-    const rel = relById.get(first(c.props, 'entity') ?? '');
-    if (!rel) {
-      all.push({ path: `${name}:${c.line} entity`, message: 'names no link entity in this file' });
-      continue;
+
+  /** The records read; throws ValidationError naming every malformed line. */
+  finish(): ParsedGraph {
+    for (const c of this.citations) {
+      const rel = this.relById.get(first(c.props, 'entity') ?? '');
+      if (!rel) {
+        this.problems.push({ path: `${this.name}:${c.line} entity`, message: 'names no link entity in this file' });
+        continue;
+      }
+      rel.citations.push({ sourceId: strip('steppe-source-', first(c.props, 'document') ?? ''), excerpt: first(c.props, 'summary') ?? '' });
     }
-    rel.citations.push({ sourceId: strip('steppe-source-', first(c.props, 'document') ?? ''), excerpt: first(c.props, 'summary') ?? '' });
+    this.citations.length = 0;
+    this.relById.clear();
+    if (this.problems.length) throw new ValidationError(`${this.name} is malformed`, this.problems);
+    const { name, lines } = this;
+    const at = (list: number[]) => list.map((l) => `${name}:${l}`);
+    let origins: ParsedGraph['origins'] | undefined;
+    return {
+      sources: this.sources,
+      actors: this.actors,
+      relationships: this.relationships,
+      // Built on first use (an import that fails): a million `file:line` strings would cost tens of megabytes.
+      get origins() {
+        return (origins ??= { ...emptyOrigins(), sources: at(lines.sources), actors: at(lines.actors), relationships: at(lines.relationships) });
+      },
+    };
   }
-  if (all.length) throw new ValidationError(`${name} is malformed`, all);
-  return { sources, actors, relationships, origins };
+}
+
+const ACTOR_SCHEMAS = new Set(['Person', 'Organization', 'Company', 'PublicBody', 'LegalEntity']);
+const LINK_SCHEMAS = [...Object.values(RELATIONSHIP_SCHEMA), OWNERSHIP, UNKNOWN_LINK];
+
+function read(files: FileSet): ParsedGraph {
+  const [name, text] = [...files][0] ?? [FILE, ''];
+  const reader = new FtmReader(name);
+  text.split('\n').forEach((raw, i) => reader.addLine(i + 1, raw));
+  return reader.finish();
+}
+
+/** `read` for a file on disk, streamed line by line (see line-stream.ts). */
+async function readFile(file: string, onProgress?: (p: LineProgress & { records: number }) => void): Promise<ParsedGraph> {
+  const reader = new FtmReader(path.basename(file));
+  for await (const { line, text } of readLines(file, (p) => onProgress?.({ ...p, records: reader.recordCount }))) reader.addLine(line, text);
+  return reader.finish();
 }
 
 export const ftmFormat: GraphFormat = {
@@ -233,4 +323,5 @@ export const ftmFormat: GraphFormat = {
   files: [FILE],
   write,
   read,
+  readFile,
 };

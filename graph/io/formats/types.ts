@@ -18,6 +18,15 @@ export interface GraphFormat {
   write(data: GraphData): FileSet;
   /** Parses files; throws ValidationError naming file, line and field on malformed input. Shape rules are checked later by the store. */
   read(files: FileSet): ParsedGraph;
+  /** `read` of one file on disk, streamed rather than read whole (formats whose files can outgrow a string). */
+  readFile?(file: string, onProgress?: (p: ReadProgress) => void): Promise<ParsedGraph>;
+}
+
+export interface ReadProgress {
+  bytes: number;
+  totalBytes: number;
+  /** Records read so far. */
+  records: number;
 }
 
 export function emptyOrigins(): RecordOrigins {

@@ -174,11 +174,11 @@ describe('bad files', () => {
     expect(problemsOf(() => formatByName('graphml')!.read(new Map([['x.graphml', '<html><body/></html>']])))).toEqual(['x.graphml: has no <graphml><graph>']);
   });
 
-  it('FtM: bad JSON lines and unknown schemata name their lines', () => {
+  it('FtM: bad JSON lines and unknown schemata name their lines, in file order', () => {
     const text = '{"id":"x","schema":"Vessel","properties":{}}\nnot json\n';
     expect(problemsOf(() => formatByName('ftm')!.read(new Map([['e.ftm.jsonl', text]])))).toEqual([
-      expect.stringMatching(/^e\.ftm\.jsonl:2: is not valid JSON/),
       'e.ftm.jsonl:1 schema: "Vessel" is not a schema Steppe imports',
+      expect.stringMatching(/^e\.ftm\.jsonl:2: is not valid JSON/),
     ]);
   });
 
