@@ -113,7 +113,7 @@ test.describe('curated maps', () => {
 
     // The map is listed.
     await page.goto('/maps');
-    await expect(page.getByRole('link', { name: title })).toBeVisible();
+    await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();
     await graphqlData(request, 'mutation D($id: ID!) { deleteMap(id: $id) }', { id }, { admin: true });
   });
 
