@@ -9,6 +9,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { MemoryStore } from '../graph/memory';
+import { replyToParent } from './child';
 import { degreeStats, generateGraph, type DegreeStats } from './generate';
 import { pickProbes, type Probes } from './probes';
 import { collectGarbage } from './stats';
@@ -62,18 +63,5 @@ export async function loadPhase(size: number, seed: number, dataDir: string, dat
 
 const [sizeArg, seedArg, dirArg, datasetArg] = process.argv.slice(2);
 if (dirArg && process.argv[1]?.endsWith('load-phase.ts')) {
-  loadPhase(Number(sizeArg), Number(seedArg), dirArg, datasetArg).then(
-    (result) => {
-      if (process.send) process.send({ ok: true, result }, () => process.exit(0));
-      else console.log(JSON.stringify(result));
-    },
-    (e: unknown) => {
-      const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-      if (process.send) process.send({ ok: false, message }, () => process.exit(1));
-      else {
-        console.error(message);
-        process.exit(1);
-      }
-    },
-  );
+  replyToParent(() => loadPhase(Number(sizeArg), Number(seedArg), dirArg, datasetArg));
 }
