@@ -31,7 +31,7 @@ import type { GraphStore } from '../core/store';
 import { adminTokensOf, authenticateAs } from './auth';
 import { createApiCaches, createContext, type ApiContext } from './context';
 import { httpError } from './format-error';
-import { matchesEtag, readCacheHeaders, readEtag } from './http-cache';
+import { matchesEtag, readCacheHeaders, readEtags } from './http-cache';
 import type { ExecutorStats } from './jit-gateway';
 import { loadSchemaText } from './schema';
 import { createApolloServer } from './server';
@@ -161,7 +161,7 @@ export function createGraphqlApi({ store, config }: GraphqlApiOptions): GraphqlA
   const server = createApolloServer(config, executions);
   server.startInBackgroundHandlingStartupErrorsByLoggingAndFailingAllRequests();
   const caches = createApiCaches(config);
-  const schemaText = loadSchemaText();
+  const etagOf = readEtags(loadSchemaText());
 
   /** The store for this request; an outage while opening it becomes STORE_UNAVAILABLE (503) before anything runs. */
   async function openStore(): Promise<GraphStore> {
@@ -214,7 +214,7 @@ export function createGraphqlApi({ store, config }: GraphqlApiOptions): GraphqlA
     let cacheHeaders: Record<string, string> | undefined;
     if (read) {
       const admin = auth === 'ADMIN';
-      cacheHeaders = readCacheHeaders(readEtag(read.version, schemaText, { search: url.search, admin, accept: request.headers.get('accept') ?? '' }), admin);
+      cacheHeaders = readCacheHeaders(etagOf(read.version, { search: url.search, admin, accept: request.headers.get('accept') ?? '' }), admin);
       if (matchesEtag(request.headers.get('if-none-match'), cacheHeaders.etag)) return new Response(null, { status: 304, headers: cacheHeaders });
     }
 

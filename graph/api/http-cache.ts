@@ -31,10 +31,18 @@ export interface ReadRequest {
   accept: string;
 }
 
+/** The ETags of answers under one schema: its digest is taken once, not per request. */
+export function readEtags(schemaText: string): (version: StoreVersion, request: ReadRequest) => string {
+  const schema = digest(schemaText);
+  return (version, request) => {
+    const parts = [schema, version.origin, version.count, request.admin ? 'admin' : 'anonymous', request.accept, request.search];
+    return `W/"${version.count}-${digest(parts.join('\n')).slice(0, 22)}"`;
+  };
+}
+
 /** The ETag of the answer to `request` at store version `version`. */
 export function readEtag(version: StoreVersion, schemaText: string, request: ReadRequest): string {
-  const parts = [digest(schemaText), version.origin, version.count, request.admin ? 'admin' : 'anonymous', request.accept, request.search];
-  return `W/"${version.count}-${digest(parts.join('\n')).slice(0, 22)}"`;
+  return readEtags(schemaText)(version, request);
 }
 
 /** Whether an If-None-Match header names `etag` (weak comparison, as RFC 9110 asks for If-None-Match). */
