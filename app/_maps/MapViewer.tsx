@@ -277,13 +277,13 @@ function EmbedOverlay(p: {
       {p.map.annotations.length ? (
         <button
           type="button"
-          className={styles.notesButton}
+          className={`button ${styles.notesButton}`}
           aria-expanded={p.notesOpen}
           aria-controls="embed-notes"
           data-testid="embed-notes-button"
           onClick={() => p.onNotes(!p.notesOpen)}
         >
-          Notes <span className={styles.notesCount}>{p.map.annotations.length}</span>
+          Notes <span className={`${styles.noteNumber} ${styles.notesCount}`}>{p.map.annotations.length}</span>
         </button>
       ) : null}
       {relationship ? (
