@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { inForceAsOf } from '../../graph/core/model';
-import { expectNoSeriousAxeViolations, graphql, graphqlData, openExplorer, waitForGraph } from './helpers';
+import { expectNoSeriousAxeViolations, findPaths, graphql, graphqlData, openExplorer, waitForGraph } from './helpers';
 
 const TOKAYEV = 'kassym-jomart-tokayev';
 const NAZARBAYEV = 'nursultan-nazarbayev';
@@ -280,13 +280,7 @@ test.describe('explorer', () => {
 
   test('the path finder highlights the shortest paths and lists each step with its citation', async ({ page }) => {
     await openExplorer(page);
-    const from = page.getByRole('combobox', { name: 'From', exact: true });
-    await from.fill('Nazarbayev');
-    await page.getByRole('option', { name: /Nursultan Nazarbayev/ }).click();
-    const to = page.getByRole('combobox', { name: 'To', exact: true });
-    await to.fill('Collective Security');
-    await page.getByRole('option', { name: /Collective Security Treaty Organization/ }).click();
-    await page.getByRole('button', { name: 'Find paths' }).click();
+    await findPaths(page, { type: 'Nazarbayev', pick: /Nursultan Nazarbayev/ }, { type: 'Collective Security', pick: /Collective Security Treaty Organization/ });
 
     await expect(page).toHaveURL(new RegExp(`path=${NAZARBAYEV}~${CSTO}`));
     await expect(page.getByTestId('path-status')).toContainText(/path/);

@@ -67,6 +67,15 @@ export async function openExplorer(page: Page, query = ''): Promise<void> {
   await waitForGraph(page);
 }
 
+/** Fills the path finder's ends (search text, then the option to pick) and asks for the paths. */
+export async function findPaths(page: Page, from: { type: string; pick: RegExp }, to: { type: string; pick: RegExp }): Promise<void> {
+  for (const [name, end] of [['From', from], ['To', to]] as const) {
+    await page.getByRole('combobox', { name, exact: true }).fill(end.type);
+    await page.getByRole('option', { name: end.pick }).click();
+  }
+  await page.getByRole('button', { name: 'Find paths' }).click();
+}
+
 /** The axe scan every view must pass: no serious or critical WCAG 2.1 A/AA violation. */
 export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

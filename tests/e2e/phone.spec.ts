@@ -3,7 +3,7 @@
  * and the filters live in a bottom sheet over it; exports are labelled; every top-nav page is reachable.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoSeriousAxeViolations, openExplorer, waitForGraph } from './helpers';
+import { expectNoSeriousAxeViolations, findPaths, openExplorer, waitForGraph } from './helpers';
 
 const TOKAYEV = 'kassym-jomart-tokayev';
 const NAZARBAYEV = 'nursultan-nazarbayev';
@@ -107,14 +107,8 @@ test('the path finder in the sheet finds paths between two actors and lowers the
   await page.getByTestId('sheet-tools').click();
   const handle = page.getByTestId('sheet-handle');
   await expect(handle).toHaveAttribute('data-state', 'half');
-  const from = page.getByRole('combobox', { name: 'From', exact: true });
-  await expect(from).toBeInViewport();
-  await from.fill('Nazarbayev');
-  await page.getByRole('option', { name: /Nursultan Nazarbayev/ }).click();
-  const to = page.getByRole('combobox', { name: 'To', exact: true });
-  await to.fill('Collective Security');
-  await page.getByRole('option', { name: /Collective Security Treaty Organization/ }).click();
-  await page.getByRole('button', { name: 'Find paths' }).click();
+  await expect(page.getByRole('combobox', { name: 'From', exact: true })).toBeInViewport();
+  await findPaths(page, { type: 'Nazarbayev', pick: /Nursultan Nazarbayev/ }, { type: 'Collective Security', pick: /Collective Security Treaty Organization/ });
   await expect(page).toHaveURL(new RegExp(`path=${NAZARBAYEV}~${CSTO}`));
   await expect(handle).toHaveAttribute('data-state', 'peek');
   await expect(handle).toContainText(/paths?: Nursultan Nazarbayev → Collective Security Treaty Organization/);
