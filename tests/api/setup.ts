@@ -69,7 +69,8 @@ export async function startApi(store: StoreSource, config: SteppeConfig): Promis
  */
 export async function startRoute(env: Record<string, string>, data: GraphData = apiGraph()): Promise<TestServer & { store: GraphStore }> {
   const tmp = tempDir();
-  const vars: Record<string, string> = { STEPPE_DATA_DIR: tmp.dir, STEPPE_LOAD_DATASET: '0', ...env };
+  // The intake directory too: on Neo4j it would default to ./.steppe/intake and outlive the run.
+  const vars: Record<string, string> = { STEPPE_DATA_DIR: tmp.dir, STEPPE_INTAKE_DIR: path.join(tmp.dir, 'intake'), STEPPE_LOAD_DATASET: '0', ...env };
   for (const [k, v] of Object.entries(vars)) Reflect.set(process.env, k, v);
   if (ON_NEO4J) await (await import('@/tests/neo4j/server')).wipeNeo4j();
   else delete process.env.NEO4J_URI;
