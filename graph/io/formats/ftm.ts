@@ -21,9 +21,9 @@
  */
 import { ValidationError, type FieldProblem } from '../../core/errors';
 import type { Actor, GraphData, Relationship, RelationshipType, Source } from '../../core/model';
-import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { readLines, type LineProgress } from '../line-stream';
+import { writeTextFile } from '../text-file';
 import { citationUrl, citationWarning, sourceLookup } from './provenance';
 import { emptyOrigins, type FileSet, type GraphFormat, type ParsedGraph } from './types';
 
@@ -135,32 +135,16 @@ export function* ftmEntities(data: GraphData): Generator<Entity> {
 }
 
 function write(data: GraphData): FileSet {
-  return new Map([[FILE, [...ftmEntities(data)].map((e) => JSON.stringify(e)).join('\n') + '\n']]);
+  return new Map([[FILE, [...ftmLines(data)].join('')]]);
 }
 
-/** `write` straight to a file, a few megabytes at a time. */
-export async function writeFtmFile(data: GraphData, file: string): Promise<number> {
-  const handle = await fsp.open(file, 'w');
-  let count = 0;
-  try {
-    let pending: string[] = [];
-    let size = 0;
-    for (const e of ftmEntities(data)) {
-      const line = JSON.stringify(e) + '\n';
-      pending.push(line);
-      size += line.length;
-      count++;
-      if (size > 4 << 20) {
-        await handle.write(pending.join(''));
-        pending = [];
-        size = 0;
-      }
-    }
-    await handle.write(pending.join(''));
-  } finally {
-    await handle.close();
-  }
-  return count;
+/** `write` straight to a file, a few megabytes at a time. Returns the number of entities. */
+export function writeFtmFile(data: GraphData, file: string): Promise<number> {
+  return writeTextFile(file, ftmLines(data));
+}
+
+function* ftmLines(data: GraphData): Generator<string> {
+  for (const e of ftmEntities(data)) yield JSON.stringify(e) + '\n';
 }
 
 function keyword(p: Props, field: string): string[] {
