@@ -92,7 +92,7 @@ describe('native JSON', () => {
     const store = await freshStore();
     const e = await importFile(store, file).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ValidationError);
-    expect((e as ValidationError).problems.map((p) => p.path).sort()).toEqual(['broken.json maps[0] annotations[0].targetId', 'broken.json maps[0] createdAt']);
+    expect((e as ValidationError).problems.map((p) => p.path).sort()).toEqual(['broken.json:1 maps[0] annotations[0].targetId', 'broken.json:1 maps[0] createdAt']);
     expect((await store.stats()).actors).toBe(0);
     expect((await store.listMaps()).totalCount).toBe(0);
   });
