@@ -23,22 +23,13 @@ export async function readGraphFiles(input: string, formatName?: string, onProgr
     throw new ValidationError(`Cannot tell the format of ${input}`, [
       { path: 'format', message: `pass --format, one of ${FORMATS.map((f) => f.name).join(', ')}` },
     ]);
-  if (format.readFile && !dir) return { format, graph: await format.readFile(input, onProgress) };
-  const files = new Map<string, string>();
-  if (format.files.length > 1) {
-    const base = dir ? input : path.dirname(input);
-    for (const f of format.files) {
-      const text = await fs.readFile(path.join(base, f), 'utf8').catch(() => undefined);
-      if (text !== undefined) files.set(f, text);
-    }
-  } else {
-    const bytes = await fs.readFile(input).catch(() => {
-      throw new ValidationError(`Cannot read ${input}`, [{ path: input, message: 'cannot be read' }]);
-    });
-    if (bytes.includes(0)) throw new ValidationError(`${input} is a binary file`, [{ path: input, message: 'is not text' }]);
-    files.set(path.basename(input), bytes.toString('utf8'));
-  }
-  return { format, graph: format.read(files) };
+  // Streamed from disk where the format can (FtM, JSON, CSV, whose files can outgrow a string); read whole otherwise.
+  if (format.readFile) return { format, graph: await format.readFile(input, onProgress) };
+  const bytes = await fs.readFile(input).catch(() => {
+    throw new ValidationError(`Cannot read ${input}`, [{ path: input, message: 'cannot be read' }]);
+  });
+  if (bytes.includes(0)) throw new ValidationError(`${input} is a binary file`, [{ path: input, message: 'is not text' }]);
+  return { format, graph: format.read(new Map([[path.basename(input), bytes.toString('utf8')]])) };
 }
 
 /** Rewrites store problem paths such as `relationships[12].source` to `relationships.csv:14 source`. */

@@ -13,12 +13,19 @@
  * them. Files written before provenance (sources.csv with one `author`,
  * relationships.csv without the two citation columns) still import.
  */
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parse as parseStream, type Info } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { ValidationError, type FieldProblem } from '../../core/errors';
 import type { Actor, GraphData, Relationship, Source } from '../../core/model';
+import type { RecordOrigins } from '../dataset';
+import { readTextChunks, writeTextFile } from '../text-file';
 import { citationUrl, citationWarning, sourceLookup } from './provenance';
-import { LIST_SEPARATOR, blankToUndefined, emptyOrigins, splitList, type FileSet, type GraphFormat, type ParsedGraph } from './types';
+import { LIST_SEPARATOR, blankToUndefined, emptyOrigins, splitList, type FileSet, type GraphFormat, type ParsedGraph, type ReadProgress } from './types';
 
 export const CSV_HEADERS = {
   'sources.csv': ['id', 'title', 'publisher', 'authors', 'published', 'updated', 'url', 'text_kind', 'text_note'],
@@ -35,118 +42,151 @@ const LEGACY_HEADERS: Record<CsvFile, readonly (readonly string[])[]> = {
 };
 
 
-function table(file: CsvFile, rows: string[][]): string {
-  return stringify([[...CSV_HEADERS[file]], ...rows], { record_delimiter: '\n' });
+/** Rows per csv-stringify call when writing: the pieces stay small, and joined they are one call's output. */
+const WRITE_BATCH = 1000;
+
+function* table(file: CsvFile, rows: Iterable<string[]>): Generator<string> {
+  yield stringify([[...CSV_HEADERS[file]]], { record_delimiter: '\n' });
+  let batch: string[][] = [];
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === WRITE_BATCH) {
+      yield stringify(batch, { record_delimiter: '\n' });
+      batch = [];
+    }
+  }
+  if (batch.length) yield stringify(batch, { record_delimiter: '\n' });
 }
 
-function write(data: GraphData): FileSet {
-  const files: FileSet = new Map();
-  files.set(
-    'sources.csv',
-    table(
+/** Each file's text, in pieces of a thousand rows at most. */
+function tables(data: GraphData): Record<CsvFile, Iterable<string>> {
+  const sources = sourceLookup(data);
+  function* relRows(): Generator<string[]> {
+    for (const r of data.relationships)
+      for (const [i, c] of r.citations.entries()) {
+        const fields = i === 0 ? [r.type, r.source, r.target, r.role ?? '', r.start ?? '', r.end ?? '', r.amount === undefined ? '' : String(r.amount), r.currency ?? ''] : ['', '', '', '', '', '', '', ''];
+        yield [r.id, ...fields, c.sourceId, c.excerpt, citationUrl(sources, c), citationWarning(sources, c)];
+      }
+  }
+  return {
+    'sources.csv': table(
       'sources.csv',
       data.sources.map((s) => [s.id, s.title, s.publisher ?? '', (s.authors ?? []).join(LIST_SEPARATOR), s.published ?? '', s.updated ?? '', s.url ?? '', s.textKind ?? '', s.textNote ?? '']),
     ),
-  );
-  const sources = sourceLookup(data);
-  files.set(
-    'actors.csv',
-    table(
+    'actors.csv': table(
       'actors.csv',
       data.actors.map((a) => [a.id, a.kind, a.name, a.category ?? '', a.aliases.join(LIST_SEPARATOR), a.summary ?? '', a.country ?? '', a.tags.join(LIST_SEPARATOR)]),
     ),
-  );
-  const relRows: string[][] = [];
-  for (const r of data.relationships) {
-    r.citations.forEach((c, i) => {
-      const fields = i === 0 ? [r.type, r.source, r.target, r.role ?? '', r.start ?? '', r.end ?? '', r.amount === undefined ? '' : String(r.amount), r.currency ?? ''] : ['', '', '', '', '', '', '', ''];
-      relRows.push([r.id, ...fields, c.sourceId, c.excerpt, citationUrl(sources, c), citationWarning(sources, c)]);
-    });
-  }
-  files.set('relationships.csv', table('relationships.csv', relRows));
-  return files;
+    'relationships.csv': table('relationships.csv', relRows()),
+  };
 }
 
-interface Row {
-  line: number;
-  cells: Record<string, string>;
+function write(data: GraphData): FileSet {
+  return new Map(Object.entries(tables(data)).map(([file, pieces]) => [file, [...pieces].join('')]));
 }
 
-function readTable(file: CsvFile, text: string | undefined, problems: FieldProblem[]): Row[] {
-  if (text === undefined) {
-    problems.push({ path: file, message: 'is missing' });
-    return [];
+/** `write` straight into a directory, a few megabytes at a time. Returns the files written. */
+export async function writeCsvFiles(data: GraphData, dir: string): Promise<string[]> {
+  await fsp.mkdir(dir, { recursive: true });
+  const written: string[] = [];
+  for (const [file, pieces] of Object.entries(tables(data))) {
+    await writeTextFile(path.join(dir, file), pieces);
+    written.push(path.join(dir, file));
   }
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, { info: true, relax_column_count: false, skip_empty_lines: true, bom: true, trim: false }) as unknown as typeof records;
-  } catch (e) {
+  return written;
+}
+
+/**
+ * csv-parse's options for every read. Strings go through its synchronous API
+ * and files through its stream API: one parser (the same `transform` inside
+ * csv-parse), fed whole or a chunk at a time, handing records to `CsvTable`.
+ */
+const PARSE_OPTIONS = { info: true, relax_column_count: false, skip_empty_lines: true, bom: true, trim: false } as const;
+
+type ParsedRecord = { record: string[]; info: Info };
+
+const RELATIONSHIP_FIELDS = ['type', 'source', 'target', 'role', 'start', 'end', 'amount', 'currency'] as const;
+
+/**
+ * Turns rows into Steppe records as they come, for both the whole-string and
+ * the streamed read. A problem with a file as CSV (missing, malformed, wrong
+ * header) is reported alone, as those make the rows meaningless; otherwise
+ * every row's problem is.
+ */
+class CsvGraphReader {
+  private readonly sources: Source[] = [];
+  private readonly actors: Actor[] = [];
+  private readonly relationships: Relationship[] = [];
+  private readonly relById = new Map<string, Relationship>();
+  /** Line numbers, index for index with the records; turned into `file:line` strings only when needed. */
+  private readonly lines = { sources: [] as number[], actors: [] as number[], relationships: [] as number[] };
+  private readonly csvProblems: FieldProblem[] = [];
+  private readonly rowProblems: FieldProblem[] = [];
+
+  /** Records read so far (rows, counting a relationship's continuation rows once). */
+  get recordCount(): number {
+    return this.sources.length + this.actors.length + this.relationships.length;
+  }
+
+  missing(file: CsvFile): void {
+    this.csvProblems.push({ path: file, message: 'is missing' });
+  }
+
+  /** The csv-parse error that stopped a file. */
+  malformed(file: CsvFile, e: unknown): void {
     const err = e as Error & { lines?: number };
-    problems.push({ path: `${file}:${err.lines ?? 1}`, message: `is not valid CSV (${err.message.replace(/^Invalid Record Length: /, '')})` });
-    return [];
+    this.csvProblems.push({ path: `${file}:${err.lines ?? 1}`, message: `is not valid CSV (${err.message.replace(/^Invalid Record Length: /, '')})` });
   }
-  const [header, ...body] = records;
-  const expected = CSV_HEADERS[file];
-  const found = header && [expected, ...LEGACY_HEADERS[file]].find((h) => header.record.join(',') === h.join(','));
-  if (!found) {
-    problems.push({ path: `${file}:1`, message: `header must be ${expected.join(',')}` });
-    return [];
+
+  /** A reader for one file's records, in order. */
+  table(file: CsvFile): CsvTable {
+    return new CsvTable(file, this, this.csvProblems);
   }
-  return body.map(({ record, info }) => ({ line: info.lines, cells: Object.fromEntries(found.map((h, i) => [h, record[i] ?? ''])) }));
-}
 
-function read(files: FileSet): ParsedGraph {
-  const problems: FieldProblem[] = [];
-  const sourceRows = readTable('sources.csv', files.get('sources.csv'), problems);
-  const actorRows = readTable('actors.csv', files.get('actors.csv'), problems);
-  const relRows = readTable('relationships.csv', files.get('relationships.csv'), problems);
-  if (problems.length) throw new ValidationError('CSV files are malformed', problems);
+  row(file: CsvFile, line: number, c: Record<string, string>): void {
+    if (file === 'sources.csv') {
+      const authors = c.authors !== undefined ? splitList(c.authors) : c.author ? [c.author] : [];
+      this.lines.sources.push(line);
+      this.sources.push({
+        id: c.id,
+        title: c.title,
+        publisher: blankToUndefined(c.publisher),
+        authors: authors.length ? authors : undefined,
+        published: blankToUndefined(c.published),
+        updated: blankToUndefined(c.updated),
+        url: blankToUndefined(c.url),
+        textKind: blankToUndefined(c.text_kind),
+        textNote: blankToUndefined(c.text_note),
+      } as Source);
+    } else if (file === 'actors.csv') {
+      this.lines.actors.push(line);
+      this.actors.push({
+        id: c.id,
+        kind: c.kind,
+        name: c.name,
+        category: blankToUndefined(c.category),
+        aliases: splitList(c.aliases),
+        summary: blankToUndefined(c.summary),
+        country: blankToUndefined(c.country),
+        tags: splitList(c.tags),
+      } as Actor);
+    } else this.relationshipRow(line, c);
+  }
 
-  const origins = emptyOrigins();
-  const sources: Source[] = sourceRows.map(({ line, cells: c }) => {
-    origins.sources.push(`sources.csv:${line}`);
-    const authors = c.authors !== undefined ? splitList(c.authors) : c.author ? [c.author] : [];
-    return {
-      id: c.id,
-      title: c.title,
-      publisher: blankToUndefined(c.publisher),
-      authors: authors.length ? authors : undefined,
-      published: blankToUndefined(c.published),
-      updated: blankToUndefined(c.updated),
-      url: blankToUndefined(c.url),
-      textKind: blankToUndefined(c.text_kind),
-      textNote: blankToUndefined(c.text_note),
-    } as Source;
-  });
-  const actors: Actor[] = actorRows.map(({ line, cells: c }) => {
-    origins.actors.push(`actors.csv:${line}`);
-    return {
-      id: c.id,
-      kind: c.kind,
-      name: c.name,
-      category: blankToUndefined(c.category),
-      aliases: splitList(c.aliases),
-      summary: blankToUndefined(c.summary),
-      country: blankToUndefined(c.country),
-      tags: splitList(c.tags),
-    } as Actor;
-  });
-  const relationships: Relationship[] = [];
-  const byId = new Map<string, Relationship>();
-  for (const { line, cells: c } of relRows) {
+  private relationshipRow(line: number, c: Record<string, string>): void {
     const citation = { sourceId: c.citation_source, excerpt: c.citation_excerpt };
-    const existing = byId.get(c.id);
+    const existing = this.relById.get(c.id);
     if (existing) {
       // A continuation row: only citation columns may be filled.
-      const extra = ['type', 'source', 'target', 'role', 'start', 'end', 'amount', 'currency'].filter((k) => c[k] !== '');
-      if (extra.length) problems.push({ path: `relationships.csv:${line} ${extra[0]}`, message: `must be empty on a further citation row of "${c.id}"` });
+      const extra = RELATIONSHIP_FIELDS.filter((k) => c[k] !== '');
+      if (extra.length) this.rowProblems.push({ path: `relationships.csv:${line} ${extra[0]}`, message: `must be empty on a further citation row of "${c.id}"` });
       existing.citations.push(citation);
-      continue;
+      return;
     }
     let amount: number | undefined;
     if (c.amount !== '') {
       amount = Number(c.amount);
-      if (!Number.isFinite(amount)) problems.push({ path: `relationships.csv:${line} amount`, message: `"${c.amount}" is not a number` });
+      if (!Number.isFinite(amount)) this.rowProblems.push({ path: `relationships.csv:${line} amount`, message: `"${c.amount}" is not a number` });
     }
     const rel = {
       id: c.id,
@@ -160,18 +200,182 @@ function read(files: FileSet): ParsedGraph {
       currency: blankToUndefined(c.currency),
       citations: c.citation_source === '' && c.citation_excerpt === '' ? [] : [citation],
     } as Relationship;
-    byId.set(c.id, rel);
-    relationships.push(rel);
-    origins.relationships.push(`relationships.csv:${line}`);
+    this.relById.set(c.id, rel);
+    this.relationships.push(rel);
+    this.lines.relationships.push(line);
   }
-  if (problems.length) throw new ValidationError('CSV files are malformed', problems);
-  return { sources, actors, relationships, origins };
+
+  /** The records read; throws ValidationError naming every problem. */
+  finish(): ParsedGraph {
+    this.relById.clear();
+    const problems = this.csvProblems.length ? this.csvProblems : this.rowProblems;
+    if (problems.length) throw new ValidationError('CSV files are malformed', problems);
+    const { lines } = this;
+    const at = (file: string, list: number[]) => list.map((l) => `${file}:${l}`);
+    let origins: RecordOrigins | undefined;
+    return {
+      sources: this.sources,
+      actors: this.actors,
+      relationships: this.relationships,
+      // Built on first use (an import that fails): a million `file:line` strings would cost tens of megabytes.
+      get origins() {
+        return (origins ??= { ...emptyOrigins(), sources: at('sources.csv', lines.sources), actors: at('actors.csv', lines.actors), relationships: at('relationships.csv', lines.relationships) });
+      },
+    };
+  }
+}
+
+/**
+ * One file's records: the first must be a known header; each later one
+ * becomes a row of cells named by it, located at the line it starts on (a
+ * quoted cell may hold line breaks, so a record can span several lines).
+ */
+class CsvTable {
+  private header: readonly string[] | null = null;
+  private refused = false;
+  /** Line breaks before the next record: the previous records' own and the empty lines csv-parse skipped. */
+  private linesBefore = 0;
+  private emptyLinesSeen = 0;
+
+  constructor(
+    private readonly file: CsvFile,
+    private readonly graph: CsvGraphReader,
+    private readonly problems: FieldProblem[],
+  ) {}
+
+  add({ record, info }: ParsedRecord): void {
+    if (this.refused) return;
+    const line = this.linesBefore + (info.empty_lines - this.emptyLinesSeen) + 1;
+    this.emptyLinesSeen = info.empty_lines;
+    let breaks = 0;
+    for (const cell of record) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) breaks++;
+    // The record's own line breaks, and the one that ends it.
+    this.linesBefore = line + breaks;
+    if (!this.header) {
+      const expected = CSV_HEADERS[this.file];
+      const found = [expected, ...LEGACY_HEADERS[this.file]].find((h) => record.join(',') === h.join(','));
+      if (found) this.header = found;
+      else {
+        this.refused = true;
+        this.problems.push({ path: `${this.file}:1`, message: `header must be ${expected.join(',')}` });
+      }
+      return;
+    }
+    const cells: Record<string, string> = {};
+    this.header.forEach((h, i) => (cells[h] = record[i] ?? ''));
+    this.graph.row(this.file, line, cells);
+  }
+
+  /** The file has ended: an empty one has no header either. */
+  end(): void {
+    if (!this.header && !this.refused) this.problems.push({ path: `${this.file}:1`, message: `header must be ${CSV_HEADERS[this.file].join(',')}` });
+  }
+}
+
+const CSV_FILES = Object.keys(CSV_HEADERS) as CsvFile[];
+
+function read(files: FileSet): ParsedGraph {
+  const graph = new CsvGraphReader();
+  for (const file of CSV_FILES) {
+    const text = files.get(file);
+    if (text === undefined) {
+      graph.missing(file);
+      continue;
+    }
+    const table = graph.table(file);
+    let records: ParsedRecord[];
+    try {
+      records = parse(text, PARSE_OPTIONS) as unknown as ParsedRecord[];
+    } catch (e) {
+      graph.malformed(file, e);
+      continue;
+    }
+    for (const r of records) table.add(r);
+    table.end();
+  }
+  return graph.finish();
+}
+
+/** Records of one file's bytes, parsed as they arrive. */
+async function* csvRecords(chunks: AsyncIterable<Buffer> | Iterable<Buffer>): AsyncGenerator<ParsedRecord> {
+  const parser = parseStream(PARSE_OPTIONS);
+  // pipeline passes a read error (a binary file) on to the parser, which ends the loop below with it.
+  const piping = pipeline(Readable.from(chunks, { objectMode: false }), parser).catch(() => undefined);
+  for await (const r of parser as AsyncIterable<ParsedRecord>) yield r;
+  await piping;
+}
+
+/** Feeds a CSV file set given as byte chunks (each file's bytes split anywhere) through the streamed reader. */
+export async function readCsvChunks(files: Map<string, AsyncIterable<Buffer> | Iterable<Buffer>>): Promise<ParsedGraph> {
+  const graph = new CsvGraphReader();
+  for (const file of CSV_FILES) {
+    const chunks = files.get(file);
+    if (chunks) await readTableChunks(graph, file, chunks);
+    else graph.missing(file);
+  }
+  return graph.finish();
+}
+
+async function readTableChunks(graph: CsvGraphReader, file: CsvFile, chunks: AsyncIterable<Buffer> | Iterable<Buffer>, onRecord?: () => void): Promise<void> {
+  const table = graph.table(file);
+  try {
+    for await (const r of csvRecords(chunks)) {
+      table.add(r);
+      onRecord?.();
+    }
+  } catch (e) {
+    if (e instanceof ValidationError) throw e;
+    graph.malformed(file, e);
+    return;
+  }
+  table.end();
+}
+
+/** How often (in records) the streamed read reports progress. */
+const PROGRESS_EVERY = 4096;
+
+/**
+ * `read` of a directory (or of any one of its three files) on disk, each file
+ * streamed a chunk at a time; progress counts the bytes of all the files.
+ */
+async function readFile(input: string, onProgress?: (p: ReadProgress) => void): Promise<ParsedGraph> {
+  const dir = (await fsp.stat(input).catch(() => null))?.isDirectory() ? input : path.dirname(input);
+  const sizes = new Map<CsvFile, number>();
+  for (const file of CSV_FILES) {
+    const stat = await fsp.stat(path.join(dir, file)).catch(() => null);
+    if (stat?.isFile()) sizes.set(file, stat.size);
+  }
+  const totalBytes = [...sizes.values()].reduce((a, b) => a + b, 0);
+  const graph = new CsvGraphReader();
+  let before = 0;
+  for (const file of CSV_FILES) {
+    if (!sizes.has(file)) {
+      graph.missing(file);
+      continue;
+    }
+    let bytes = 0;
+    let sinceReport = 0;
+    const report = () => onProgress?.({ bytes: before + bytes, totalBytes, records: graph.recordCount });
+    const chunks = readTextChunks(path.join(dir, file), (p) => {
+      bytes = p.bytes;
+      report();
+    });
+    await readTableChunks(graph, file, chunks, () => {
+      if (++sinceReport < PROGRESS_EVERY) return;
+      sinceReport = 0;
+      report();
+    });
+    before += sizes.get(file)!;
+  }
+  onProgress?.({ bytes: totalBytes, totalBytes, records: graph.recordCount });
+  return graph.finish();
 }
 
 export const csvFormat: GraphFormat = {
   name: 'csv',
   description: 'CSV: sources.csv, actors.csv, relationships.csv (one row per citation)',
-  files: Object.keys(CSV_HEADERS),
+  files: CSV_FILES,
   write,
   read,
+  readFile,
 };

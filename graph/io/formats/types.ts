@@ -18,7 +18,7 @@ export interface GraphFormat {
   write(data: GraphData): FileSet;
   /** Parses files; throws ValidationError naming file, line and field on malformed input. Shape rules are checked later by the store. */
   read(files: FileSet): ParsedGraph;
-  /** `read` of one file on disk, streamed rather than read whole (formats whose files can outgrow a string). */
+  /** `read` of the input on disk (a file; for CSV, a directory or one of its files), streamed rather than read whole (formats whose files can outgrow a string). */
   readFile?(file: string, onProgress?: (p: ReadProgress) => void): Promise<ParsedGraph>;
 }
 
