@@ -200,14 +200,11 @@ export class JsonDocumentScanner {
     this.pieces.length = 0;
     this.capturing = true;
     this.escaped = false;
-    if (c === 0x7b || c === 0x5b) {
-      this.kind = Kind.Nested;
-      this.depth = 0;
-      this.inString = false;
-    } else if (c === QUOTE) {
-      this.kind = Kind.Text;
-      this.inString = false;
-    } else if (startsScalar(c) && role !== Role.Key) {
+    this.depth = 0;
+    this.inString = false;
+    if (c === 0x7b || c === 0x5b) this.kind = Kind.Nested;
+    else if (c === QUOTE) this.kind = Kind.Text;
+    else if (startsScalar(c) && role !== Role.Key) {
       this.kind = Kind.Scalar;
     } else {
       this.capturing = false;
