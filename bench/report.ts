@@ -59,11 +59,18 @@ export interface BenchResult {
   neo4j?: Neo4jBenchResult;
   /** `npm run import` of a generated FtM JSON-lines file into an empty embedded store (absent in runs before it existed). */
   ftmImport?: FtmImportResult | Skipped;
+  /** `npm run import` of the same graph written as CSV and as Steppe JSON by the formats' own writers (absent in runs before it existed, or when not asked for). */
+  formatImports?: Partial<Record<'csv' | 'json', FormatImportResult>>;
   targets: TargetCheck[];
 }
 
 export interface FtmImportResult extends ImportPhaseResult {
   entities: number;
+  actors: number;
+  relationships: number;
+}
+
+export interface FormatImportResult extends ImportPhaseResult {
   actors: number;
   relationships: number;
 }
@@ -203,6 +210,11 @@ function rows(r: BenchResult): [string, string][] {
           ],
     );
   }
+  for (const [format, f] of Object.entries(r.formatImports ?? {}))
+    out.push([
+      `${format.toUpperCase()} import (npm run import), ${f.records.toLocaleString('en')} records, ${Math.round(f.fileMb)} MB`,
+      `${ms(f.ms)} (${Math.round(f.records / (f.ms / 1000)).toLocaleString('en')} records/s; CPU ${ms(f.cpuMs)}), peak RSS ${Math.round(f.peakRssMb)} MB`,
+    ]);
   return out;
 }
 

@@ -18,14 +18,16 @@
  * --out DIR (where results go; default bench/), --explorer-url URL (measure a
  * running explorer page instead of the bundled canvas), --keep-data,
  * --render-only (only the render ratio, printed, nothing recorded),
- * --ftm-entities N (size of the FtM import phase; default 1 000 000, 0 skips it; skipped under --quick unless given),
+ * --ftm-entities N (size of the import phase, in FtM entities; default 1 000 000, 0 skips it; skipped under --quick unless given),
+ * --import-formats LIST (formats the import phase times on that graph: default ftm,csv,json),
  * --server-load [--connections N] [--seconds S] (only the production server
  * under load, default 128 connections for 30 s per request kind; printed).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-// Neither import loads graphql: generate.ts needs only the model, and the runner's type is erased.
+// None of these imports loads graphql: generate.ts needs only the model, import-file.ts the formats, and the runner's type is erased.
 import { DEFAULT_SEED } from './generate';
+import { IMPORT_FORMATS, type ImportFormat } from './import-file';
 import type { Options } from './runner';
 
 const DEFAULT_FTM_ENTITIES = 1_000_000;
@@ -34,7 +36,7 @@ const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 type RunOptions = Options & { renderOnly: boolean; serverLoad: boolean; connections: number; seconds: number };
 
 function parseArgs(argv: string[]): RunOptions {
-  const opts: RunOptions = { store: 'memory', size: 10_000, seed: DEFAULT_SEED, quick: false, out: BENCH_DIR, keepData: false, renderOnly: false, ftmEntities: -1, serverLoad: false, connections: 128, seconds: 30 };
+  const opts: RunOptions = { store: 'memory', size: 10_000, seed: DEFAULT_SEED, quick: false, out: BENCH_DIR, keepData: false, renderOnly: false, ftmEntities: -1, importFormats: [...IMPORT_FORMATS], serverLoad: false, connections: 128, seconds: 30 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -69,6 +71,13 @@ function parseArgs(argv: string[]): RunOptions {
       case '--ftm-entities':
         opts.ftmEntities = Number(value());
         break;
+      case '--import-formats': {
+        const formats = value().split(',').filter(Boolean);
+        const unknown = formats.filter((f) => !(IMPORT_FORMATS as readonly string[]).includes(f));
+        if (!formats.length || unknown.length) throw new Error(`--import-formats takes a comma-separated list of ${IMPORT_FORMATS.join(', ')}, got ${formats.join(',') || 'nothing'}`);
+        opts.importFormats = formats as ImportFormat[];
+        break;
+      }
       case '--render-only':
         opts.renderOnly = true;
         break;
@@ -83,7 +92,7 @@ function parseArgs(argv: string[]): RunOptions {
         break;
       default:
         throw new Error(
-          `Unknown option ${argv[i]}. Options: --size N, --seed S, --store memory|neo4j, --neo4j-version V, --quick, --out DIR, --explorer-url URL, --keep-data, --render-only, --ftm-entities N, --server-load [--connections N] [--seconds S]`,
+          `Unknown option ${argv[i]}. Options: --size N, --seed S, --store memory|neo4j, --neo4j-version V, --quick, --out DIR, --explorer-url URL, --keep-data, --render-only, --ftm-entities N, --import-formats LIST, --server-load [--connections N] [--seconds S]`,
         );
     }
   }

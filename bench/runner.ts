@@ -11,6 +11,7 @@ import { runChild } from './child';
 import { measureGraphqlOverhead } from './graphql-overhead';
 import { measureHttpLoad } from './http-load';
 import { measureNeo4j } from './neo4j-phase';
+import type { ImportFileResult, ImportFormat } from './import-file';
 import type { ImportPhaseResult } from './import-phase';
 import type { LoadPhaseResult } from './load-phase';
 import { measureRender } from './render/render';
@@ -34,8 +35,10 @@ export interface Options {
   out: string;
   explorerUrl?: string;
   keepData: boolean;
-  /** Entities in the FtM file the import phase writes and imports; 0 skips the phase. */
+  /** Size of the import phase, in FtM entities (the other formats import the same graph); 0 skips the phase. */
   ftmEntities: number;
+  /** Formats the import phase writes and imports (default all: ftm, csv, json). */
+  importFormats: ImportFormat[];
 }
 
 const processStart = performance.now();
@@ -44,18 +47,27 @@ export function step(message: string): void {
   console.log(`[bench ${((performance.now() - processStart) / 1000).toFixed(1).padStart(6)} s] ${message}`);
 }
 
-/** Writes an FtM file of about `opts.ftmEntities` entities, then times `importFile` of it in a fresh process. */
-async function measureFtmImport(opts: Options, workDir: string): Promise<NonNullable<BenchResult['ftmImport']>> {
-  const file = path.join(workDir, `bench-${opts.ftmEntities}-${opts.seed}.ftm.jsonl`);
-  step(`writing an FtM file of about ${opts.ftmEntities} entities…`);
-  const written = await runChild<{ entities: number; actors: number; relationships: number }>('ftm-file.ts', [String(opts.ftmEntities), String(opts.seed), file]);
-  step(`importing ${written.entities} FtM entities (${written.actors} actors, ${written.relationships} relationships) with importFile, as npm run import does…`);
-  try {
-    const r = await runChild<ImportPhaseResult>('import-phase.ts', [file, path.join(workDir, 'import-store')]);
-    return { ...written, ...r };
-  } finally {
-    await rm(file, { force: true });
+/**
+ * Writes the generated graph sized for about `opts.ftmEntities` FtM entities
+ * in each of `opts.importFormats` with the format's own writer, then times
+ * `importFile` of it in a fresh process; the file is removed after.
+ */
+async function measureImports(opts: Options, workDir: string): Promise<Pick<BenchResult, 'ftmImport' | 'formatImports'>> {
+  const out: Pick<BenchResult, 'ftmImport' | 'formatImports'> = {};
+  for (const format of opts.importFormats) {
+    const input = path.join(workDir, `bench-${opts.ftmEntities}-${opts.seed}.${format === 'ftm' ? 'ftm.jsonl' : format === 'json' ? 'json' : 'csv.d'}`);
+    step(`writing the ${format.toUpperCase()} import input (the graph for about ${opts.ftmEntities} FtM entities)…`);
+    const written = await runChild<ImportFileResult>('import-file.ts', [format, String(opts.ftmEntities), String(opts.seed), input]);
+    step(`importing ${written.actors} actors and ${written.relationships} relationships from ${format.toUpperCase()}${written.entities ? ` (${written.entities} entities)` : ''} with importFile, as npm run import does…`);
+    try {
+      const r = await runChild<ImportPhaseResult>('import-phase.ts', [input, path.join(workDir, 'import-store'), format]);
+      if (format === 'ftm') out.ftmImport = { ...written, entities: written.entities ?? 0, ...r };
+      else (out.formatImports ??= {})[format] = { ...written, ...r };
+    } finally {
+      await rm(input, { recursive: true, force: true });
+    }
   }
+  return out;
 }
 
 export async function runBench(opts: Options): Promise<BenchResult> {
@@ -115,7 +127,7 @@ export async function runBench(opts: Options): Promise<BenchResult> {
     }
 
     await store.close();
-    const ftmImport = opts.ftmEntities > 0 ? await measureFtmImport(opts, workDir) : { skipped: opts.quick ? '--quick' : '--ftm-entities 0' };
+    const imports = opts.ftmEntities > 0 ? await measureImports(opts, workDir) : { ftmImport: { skipped: opts.quick ? '--quick' : '--ftm-entities 0' } };
 
     const partial: Omit<BenchResult, 'targets'> = {
       size: opts.size,
@@ -140,7 +152,7 @@ export async function runBench(opts: Options): Promise<BenchResult> {
       http,
       render,
       ...(neo4j ? { neo4j } : {}),
-      ftmImport,
+      ...imports,
     };
     return { ...partial, targets: checkTargets(partial) };
   } finally {
