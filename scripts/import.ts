@@ -2,7 +2,8 @@
  * npm run import -- FILE [--format json|csv|graphml|gexf|ftm]
  * Imports a file (for CSV: a directory, or one of its three files) into the
  * configured store, all or nothing. Problems name file, line and field.
- * FtM files are streamed line by line, with progress on stderr.
+ * FtM, JSON and CSV files are streamed from disk a chunk at a time, with
+ * progress on stderr.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../graph/config';
