@@ -74,8 +74,10 @@ export async function exportTo(store: GraphStore, formatName: string, outDir: st
   if (formatName === DATASET_FORMAT) return writeDatasetDir(outDir, await store.exportGraph());
   const format = formatByName(formatName);
   if (!format) throw new ValidationError(`Unknown format "${formatName}"`, [{ path: 'format', message: `must be one of ${[...FORMATS.map((f) => f.name), DATASET_FORMAT].join(', ')}` }]);
-  const files = format.write(await store.exportGraph());
   await fs.mkdir(outDir, { recursive: true });
+  const data = await store.exportGraph();
+  if (format.writeDir) return format.writeDir(data, outDir);
+  const files = format.write(data);
   const written: string[] = [];
   for (const [name, text] of files) {
     const file = path.join(outDir, name);

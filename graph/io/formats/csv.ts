@@ -378,4 +378,5 @@ export const csvFormat: GraphFormat = {
   write,
   read,
   readFile,
+  writeDir: writeCsvFiles,
 };

@@ -308,4 +308,9 @@ export const ftmFormat: GraphFormat = {
   write,
   read,
   readFile,
+  async writeDir(data, dir) {
+    const file = path.join(dir, FILE);
+    await writeFtmFile(data, file);
+    return [file];
+  },
 };

@@ -145,4 +145,9 @@ export const jsonFormat: GraphFormat = {
     return readJsonPieces(name, [text]);
   },
   readFile,
+  async writeDir(data, dir) {
+    const file = path.join(dir, FILE);
+    await writeJsonFile(data, file);
+    return [file];
+  },
 };

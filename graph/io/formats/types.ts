@@ -16,6 +16,8 @@ export interface GraphFormat {
   /** File names this format writes (one, or several for CSV). */
   files: readonly string[];
   write(data: GraphData): FileSet;
+  /** `write` into a directory on disk a few megabytes at a time (formats whose files can outgrow a string); returns the files written. */
+  writeDir?(data: GraphData, dir: string): Promise<string[]>;
   /** Parses files; throws ValidationError naming file, line and field on malformed input. Shape rules are checked later by the store. */
   read(files: FileSet): ParsedGraph;
   /** `read` of the input on disk (a file; for CSV, a directory or one of its files), streamed rather than read whole (formats whose files can outgrow a string). */
