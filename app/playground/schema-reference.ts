@@ -55,8 +55,18 @@ function describe(t: GraphQLNamedType, operations: boolean): ReferenceType {
   return { name: t.name, kind: 'scalar', description: t.description ?? null, fields: [] };
 }
 
-/** Query and Mutation first, then every other type by name. */
+let built: ReferenceType[] | undefined;
+
+/**
+ * Query and Mutation first, then every other type by name. Built once per
+ * process: the schema file is fixed while the server runs, and the nonce CSP
+ * renders the playground per request, so rebuilding it each time showed.
+ */
 export function schemaReference(): ReferenceType[] {
+  return (built ??= buildReference());
+}
+
+function buildReference(): ReferenceType[] {
   const schema = buildSchema(loadSchemaText());
   const roots = [schema.getQueryType(), schema.getMutationType()].filter((t): t is NonNullable<typeof t> => !!t);
   const others = Object.values(schema.getTypeMap())

@@ -27,3 +27,6 @@ export function handleGraphqlRequest(request: Request): Promise<Response> {
 export function executeQuery<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<ExecuteResult<T>> {
   return getGraphqlApi().execute<T>(query, variables);
 }
+
+/** The dataset's counts for /api/health, read once per store version (dataset-counts.ts). */
+export { datasetCounts } from './dataset-counts';

@@ -56,15 +56,32 @@ async function deleteRelationships(q: QueryRunner, rels: readonly Relationship[]
   }
 }
 
-/** Creates or replaces relationships; `stored` gives the version already in Neo4j, if any. */
+/**
+ * Creates or replaces relationships; `stored` gives the version already in
+ * Neo4j, if any (every write reads the relationships it upserts first, so
+ * undefined means there is none). New and moved ones are created, the rest
+ * updated in place.
+ */
 async function upsertRelationships(q: QueryRunner, rels: readonly Relationship[], stored: (id: string) => Relationship | undefined): Promise<void> {
-  const moved = rels
-    .map((r) => ({ next: r, old: stored(r.id) }))
-    .filter(({ next, old }) => old && (old.type !== next.type || old.source !== next.source || old.target !== next.target))
-    .map(({ old }) => old!);
+  const moved: Relationship[] = [];
+  const created: Relationship[] = [];
+  const updated: Relationship[] = [];
+  for (const next of rels) {
+    const old = stored(next.id);
+    if (!old) created.push(next);
+    else if (old.type !== next.type || old.source !== next.source || old.target !== next.target) {
+      moved.push(old);
+      created.push(next);
+    } else updated.push(next);
+  }
   await deleteRelationships(q, moved);
-  for (const [type, group] of groupBy(rels, (r) => r.type)) {
-    for (const batch of chunks(group)) await q.run(cypher.mergeRelationshipsStatement(type), { rows: batch.map(relationshipRow) });
+  for (const [statement, group] of [
+    [cypher.createRelationshipsStatement, created],
+    [cypher.mergeRelationshipsStatement, updated],
+  ] as const) {
+    for (const [type, ofType] of groupBy(group, (r) => r.type)) {
+      for (const batch of chunks(ofType)) await q.run(statement(type), { rows: batch.map(relationshipRow) });
+    }
   }
 }
 

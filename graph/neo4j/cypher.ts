@@ -258,6 +258,19 @@ MERGE (a)-[r:${type} {id: row.id}]->(b)
 SET r = row.props`;
 }
 
+/**
+ * For relationships the write's reads showed do not exist: CREATE skips
+ * MERGE's search for an existing edge, which walks every relationship of the
+ * end it starts from (a hub's thousands, for each of its new edges).
+ */
+export function createRelationshipsStatement(type: RelationshipType): string {
+  return `UNWIND $rows AS row
+MATCH (a:Actor {id: row.source})
+MATCH (b:Actor {id: row.target})
+CREATE (a)-[r:${type}]->(b)
+SET r = row.props`;
+}
+
 // ----- traversal ------------------------------------------------------------------
 
 /** One breadth-first level: filtered edges at each actor in `$ids`, with the actor at the other end. */
@@ -456,6 +469,7 @@ const GENERATED: { name: string; make: (type: RelationshipType) => string }[] = 
   { name: 'dropRelationshipIdIndexStatement', make: dropRelationshipIdIndexStatement },
   { name: 'deleteRelationshipsStatement', make: deleteRelationshipsStatement },
   { name: 'mergeRelationshipsStatement', make: mergeRelationshipsStatement },
+  { name: 'createRelationshipsStatement', make: createRelationshipsStatement },
 ];
 
 /** Every statement this adapter can run, including each generated per-type variant. */

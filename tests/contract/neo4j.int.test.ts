@@ -31,9 +31,20 @@ describe('neo4j migrations', () => {
   });
 });
 
+/** Relationship ids stored more than once: the adapter alone keeps them unique across types (writes CREATE edges its reads showed are new). */
+async function duplicateRelationshipIds(): Promise<string[]> {
+  const exec = Neo4jExecutor.create(config);
+  try {
+    const rows = await exec.read((q) => q.run('MATCH (:Actor)-[r]->(:Actor) WITH r.id AS id, count(*) AS n WHERE n > 1 RETURN id ORDER BY id'));
+    return rows.map((r) => String(r.id));
+  } finally {
+    await exec.close();
+  }
+}
+
 defineGraphStoreContract('neo4j contract', async () => {
   await wipeNeo4j(config);
   const store = await openNeo4jStore(config, { migrate: !migrated });
   migrated = true;
-  return { store };
+  return { store, cleanup: async () => expect(await duplicateRelationshipIds()).toEqual([]) };
 });

@@ -5,6 +5,7 @@
  */
 import { getStore } from '@/graph/open-store';
 import { isSteppeError } from '@/graph/core/errors';
+import { datasetCounts } from '@/graph/api/instance';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -16,15 +17,7 @@ export async function GET(): Promise<Response> {
     const store = await getStore();
     const health = await store.health();
     if (!health.ok) return Response.json({ status: 'unavailable', store: health }, { status: 503, headers: noStore });
-    const stats = await store.stats({ top: 0 });
-    return Response.json(
-      {
-        status: 'ok',
-        store: health,
-        counts: { actors: stats.actors, relationships: stats.relationships, sources: stats.sources },
-      },
-      { headers: noStore },
-    );
+    return Response.json({ status: 'ok', store: health, counts: await datasetCounts(store) }, { headers: noStore });
   } catch (e) {
     // One line, no stack: the reason is in the logs, the client only learns the store is down.
     console.error(`health: store unavailable: ${(e as Error).message}`);
