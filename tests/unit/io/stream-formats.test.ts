@@ -84,6 +84,8 @@ describe('streamed JSON', () => {
     await writeJsonFile(graph, file);
     const whole = jsonFormat.write(graph).get('steppe.json')!;
     expect(await fs.readFile(file, 'utf8')).toBe(whole);
+    // Byte for byte the indented document exports have always been.
+    expect(whole).toBe(JSON.stringify({ format: 'steppe', version: 1, ...graph, maps: [] }, null, 2) + '\n');
     expect(Buffer.byteLength(whole)).toBeGreaterThan(4 * 1024 * 1024); // more than one 4 MiB read chunk
     const progress: number[] = [];
     const streamed = await jsonFormat.readFile!(file, (p) => progress.push(p.bytes));
