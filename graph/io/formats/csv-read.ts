@@ -5,9 +5,9 @@
  */
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parse as parseStream, type Info } from 'csv-parse';
+import { parse as parseStream, type InfoRecord, type Options } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { ValidationError, type FieldProblem } from '../../core/errors';
 import type { Actor, Relationship, Source } from '../../core/model';
@@ -17,13 +17,23 @@ import { CSV_FILES, CSV_HEADERS, LEGACY_HEADERS, type CsvFile } from './csv-file
 import { blankToUndefined, emptyOrigins, splitList, type FileSet, type ParsedGraph, type ReadProgress } from './types';
 
 /**
- * csv-parse's options for every read. Strings go through its synchronous API
- * and files through its stream API: one parser (the same `transform` inside
- * csv-parse), fed whole or a chunk at a time, handing records to `CsvTable`.
+ * csv-parse's options for one file. Every record goes to the file's
+ * `CsvTable` the moment it is parsed, and none is kept, whether csv-parse is
+ * fed a whole string (its sync API) or a chunk at a time (its stream API): one
+ * parser, one path for records.
  */
-const PARSE_OPTIONS = { info: true, relax_column_count: false, skip_empty_lines: true, bom: true, trim: false } as const;
-
-type ParsedRecord = { record: string[]; info: Info };
+function parseOptions(table: CsvTable): Options {
+  return {
+    relax_column_count: false,
+    skip_empty_lines: true,
+    bom: true,
+    trim: false,
+    on_record: (record: string[], info: InfoRecord) => {
+      table.add(record, info);
+      return null;
+    },
+  };
+}
 
 const RELATIONSHIP_FIELDS = ['type', 'source', 'target', 'role', 'start', 'end', 'amount', 'currency'] as const;
 
@@ -59,8 +69,8 @@ class CsvGraphReader {
   }
 
   /** A reader for one file's records, in order. */
-  table(file: CsvFile): CsvTable {
-    return new CsvTable(file, this, this.csvProblems);
+  table(file: CsvFile, onRecord?: () => void): CsvTable {
+    return new CsvTable(file, this, this.csvProblems, onRecord);
   }
 
   row(file: CsvFile, line: number, c: Record<string, string>): void {
@@ -161,9 +171,10 @@ class CsvTable {
     private readonly file: CsvFile,
     private readonly graph: CsvGraphReader,
     private readonly problems: FieldProblem[],
+    private readonly onRecord?: () => void,
   ) {}
 
-  add({ record, info }: ParsedRecord): void {
+  add(record: string[], info: InfoRecord): void {
     if (this.refused) return;
     const line = this.linesBefore + (info.empty_lines - this.emptyLinesSeen) + 1;
     this.emptyLinesSeen = info.empty_lines;
@@ -184,6 +195,12 @@ class CsvTable {
     const cells: Record<string, string> = {};
     this.header.forEach((h, i) => (cells[h] = record[i] ?? ''));
     this.graph.row(this.file, line, cells);
+    this.onRecord?.();
+  }
+
+  /** csv-parse stopped at an error: one problem of this file. */
+  malformed(e: unknown): void {
+    this.graph.malformed(this.file, e);
   }
 
   /** The file has ended: an empty one has no header either. */
@@ -202,49 +219,39 @@ export function readCsvFiles(files: FileSet): ParsedGraph {
       continue;
     }
     const table = graph.table(file);
-    let records: ParsedRecord[];
     try {
-      records = parse(text, PARSE_OPTIONS) as unknown as ParsedRecord[];
+      parse(text, parseOptions(table));
     } catch (e) {
-      graph.malformed(file, e);
+      table.malformed(e);
       continue;
     }
-    for (const r of records) table.add(r);
     table.end();
   }
   return graph.finish();
 }
 
-/** Records of one file's bytes, parsed as they arrive. */
-async function* csvRecords(chunks: AsyncIterable<Buffer> | Iterable<Buffer>): AsyncGenerator<ParsedRecord> {
-  const parser = parseStream(PARSE_OPTIONS);
-  // pipeline passes a read error (a binary file) on to the parser, which ends the loop below with it.
-  const piping = pipeline(Readable.from(chunks, { objectMode: false }), parser).catch(() => undefined);
-  for await (const r of parser as AsyncIterable<ParsedRecord>) yield r;
-  await piping;
-}
+type Chunks = AsyncIterable<Buffer> | Iterable<Buffer>;
 
 /** Feeds a CSV file set given as byte chunks (each file's bytes split anywhere) through the streamed reader. */
-export async function readCsvChunks(files: Map<string, AsyncIterable<Buffer> | Iterable<Buffer>>): Promise<ParsedGraph> {
+export async function readCsvChunks(files: Map<string, Chunks>): Promise<ParsedGraph> {
   const graph = new CsvGraphReader();
   for (const file of CSV_FILES) {
     const chunks = files.get(file);
-    if (chunks) await readTableChunks(graph, file, chunks);
+    if (chunks) await readTableChunks(graph.table(file), chunks);
     else graph.missing(file);
   }
   return graph.finish();
 }
 
-async function readTableChunks(graph: CsvGraphReader, file: CsvFile, chunks: AsyncIterable<Buffer> | Iterable<Buffer>, onRecord?: () => void): Promise<void> {
-  const table = graph.table(file);
+/** One file's bytes through csv-parse's stream API into its table. */
+async function readTableChunks(table: CsvTable, chunks: Chunks): Promise<void> {
   try {
-    for await (const r of csvRecords(chunks)) {
-      table.add(r);
-      onRecord?.();
-    }
+    // The parser keeps no records (parseOptions), so its readable side ends empty; the sink only lets it finish.
+    await pipeline(Readable.from(chunks, { objectMode: false }), parseStream(parseOptions(table)), new Writable({ objectMode: true, write: (_r, _e, done) => done() }));
   } catch (e) {
+    // A file that cannot be read (binary) stops the import; a CSV error is one problem of this file.
     if (e instanceof ValidationError) throw e;
-    graph.malformed(file, e);
+    table.malformed(e);
     return;
   }
   table.end();
@@ -279,11 +286,12 @@ export async function readCsvDir(input: string, onProgress?: (p: ReadProgress) =
       bytes = p.bytes;
       report();
     });
-    await readTableChunks(graph, file, chunks, () => {
+    const table = graph.table(file, () => {
       if (++sinceReport < PROGRESS_EVERY) return;
       sinceReport = 0;
       report();
     });
+    await readTableChunks(table, chunks);
     before += sizes.get(file)!;
   }
   onProgress?.({ bytes: totalBytes, totalBytes, records: graph.recordCount });
