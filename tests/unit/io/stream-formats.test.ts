@@ -181,15 +181,19 @@ describe('streamed CSV', () => {
     const withActors = (text: string) => new Map([...good, ['actors.csv', text]]);
     const unclosed = withActors(`${header}a,PERSON,"Ann\nB,,,,,\n`);
     const short = withActors(`${header}a,PERSON,"Ann\nOther",,,"two\nlines",,\nb,PERSON\n`);
-    for (const files of [unclosed, short]) {
-      const fromString = problemsOf(() => csvFormat.read(files));
-      const streamed = await readCsvChunks(new Map([...files].map(([n, t]) => [n, [Buffer.from(t)]]))).then(
+    const badHeaderThenUnclosed = withActors('id,name\na,"Ann\n');
+    const streamedProblems = (files: Map<string, string>) =>
+      readCsvChunks(new Map([...files].map(([n, t]) => [n, [Buffer.from(t)]]))).then(
         () => [],
         (e: ValidationError) => e.problems.map((p) => `${p.path}: ${p.message}`),
       );
-      expect(streamed).toEqual(fromString);
+    for (const files of [unclosed, short]) {
+      const streamed = await streamedProblems(files);
+      expect(streamed).toEqual(problemsOf(() => csvFormat.read(files)));
       expect(streamed).toEqual([expect.stringMatching(/^actors\.csv:\d+: is not valid CSV/)]);
     }
+    expect(await streamedProblems(badHeaderThenUnclosed)).toEqual(problemsOf(() => csvFormat.read(badHeaderThenUnclosed)));
+    expect(await streamedProblems(badHeaderThenUnclosed)).toEqual([expect.stringMatching(/^actors\.csv:1: header must be/), expect.stringMatching(/^actors\.csv:\d+: is not valid CSV/)]);
     const amount = new Map([...good, ['relationships.csv', `${CSV_HEADERS['relationships.csv'].join(',')}\nr,INVESTED_IN,a,b,,,,lots,USD,s,"a\nquote",,\nr2,INVESTED_IN,a,b,,,,many,USD,s,q,,\n`]]);
     const expected = ['relationships.csv:2 amount: "lots" is not a number', 'relationships.csv:4 amount: "many" is not a number'];
     expect(problemsOf(() => csvFormat.read(amount))).toEqual(expected);
