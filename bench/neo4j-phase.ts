@@ -25,9 +25,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * JVM heap and page cache for the benchmark's Neo4j. db:load writes the whole graph in one
  * transaction (all or nothing): at 100 000 actors / 500 000 relationships that transaction
  * outgrew Neo4j's transaction memory pool (70 % of the heap by default) with a 4 GB heap
- * (MemoryPoolOutOfMemoryError at commit), so the heap is STEPPE_NEO4J_HEAP when set.
+ * (MemoryPoolOutOfMemoryError at commit) and fits in 8 GB. STEPPE_NEO4J_HEAP overrides it.
  */
-const HEAP = process.env.STEPPE_NEO4J_HEAP || '4g';
+const HEAP = process.env.STEPPE_NEO4J_HEAP || '8g';
 const PAGE_CACHE = '2g';
 /** The launched server has no auth; the driver still sends credentials. */
 const PASSWORD = 'no-auth-on-the-bench-server';

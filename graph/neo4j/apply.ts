@@ -34,8 +34,21 @@ async function upsertSources(q: QueryRunner, sources: readonly Source[]): Promis
   for (const batch of chunks(sources)) await q.run(cypher.UPSERT_SOURCES, { rows: batch.map(sourceRow) });
 }
 
-async function upsertActors(q: QueryRunner, actors: readonly Actor[]): Promise<void> {
-  for (const batch of chunks(actors)) await q.run(cypher.UPSERT_ACTORS, { rows: batch.map(actorRow) });
+/** Creates actors that do not exist yet (by kind, one label each), replaces the rest; `exists` learns of those created. */
+async function upsertActors(q: QueryRunner, actors: readonly Actor[], exists: Existence): Promise<void> {
+  const fresh: Actor[] = [];
+  const updated: Actor[] = [];
+  for (const a of actors) {
+    if (exists.has(a.id)) updated.push(a);
+    else {
+      exists.add(a.id);
+      fresh.push(a);
+    }
+  }
+  for (const [kind, ofKind] of groupBy(fresh, (a) => a.kind)) {
+    for (const batch of chunks(ofKind)) await q.run(cypher.createActorsStatement(kind), { rows: batch.map(actorRow) });
+  }
+  for (const batch of chunks(updated)) await q.run(cypher.UPSERT_ACTORS, { rows: batch.map(actorRow) });
 }
 
 async function upsertMaps(q: QueryRunner, maps: readonly CuratedMap[]): Promise<void> {
@@ -58,18 +71,19 @@ async function deleteRelationships(q: QueryRunner, rels: readonly Relationship[]
 
 /**
  * Creates or replaces relationships; `stored` gives the version already in
- * Neo4j, if any (every write reads the relationships it upserts first, so
- * undefined means there is none). New and moved ones are created, the rest
- * updated in place.
+ * Neo4j, if any. New and moved ones are created, the rest updated in place.
  */
-async function upsertRelationships(q: QueryRunner, rels: readonly Relationship[], stored: (id: string) => Relationship | undefined): Promise<void> {
+async function upsertRelationships(q: QueryRunner, rels: readonly Relationship[], stored: (id: string) => Relationship | undefined, exists: Existence): Promise<void> {
   const moved: Relationship[] = [];
   const created: Relationship[] = [];
   const updated: Relationship[] = [];
   for (const next of rels) {
     const old = stored(next.id);
-    if (!old) created.push(next);
-    else if (old.type !== next.type || old.source !== next.source || old.target !== next.target) {
+    if (!old && exists.has(next.id)) updated.push(next);
+    else if (!old) {
+      exists.add(next.id);
+      created.push(next);
+    } else if (old.type !== next.type || old.source !== next.source || old.target !== next.target) {
       moved.push(old);
       created.push(next);
     } else updated.push(next);
@@ -85,13 +99,44 @@ async function upsertRelationships(q: QueryRunner, rels: readonly Relationship[]
   }
 }
 
-/** Applies `changes` (and an IMPORT's `data`); `stored` looks up relationships as they were before this write. */
-export async function applyChanges(
-  q: QueryRunner,
-  changes: readonly PlannedChange[],
-  data: GraphData | undefined,
-  stored: (id: string) => Relationship | undefined,
-): Promise<void> {
+/**
+ * Records as they were before this write, as its reads loaded them. Every
+ * write reads the actors and relationships it upserts first, so undefined
+ * means there is none, and a CREATE cannot duplicate one (nor could it
+ * silently: ids are unique by constraint, and the contract checks relationships).
+ */
+export interface StoredRecords {
+  actor(id: string): Actor | undefined;
+  relationship(id: string): Relationship | undefined;
+}
+
+/** Ids known to exist at this point of the write: stored before it, or created by it and not deleted since. */
+class Existence {
+  private readonly created = new Set<string>();
+  private readonly deleted = new Set<string>();
+
+  constructor(private readonly stored: (id: string) => unknown) {}
+
+  has(id: string): boolean {
+    return this.created.has(id) || (!this.deleted.has(id) && this.stored(id) !== undefined);
+  }
+
+  add(id: string): void {
+    this.created.add(id);
+  }
+
+  remove(ids: readonly string[]): void {
+    for (const id of ids) {
+      this.created.delete(id);
+      this.deleted.add(id);
+    }
+  }
+}
+
+/** Applies `changes` (and an IMPORT's `data`). */
+export async function applyChanges(q: QueryRunner, changes: readonly PlannedChange[], data: GraphData | undefined, stored: StoredRecords): Promise<void> {
+  const actors = new Existence((id) => stored.actor(id));
+  const rels = new Existence((id) => stored.relationship(id));
   let i = 0;
   while (i < changes.length) {
     const op = changes[i].op;
@@ -101,23 +146,32 @@ export async function applyChanges(
     i = j;
     switch (op) {
       case 'UPSERT_ACTOR':
-        await upsertActors(q, run.map((c) => c.after as Actor));
+        await upsertActors(q, run.map((c) => c.after as Actor), actors);
         break;
-      case 'DELETE_ACTOR':
-        await deleteIds(q, cypher.DELETE_ACTORS, run.map((c) => c.entityId));
-        break;
-      case 'MERGE_ACTORS':
-        await upsertActors(q, run.map((c) => c.after as Actor));
-        await deleteIds(q, cypher.DELETE_ACTORS, run.map((c) => (c.before as { merged: Actor }).merged.id));
-        break;
-      case 'UPSERT_RELATIONSHIP': {
-        const before = new Map(run.map((c) => [c.entityId, c.before as Relationship | undefined]));
-        await upsertRelationships(q, run.map((c) => c.after as Relationship), (id) => before.get(id) ?? stored(id));
+      case 'DELETE_ACTOR': {
+        const ids = run.map((c) => c.entityId);
+        await deleteIds(q, cypher.DELETE_ACTORS, ids);
+        actors.remove(ids);
         break;
       }
-      case 'DELETE_RELATIONSHIP':
-        await deleteRelationships(q, run.map((c) => c.before as Relationship));
+      case 'MERGE_ACTORS': {
+        await upsertActors(q, run.map((c) => c.after as Actor), actors);
+        const merged = run.map((c) => (c.before as { merged: Actor }).merged.id);
+        await deleteIds(q, cypher.DELETE_ACTORS, merged);
+        actors.remove(merged);
         break;
+      }
+      case 'UPSERT_RELATIONSHIP': {
+        const before = new Map(run.map((c) => [c.entityId, c.before as Relationship | undefined]));
+        await upsertRelationships(q, run.map((c) => c.after as Relationship), (id) => before.get(id) ?? stored.relationship(id), rels);
+        break;
+      }
+      case 'DELETE_RELATIONSHIP': {
+        const gone = run.map((c) => c.before as Relationship);
+        await deleteRelationships(q, gone);
+        rels.remove(gone.map((r) => r.id));
+        break;
+      }
       case 'UPSERT_SOURCE':
         await upsertSources(q, run.map((c) => c.after as Source));
         break;
@@ -131,8 +185,8 @@ export async function applyChanges(
       case 'IMPORT':
         if (data) {
           await upsertSources(q, data.sources);
-          await upsertActors(q, data.actors);
-          await upsertRelationships(q, data.relationships, stored);
+          await upsertActors(q, data.actors, actors);
+          await upsertRelationships(q, data.relationships, (id) => stored.relationship(id), rels);
           await upsertMaps(q, data.maps ?? []);
         }
         break;

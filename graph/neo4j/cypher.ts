@@ -120,6 +120,13 @@ SET a = row.props
 REMOVE a${ACTOR_KINDS.map((k) => `:${ACTOR_LABELS[k]}`).join('')}
 ${ACTOR_KINDS.map((k) => `FOREACH (ignored IN CASE WHEN row.kind = '${k}' THEN [1] ELSE [] END | SET a:${ACTOR_LABELS[k]})`).join('\n')}`;
 
+/** Actors of one kind the write's reads showed are new: no MERGE lookup, no label juggling. */
+export function createActorsStatement(kind: ActorKind): string {
+  return `UNWIND $rows AS row
+CREATE (a:Actor:${ACTOR_LABELS[kind]})
+SET a = row.props`;
+}
+
 export const DELETE_ACTORS = `UNWIND $ids AS id
 MATCH (a:Actor {id: id})
 DETACH DELETE a`;
@@ -472,10 +479,11 @@ const GENERATED: { name: string; make: (type: RelationshipType) => string }[] = 
   { name: 'createRelationshipsStatement', make: createRelationshipsStatement },
 ];
 
-/** Every statement this adapter can run, including each generated per-type variant. */
+/** Every statement this adapter can run, including each generated per-type and per-kind variant. */
 export function allStatements(): { name: string; cypher: string }[] {
   const out = Object.entries(STATIC_STATEMENTS).map(([name, cypher]) => ({ name, cypher }));
   for (const g of GENERATED) for (const type of RELATIONSHIP_TYPES) out.push({ name: `${g.name}(${type})`, cypher: g.make(type) });
+  for (const kind of ACTOR_KINDS) out.push({ name: `createActorsStatement(${kind})`, cypher: createActorsStatement(kind) });
   return out;
 }
 

@@ -132,7 +132,7 @@ export class Neo4jStore extends StoreWrites implements GraphStore {
       const ws = new WriteState(q);
       await command.reads(ws);
       const p = command.plan(ws.loaded);
-      await applyChanges(q, p.changes, p.data, (id) => ws.loaded.rels.get(id)?.rel);
+      await applyChanges(q, p.changes, p.data, { actor: (id) => ws.loaded.actors.get(id), relationship: (id) => ws.loaded.rels.get(id)?.rel });
       if (p.sourceText) {
         const { sourceId, text } = p.sourceText;
         await q.run(cypher.SET_SOURCE_TEXT, { id: sourceId, text, length: int(text.length), updatedAt: at });
