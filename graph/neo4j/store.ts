@@ -241,7 +241,7 @@ export class Neo4jStore extends StoreWrites implements GraphStore {
     const ids = [...new Set(actorIds)];
     return this.read(async (q) => {
       const degree = new Map<string, number>();
-      for (const row of await q.run(cypher.DEGREES, { ids, types: ALL_TYPES })) degree.set(String(row.actorId), Number(row.degree));
+      for (const row of await q.run(cypher.DEGREES, { ids })) degree.set(String(row.actorId), Number(row.degree));
       return actorIds.map((id) => degree.get(id) ?? 0);
     });
   }

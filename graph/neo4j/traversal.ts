@@ -65,7 +65,7 @@ export async function neighborhood(q: QueryRunner, query: NeighborhoodQuery): Pr
   const limit = intArg('limit', query.limit, DEFAULT_NEIGHBORHOOD_LIMIT, 1, 500);
   const f = edgeParams(query);
   const kinds = kindsArg('kinds', query.kinds);
-  await requireActors(q, [query.actorId]);
+  // An unknown centre has no edges, so the walk finds nothing; the final fetch of the chosen actors tells (one round trip fewer).
 
   const seen = new Set<string>([query.actorId]);
   const discover = async (frontier: string[]): Promise<string[]> => {
@@ -92,7 +92,7 @@ export async function neighborhood(q: QueryRunner, query: NeighborhoodQuery): Pr
     const level = await discover(frontier);
     const degree = new Map<string, number>();
     if (level.length) {
-      for (const row of await q.run(cypher.DEGREES, { ids: level, types: ALL_TYPES })) degree.set(String(row.actorId), Number(row.degree));
+      for (const row of await q.run(cypher.DEGREES, { ids: level })) degree.set(String(row.actorId), Number(row.degree));
     }
     level.sort((a, b) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || byId(a, b));
     const room = limit - chosen.length;
@@ -106,6 +106,7 @@ export async function neighborhood(q: QueryRunner, query: NeighborhoodQuery): Pr
   }
 
   const actors = await fetchActors(q, chosen);
+  if (!actors.has(query.actorId)) throw new NotFoundError('Actor', query.actorId);
   const rels = (await q.run(cypher.RELATIONSHIPS_AMONG, { ...f, ids: chosen })).map(relationshipFrom);
   return { actors: chosen.map((id) => actors.get(id)!), relationships: rels, truncated };
 }
