@@ -7,9 +7,9 @@
  * analysis is still served from memory, it is only recomputed after a restart.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, openSync } from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { fsyncPath } from '../fsync';
 import type { IntakeAnalysis } from '../intake/analysis';
 
 /** One source's last analysis: the text and actor list it was computed from (as digests) and its result. */
@@ -21,15 +21,6 @@ export interface StoredAnalysis {
 }
 
 const FORMAT = 1;
-
-function fsyncPath(p: string): void {
-  const fd = openSync(p, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 export class IntakeAnalysisFiles {
   constructor(private readonly dir: string) {}

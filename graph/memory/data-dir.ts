@@ -9,10 +9,11 @@
  * then deletes generation n, so at every instant the newest complete snapshot
  * plus its journal hold every acknowledged write.
  */
-import { closeSync, fsyncSync, openSync, promises as fsp, unlinkSync } from 'node:fs';
+import { promises as fsp, unlinkSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { StoreUnavailableError } from '../core/errors';
+import { fsyncPath } from '../fsync';
 
 const GEN_DIGITS = 6;
 
@@ -48,12 +49,7 @@ export async function listDataDir(dir: string): Promise<DirListing> {
 
 /** Makes a rename, create or delete in `dir` durable. */
 export async function fsyncDir(dir: string): Promise<void> {
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  fsyncPath(dir);
 }
 
 // ----- lock ---------------------------------------------------------------------
