@@ -56,6 +56,8 @@ export const CREATE_SOURCE_ID_CONSTRAINT = 'CREATE CONSTRAINT steppe_source_id I
 export const CREATE_CHANGE_SEQ_CONSTRAINT = 'CREATE CONSTRAINT steppe_change_seq IF NOT EXISTS FOR (c:Change) REQUIRE c.seq IS UNIQUE';
 export const CREATE_CHANGE_COUNTER_CONSTRAINT = 'CREATE CONSTRAINT steppe_change_counter IF NOT EXISTS FOR (s:ChangeSeq) REQUIRE s.id IS UNIQUE';
 export const CREATE_ACTOR_COUNTRY_INDEX = 'CREATE INDEX steppe_actor_country IF NOT EXISTS FOR (a:Actor) ON (a.country)';
+/** Search's substring seeks (FIND_ACTOR_CANDIDATES): a text index answers CONTAINS without reading every actor. */
+export const CREATE_ACTOR_SEARCH_TEXT_INDEX = 'CREATE TEXT INDEX steppe_actor_search_text IF NOT EXISTS FOR (a:Actor) ON (a.searchText)';
 
 export const ACTOR_NAMES_INDEX = 'steppe_actor_names';
 /** Neo4j 5: full-text index over names and aliases (for Browser/Bloom users and ad-hoc queries). */
@@ -96,13 +98,28 @@ export const LIST_ACTOR_NAMES = `MATCH (a:Actor)
 WHERE $kinds IS NULL OR a.kind IN $kinds
 RETURN a.id AS id, a.name AS name`;
 
+const CANDIDATE_FILTER = `($kinds IS NULL OR a.kind IN $kinds)
+  AND all(alternatives IN $terms WHERE any(fragment IN alternatives WHERE a.searchText CONTAINS fragment))`;
+
 /**
  * Search candidates: `$terms` holds, per query word, fragments of which one
  * must occur in the normalized `searchText`. The app ranks with graph/core/search.ts.
  */
 export const FIND_ACTOR_CANDIDATES = `MATCH (a:Actor)
-WHERE ($kinds IS NULL OR a.kind IN $kinds)
-  AND all(alternatives IN $terms WHERE any(fragment IN alternatives WHERE a.searchText CONTAINS fragment))
+WHERE ${CANDIDATE_FILTER}
+RETURN a${ACTOR_FIELDS} AS actor`;
+
+/**
+ * The same candidates when one word's fragments are long enough to be
+ * selective: every candidate contains `$seekA` or `$seekB` (that word's
+ * fragments), which the text index finds; the filter does the rest.
+ */
+export const FIND_ACTOR_CANDIDATES_BY_INDEX = `MATCH (a:Actor)
+WHERE a.searchText CONTAINS $seekA AND ${CANDIDATE_FILTER}
+RETURN a${ACTOR_FIELDS} AS actor
+UNION
+MATCH (a:Actor)
+WHERE a.searchText CONTAINS $seekB AND ${CANDIDATE_FILTER}
 RETURN a${ACTOR_FIELDS} AS actor`;
 
 export const CITIZENS_OF = `UNWIND $ids AS id
@@ -420,12 +437,14 @@ const STATIC_STATEMENTS: Record<string, string> = {
   CREATE_CHANGE_SEQ_CONSTRAINT,
   CREATE_CHANGE_COUNTER_CONSTRAINT,
   CREATE_ACTOR_COUNTRY_INDEX,
+  CREATE_ACTOR_SEARCH_TEXT_INDEX,
   CREATE_ACTOR_NAMES_FULLTEXT,
   LIST_INDEX_NAMES_LEGACY,
   CREATE_ACTOR_NAMES_FULLTEXT_LEGACY,
   GET_ACTORS,
   LIST_ACTOR_NAMES,
   FIND_ACTOR_CANDIDATES,
+  FIND_ACTOR_CANDIDATES_BY_INDEX,
   CITIZENS_OF,
   UPSERT_ACTORS,
   DELETE_ACTORS,

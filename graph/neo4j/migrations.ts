@@ -23,6 +23,7 @@ export function migrationPlan(server: Pick<ServerVersion, 'major' | 'minor'>): {
     { name: 'CREATE_CHANGE_SEQ_CONSTRAINT', cypher: cypher.CREATE_CHANGE_SEQ_CONSTRAINT },
     { name: 'CREATE_CHANGE_COUNTER_CONSTRAINT', cypher: cypher.CREATE_CHANGE_COUNTER_CONSTRAINT },
     { name: 'CREATE_ACTOR_COUNTRY_INDEX', cypher: cypher.CREATE_ACTOR_COUNTRY_INDEX },
+    { name: 'CREATE_ACTOR_SEARCH_TEXT_INDEX', cypher: cypher.CREATE_ACTOR_SEARCH_TEXT_INDEX },
     { name: 'CREATE_MAP_ID_CONSTRAINT', cypher: cypher.CREATE_MAP_ID_CONSTRAINT },
   ];
   for (const type of RELATIONSHIP_TYPES) {

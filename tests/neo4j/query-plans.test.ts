@@ -117,6 +117,31 @@ describe('query plans of id-keyed reads', () => {
   });
 });
 
+describe('query plan of search', () => {
+  it('a search with a word of 6+ letters seeks the text index instead of reading every actor', async () => {
+    const captured: Captured[] = [];
+    const exec = Neo4jExecutor.create(config);
+    try {
+      const store = new Neo4jStore(recording(exec, captured), await exec.connect());
+      const page = await store.findActors({ search: 'Tokayev', first: 5 });
+      expect(page.items[0]?.actor.id).toBe('tokayev');
+      const search = captured.find((c) => c.name === 'FIND_ACTOR_CANDIDATES_BY_INDEX');
+      expect(search, `statements sent: ${captured.map((c) => c.name).join(', ')}`).toBeDefined();
+      const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password));
+      try {
+        const result = await driver.executeQuery(`PROFILE ${search!.cypher}`, search!.params, { database: config.database });
+        const ops = operators(result.summary.profile as unknown as PlanNode);
+        expect(ops).toContain('NodeIndexContainsScan');
+        expect(ops.filter((o) => WHOLE_SCANS.test(o))).toEqual([]);
+      } finally {
+        await driver.close();
+      }
+    } finally {
+      await exec.close();
+    }
+  });
+});
+
 function seen(names: string[]): string {
   return `${names.length} (${names.join(', ')})`;
 }
