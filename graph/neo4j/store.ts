@@ -62,13 +62,13 @@ function searchTerms(words: string[]): string[][] {
 }
 
 /**
- * Shortest fragment worth a text-index seek (the index is built of trigrams).
- * At 100 000 actors, 150 of the benchmark's searches: p50 75 → 15 ms against
- * scanning every actor; the slowest (short prefixes matching thousands of
- * actors, all ranked in the app) stay as slow, p95 220–290 ms either way, and
- * seeking even shorter fragments made them slower still (p95 452 ms).
+ * Shortest fragment worth a text-index seek. At 100 000 actors, over 150 of
+ * the benchmark's searches, scanning every actor gave p50 75 ms / p95 219 ms;
+ * seeking fragments of 3+ letters p50 14–17 / p95 230–288 ms, and of 4+
+ * letters p50 25–30 / p95 203–248 ms: a short fragment matches thousands of
+ * actors, which the index then reads one by one, slower than the scan.
  */
-const SELECTIVE_FRAGMENT = 3;
+const SELECTIVE_FRAGMENT = 4;
 
 /** The word whose shortest fragment is longest: the fewest index hits to filter. */
 function mostSelective(terms: string[][]): string[] {
