@@ -118,13 +118,13 @@ describe('query plans of id-keyed reads', () => {
 });
 
 describe('query plan of search', () => {
-  it('a search with a word of 6+ letters seeks the text index instead of reading every actor', async () => {
+  it('a search with a word of 8+ letters (both halves 4+) seeks the text index instead of reading every actor', async () => {
     const captured: Captured[] = [];
     const exec = Neo4jExecutor.create(config);
     try {
       const store = new Neo4jStore(recording(exec, captured), await exec.connect());
-      const page = await store.findActors({ search: 'Tokayev', first: 5 });
-      expect(page.items[0]?.actor.id).toBe('tokayev');
+      const page = await store.findActors({ search: 'Nazarbayev', first: 5 });
+      expect(page.items.map((h) => h.actor.id)).toContain('nazarbayev');
       const search = captured.find((c) => c.name === 'FIND_ACTOR_CANDIDATES_BY_INDEX');
       expect(search, `statements sent: ${captured.map((c) => c.name).join(', ')}`).toBeDefined();
       const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password));
