@@ -16,7 +16,7 @@ import {
   validateSource,
   type Relationship,
 } from '@/graph/core/model';
-import { ValidationError } from '@/graph/core/errors';
+import { problemsOf } from '@/tests/fixtures/problems';
 
 const rel = (over: Partial<Relationship> = {}): Relationship => ({
   id: 'r1',
@@ -27,16 +27,7 @@ const rel = (over: Partial<Relationship> = {}): Relationship => ({
   ...over,
 });
 
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    expect((e as ValidationError).code).toBe('BAD_USER_INPUT');
-    return (e as ValidationError).problems.map((p) => p.path);
-  }
-  throw new Error('expected a ValidationError');
-}
+const problemPaths = (fn: () => unknown): string[] => problemsOf(fn).map((p) => p.path);
 
 describe('partial dates', () => {
   it('parses year, month and day precision', () => {
@@ -105,36 +96,36 @@ describe('validation', () => {
     expect(validateActor({ id: 'a', kind: 'PERSON', name: 'A' })).toEqual({ id: 'a', kind: 'PERSON', name: 'A', aliases: [], tags: [] });
   });
   it('lists every actor problem at once', () => {
-    expect(problemsOf(() => validateActor({ id: 'Bad Id', kind: 'ALIEN', name: ' ', category: 'party' }))).toEqual(
+    expect(problemPaths(() => validateActor({ id: 'Bad Id', kind: 'ALIEN', name: ' ', category: 'party' }))).toEqual(
       expect.arrayContaining(['id', 'kind', 'name', 'category']),
     );
   });
   it('refuses categories on people and unknown categories on institutions', () => {
-    expect(problemsOf(() => validateActor({ id: 'a', kind: 'PERSON', name: 'A', category: 'court' }))).toContain('category');
-    expect(problemsOf(() => validateActor({ id: 'a', kind: 'INSTITUTION', name: 'A', category: 'club' }))).toContain('category');
+    expect(problemPaths(() => validateActor({ id: 'a', kind: 'PERSON', name: 'A', category: 'court' }))).toContain('category');
+    expect(problemPaths(() => validateActor({ id: 'a', kind: 'INSTITUTION', name: 'A', category: 'club' }))).toContain('category');
   });
   it('requires at least one citation with a non-empty excerpt of at most 400 characters', () => {
-    expect(problemsOf(() => validateRelationship(rel({ citations: [] })))).toContain('citations');
-    expect(problemsOf(() => validateRelationship(rel({ citations: [{ sourceId: 's1', excerpt: '' }] })))).toContain('citations[0].excerpt');
-    expect(problemsOf(() => validateRelationship(rel({ citations: [{ sourceId: 's1', excerpt: 'x'.repeat(401) }] })))).toContain(
+    expect(problemPaths(() => validateRelationship(rel({ citations: [] })))).toContain('citations');
+    expect(problemPaths(() => validateRelationship(rel({ citations: [{ sourceId: 's1', excerpt: '' }] })))).toContain('citations[0].excerpt');
+    expect(problemPaths(() => validateRelationship(rel({ citations: [{ sourceId: 's1', excerpt: 'x'.repeat(401) }] })))).toContain(
       'citations[0].excerpt',
     );
   });
   it('rejects bad dates and an end before the start', () => {
-    expect(problemsOf(() => validateRelationship(rel({ start: '2022-13' })))).toContain('start');
-    expect(problemsOf(() => validateRelationship(rel({ start: '2022-05', end: '2022-04' })))).toContain('end');
+    expect(problemPaths(() => validateRelationship(rel({ start: '2022-13' })))).toContain('start');
+    expect(problemPaths(() => validateRelationship(rel({ start: '2022-05', end: '2022-04' })))).toContain('end');
     // Same month at different precision is not "before".
     expect(validateRelationship(rel({ start: '2022-05-10', end: '2022-05' })).end).toBe('2022-05');
   });
   it('rejects self-loops, unknown types and currency without amount', () => {
-    expect(problemsOf(() => validateRelationship(rel({ target: 'a' })))).toContain('target');
-    expect(problemsOf(() => validateRelationship(rel({ type: 'HATED' as never })))).toContain('type');
-    expect(problemsOf(() => validateRelationship(rel({ currency: 'USD' })))).toContain('currency');
-    expect(problemsOf(() => validateRelationship(rel({ amount: 5, currency: 'dollars' })))).toContain('currency');
+    expect(problemPaths(() => validateRelationship(rel({ target: 'a' })))).toContain('target');
+    expect(problemPaths(() => validateRelationship(rel({ type: 'HATED' as never })))).toContain('type');
+    expect(problemPaths(() => validateRelationship(rel({ currency: 'USD' })))).toContain('currency');
+    expect(problemPaths(() => validateRelationship(rel({ amount: 5, currency: 'dollars' })))).toContain('currency');
   });
   it('validates sources, including their URL', () => {
     expect(validateSource({ id: 's', title: 'T', published: '2022-11' }).published).toBe('2022-11');
-    expect(problemsOf(() => validateSource({ id: 's', title: 'T', url: 'javascript:alert(1)' }))).toContain('url');
+    expect(problemPaths(() => validateSource({ id: 's', title: 'T', url: 'javascript:alert(1)' }))).toContain('url');
   });
 });
 

@@ -6,22 +6,16 @@
 import { mkdtempSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@/graph/core/errors';
 import { readDatasetDir } from '@/graph/io/dataset';
 import { exportTo, importFile } from '@/graph/io/exchange';
 import { FORMATS } from '@/graph/io/formats';
-import { MemoryStore } from '@/graph/memory';
 import type { GraphStore } from '@/graph/core/store';
+import { tempStores } from '@/tests/fixtures/temp-stores';
 
 const datasetDir = path.resolve(__dirname, '../../../data');
-const open: GraphStore[] = [];
-
-async function freshStore(): Promise<GraphStore> {
-  const store = await MemoryStore.open({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'steppe-x-')) });
-  open.push(store);
-  return store;
-}
+const freshStore = tempStores('steppe-x-');
 
 async function loadedStore(): Promise<GraphStore> {
   const store = await freshStore();
@@ -30,9 +24,6 @@ async function loadedStore(): Promise<GraphStore> {
   return store;
 }
 
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
 
 describe.each(FORMATS.map((f) => [f.name] as const))('%s through the store', (format) => {
   it('export then import into a fresh store gives the same graph', async () => {

@@ -5,10 +5,10 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '@/graph/core/errors';
 import { readDatasetDir } from '@/graph/io/dataset';
 import { FORMATS, formatByName, formatForFile } from '@/graph/io/formats';
 import { validateActor, validateRelationship, validateSource, type GraphData } from '@/graph/core/model';
+import { problemLines } from '@/tests/fixtures/problems';
 
 const datasetDir = path.resolve(__dirname, '../../../data');
 
@@ -25,16 +25,6 @@ function canonical(data: GraphData): GraphData {
 async function dataset(): Promise<GraphData> {
   const { sources, actors, relationships } = await readDatasetDir(datasetDir);
   return { sources, actors, relationships };
-}
-
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return (e as ValidationError).problems.map((p) => `${p.path}: ${p.message}`);
-  }
-  throw new Error('expected a ValidationError');
 }
 
 describe.each(FORMATS.map((f) => [f.name, f] as const))('%s format', (_name, format) => {
@@ -141,48 +131,48 @@ describe('bad files', () => {
   it('CSV: a wrong header names the file and line 1', () => {
     const files = good();
     files.set('actors.csv', 'id,name\na,A\n');
-    expect(problemsOf(() => csv.read(files))).toEqual([expect.stringMatching(/^actors\.csv:1: header must be id,kind,name/)]);
+    expect(problemLines(() => csv.read(files))).toEqual([expect.stringMatching(/^actors\.csv:1: header must be id,kind,name/)]);
   });
 
   it('CSV: a row with the wrong number of cells names its line', () => {
     const files = good();
     files.set('actors.csv', files.get('actors.csv')! + 'b,PERSON\n');
-    expect(problemsOf(() => csv.read(files))[0]).toMatch(/^actors\.csv:3: is not valid CSV/);
+    expect(problemLines(() => csv.read(files))[0]).toMatch(/^actors\.csv:3: is not valid CSV/);
   });
 
   it('CSV: a non-numeric amount names line and field', () => {
     const files = good();
     files.set('relationships.csv', files.get('relationships.csv')! + 'r,INVESTED_IN,a,a,,,,lots,USD,s,quote,,\n');
-    expect(problemsOf(() => csv.read(files))).toEqual(['relationships.csv:2 amount: "lots" is not a number']);
+    expect(problemLines(() => csv.read(files))).toEqual(['relationships.csv:2 amount: "lots" is not a number']);
   });
 
   it('CSV: a missing file is named', () => {
     const files = good();
     files.delete('sources.csv');
-    expect(problemsOf(() => csv.read(files))).toEqual(['sources.csv: is missing']);
+    expect(problemLines(() => csv.read(files))).toEqual(['sources.csv: is missing']);
   });
 
   it('GraphML and GEXF: malformed XML names the line', () => {
     for (const name of ['graphml', 'gexf']) {
       const f = formatByName(name)!;
       const text = '<?xml version="1.0"?>\n<graphml>\n  <graph>\n    <node id="a">\n  </graph>\n</graphml>\n';
-      expect(problemsOf(() => f.read(new Map([[`bad.${name}`, text]])))[0]).toMatch(new RegExp(`^bad\\.${name}:\\d+: `));
+      expect(problemLines(() => f.read(new Map([[`bad.${name}`, text]])))[0]).toMatch(new RegExp(`^bad\\.${name}:\\d+: `));
     }
   });
 
   it('GraphML: a document that is XML but not GraphML is refused', () => {
-    expect(problemsOf(() => formatByName('graphml')!.read(new Map([['x.graphml', '<html><body/></html>']])))).toEqual(['x.graphml: has no <graphml><graph>']);
+    expect(problemLines(() => formatByName('graphml')!.read(new Map([['x.graphml', '<html><body/></html>']])))).toEqual(['x.graphml: has no <graphml><graph>']);
   });
 
   it('FtM: bad JSON lines and unknown schemata name their lines, in file order', () => {
     const text = '{"id":"x","schema":"Vessel","properties":{}}\nnot json\n';
-    expect(problemsOf(() => formatByName('ftm')!.read(new Map([['e.ftm.jsonl', text]])))).toEqual([
+    expect(problemLines(() => formatByName('ftm')!.read(new Map([['e.ftm.jsonl', text]])))).toEqual([
       'e.ftm.jsonl:1 schema: "Vessel" is not a schema Steppe imports',
       expect.stringMatching(/^e\.ftm\.jsonl:2: is not valid JSON/),
     ]);
   });
 
   it('JSON: something else than a Steppe export is refused', () => {
-    expect(problemsOf(() => formatByName('json')!.read(new Map([['x.json', '{"nodes":[]}']])))).toEqual(['x.json format: must be "steppe"']);
+    expect(problemLines(() => formatByName('json')!.read(new Map([['x.json', '{"nodes":[]}']])))).toEqual(['x.json format: must be "steppe"']);
   });
 });

@@ -7,42 +7,35 @@
 import { mkdtempSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '@/graph/config';
 import { ValidationError } from '@/graph/core/errors';
 import { MAPS_FILE, readDatasetDir, writeDatasetDir } from '@/graph/io/dataset';
 import { exportTo, importFile } from '@/graph/io/exchange';
-import { MemoryStore } from '@/graph/memory';
 import { openStore } from '@/graph/open-store';
-import type { GraphStore } from '@/graph/core/store';
 import { miniGraph } from '../../fixtures/mini-graph';
 import { withoutVersion } from '@/graph/core/versions';
+import { tempStores } from '@/tests/fixtures/temp-stores';
 
 const datasetDir = path.resolve(__dirname, '../../../data');
-const open: GraphStore[] = [];
 const tmp = (prefix: string) => mkdtempSync(path.join(os.tmpdir(), prefix));
 
-async function freshStore(): Promise<GraphStore> {
-  const store = await MemoryStore.open({ dataDir: tmp('steppe-maps-io-') });
-  open.push(store);
-  return store;
-}
-
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
+const freshStore = tempStores('steppe-maps-io-');
 
 describe('the bundled dataset', () => {
   it('seeds a fresh embedded store with the example maps, every node and edge resolving', async () => {
     const store = await openStore(loadConfig({ store: { kind: 'memory', dataDir: tmp('steppe-seed-') }, datasetDir, loadDatasetWhenEmpty: true }, {}));
-    open.push(store);
-    const maps = (await store.listMaps()).items;
-    expect(maps.map((m) => m.id).sort()).toEqual(['fall-of-the-nazarbayev-circle-2022', 'kazakhstans-foreign-partners']);
-    for (const m of maps) {
-      expect(await store.getActors(m.nodes.map((n) => n.actorId))).not.toContain(null);
-      expect(await store.getRelationships(m.edges.map((e) => e.relationshipId))).not.toContain(null);
+    try {
+      const maps = (await store.listMaps()).items;
+      expect(maps.map((m) => m.id).sort()).toEqual(['fall-of-the-nazarbayev-circle-2022', 'kazakhstans-foreign-partners']);
+      for (const m of maps) {
+        expect(await store.getActors(m.nodes.map((n) => n.actorId))).not.toContain(null);
+        expect(await store.getRelationships(m.edges.map((e) => e.relationshipId))).not.toContain(null);
+      }
+      expect((await store.changes()).items.map((c) => [c.op, c.after])).toEqual([['IMPORT', expect.objectContaining({ maps: 2 })]]);
+    } finally {
+      await store.close();
     }
-    expect((await store.changes()).items.map((c) => [c.op, c.after])).toEqual([['IMPORT', expect.objectContaining({ maps: 2 })]]);
   });
 });
 

@@ -9,7 +9,7 @@
 import { mkdtempSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@/graph/core/errors';
 import type { GraphData } from '@/graph/core/model';
 import { importFile } from '@/graph/io/exchange';
@@ -18,21 +18,12 @@ import { CSV_HEADERS } from '@/graph/io/formats/csv-files';
 import { readCsvChunks } from '@/graph/io/formats/csv-read';
 import { jsonFormat, readJsonPieces, writeJsonFile } from '@/graph/io/formats/json';
 import type { ParsedGraph } from '@/graph/io/formats/types';
-import { MemoryStore } from '@/graph/memory';
 import { generateGraph } from '@/bench/generate';
+import { problemLines } from '@/tests/fixtures/problems';
+import { tempStores } from '@/tests/fixtures/temp-stores';
 
-const open: MemoryStore[] = [];
+const freshStore = tempStores('steppe-stream-formats-');
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'steppe-stream-formats-'));
-
-async function freshStore(): Promise<MemoryStore> {
-  const store = await MemoryStore.open({ dataDir: tmp() });
-  open.push(store);
-  return store;
-}
-
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
 
 /** A generated graph whose names, summaries and quotes hold what trips up hand-written parsers; still a valid graph. */
 function awkwardGraph(actors: number): GraphData {
@@ -56,16 +47,6 @@ function tinyGraph(): GraphData {
 /** The records and their locations, plain (origins is a getter). */
 function plain(g: ParsedGraph) {
   return { sources: g.sources, actors: g.actors, relationships: g.relationships, maps: g.maps ?? [], origins: { ...g.origins } };
-}
-
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return (e as ValidationError).problems.map((p) => `${p.path}: ${p.message}`);
-  }
-  throw new Error('expected a ValidationError');
 }
 
 /** Every way of cutting `bytes` in two, and the bytes one at a time (every cut at once). */
@@ -120,11 +101,11 @@ describe('streamed JSON', () => {
     lines[at] = lines[at].replace('"kind":', '"kind"'); // a missing colon inside an actor
     const broken = Buffer.from(lines.join('\n'));
     const expected = [expect.stringMatching(new RegExp(`^t\\.json:${recordLine}: is not valid JSON \\(`))];
-    for (const pieces of [[broken], [broken.subarray(0, 700), broken.subarray(700)]]) expect(problemsOf(() => readJsonPieces('t.json', pieces))).toEqual(expected);
+    for (const pieces of [[broken], [broken.subarray(0, 700), broken.subarray(700)]]) expect(problemLines(() => readJsonPieces('t.json', pieces))).toEqual(expected);
   });
 
   it('refuses what is not JSON, or not a Steppe document, as the whole-document reader did', () => {
-    const read = (text: string) => problemsOf(() => jsonFormat.read(new Map([['x.json', text]])));
+    const read = (text: string) => problemLines(() => jsonFormat.read(new Map([['x.json', text]])));
     expect(read('')).toEqual(['x.json:1: is not valid JSON (the document is empty)']);
     expect(read('{"format":"steppe",\n"sources":[],\n"actors":[1,]}')).toEqual(['x.json:3: is not valid JSON (unexpected "]")']);
     expect(read('{"format":"steppe","sources":[],"actors":[],"relationships":[]}\n{}')).toEqual(['x.json:2: is not valid JSON (unexpected text after the end of the document)']);
@@ -189,14 +170,14 @@ describe('streamed CSV', () => {
       );
     for (const files of [unclosed, short]) {
       const streamed = await streamedProblems(files);
-      expect(streamed).toEqual(problemsOf(() => csvFormat.read(files)));
+      expect(streamed).toEqual(problemLines(() => csvFormat.read(files)));
       expect(streamed).toEqual([expect.stringMatching(/^actors\.csv:\d+: is not valid CSV/)]);
     }
-    expect(await streamedProblems(badHeaderThenUnclosed)).toEqual(problemsOf(() => csvFormat.read(badHeaderThenUnclosed)));
+    expect(await streamedProblems(badHeaderThenUnclosed)).toEqual(problemLines(() => csvFormat.read(badHeaderThenUnclosed)));
     expect(await streamedProblems(badHeaderThenUnclosed)).toEqual([expect.stringMatching(/^actors\.csv:1: header must be/), expect.stringMatching(/^actors\.csv:\d+: is not valid CSV/)]);
     const amount = new Map([...good, ['relationships.csv', `${CSV_HEADERS['relationships.csv'].join(',')}\nr,INVESTED_IN,a,b,,,,lots,USD,s,"a\nquote",,\nr2,INVESTED_IN,a,b,,,,many,USD,s,q,,\n`]]);
     const expected = ['relationships.csv:2 amount: "lots" is not a number', 'relationships.csv:4 amount: "many" is not a number'];
-    expect(problemsOf(() => csvFormat.read(amount))).toEqual(expected);
+    expect(problemLines(() => csvFormat.read(amount))).toEqual(expected);
     await expect(readCsvChunks(new Map([...amount].map(([n, t]) => [n, [Buffer.from(t)]])))).rejects.toMatchObject({ problems: expected.map((e) => ({ path: e.split(': ')[0] })) });
   });
 

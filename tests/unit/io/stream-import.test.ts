@@ -7,27 +7,17 @@
 import { mkdtempSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@/graph/core/errors';
 import { importFile } from '@/graph/io/exchange';
 import { writeFtmFile } from '@/graph/io/formats/ftm';
 import { readLines } from '@/graph/io/line-stream';
-import { MemoryStore } from '@/graph/memory';
 import { generateGraph } from '@/bench/generate';
 import { progressLine } from '@/scripts/progress';
+import { tempStores } from '@/tests/fixtures/temp-stores';
 
-const open: MemoryStore[] = [];
+const freshStore = tempStores('steppe-stream-');
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'steppe-stream-'));
-
-async function freshStore(): Promise<MemoryStore> {
-  const store = await MemoryStore.open({ dataDir: tmp() });
-  open.push(store);
-  return store;
-}
-
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
 
 const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
