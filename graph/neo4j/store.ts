@@ -63,10 +63,10 @@ function searchTerms(words: string[]): string[][] {
 
 /**
  * Shortest fragment worth a text-index seek. At 100 000 actors, over 150 of
- * the benchmark's searches, scanning every actor gave p50 75 ms / p95 219 ms;
- * seeking fragments of 3+ letters p50 14–17 / p95 230–288 ms, and of 4+
- * letters p50 25–30 / p95 203–248 ms: a short fragment matches thousands of
- * actors, which the index then reads one by one, slower than the scan.
+ * the benchmark's searches: scanning every actor p50 75 ms / p95 219 ms;
+ * seeking fragments of 3+ letters p50 14–17 / p95 230–288 ms; of 4+ letters
+ * p50 25–30 / p95 203–248 ms. The slowest searches scan either way (short
+ * fuzzy halves that thousands of actors contain).
  */
 const SELECTIVE_FRAGMENT = 4;
 
