@@ -284,8 +284,9 @@ SET r = row.props`;
 
 /**
  * For relationships the write's reads showed do not exist: CREATE skips
- * MERGE's search for an existing edge, which walks every relationship of the
- * end it starts from (a hub's thousands, for each of its new edges).
+ * MERGE's search for an existing edge and the locks it takes. With actors
+ * created the same way, importGraph of 100 000 actors / 500 000
+ * relationships went from 119 s to 82 s.
  */
 export function createRelationshipsStatement(type: RelationshipType): string {
   return `UNWIND $rows AS row
