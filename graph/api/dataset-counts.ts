@@ -5,7 +5,7 @@
  * (12.6 ms at 10 000 actors), where the store's version is one cheap read.
  */
 import type { GraphStore } from '../core/store';
-import { storeVersion, VersionedCache } from './store-version';
+import { rememberPromise, storeVersion, VersionedCache } from './store-version';
 
 export interface DatasetCounts {
   actors: number;
@@ -17,15 +17,5 @@ const cache = new VersionedCache<Promise<DatasetCounts>>(1);
 
 export async function datasetCounts(store: GraphStore): Promise<DatasetCounts> {
   const view = cache.at(store, await storeVersion(store));
-  let counts = view?.get('counts');
-  if (!counts) {
-    counts = store.stats({ top: 0 }).then(({ actors, relationships, sources }) => ({ actors, relationships, sources }));
-    if (view) {
-      view.set('counts', counts);
-      // A failed read (store outage) is forgotten so the next poll tries again.
-      const failed = counts;
-      failed.catch(() => view.delete('counts', failed));
-    }
-  }
-  return counts;
+  return rememberPromise(view, 'counts', () => store.stats({ top: 0 }).then(({ actors, relationships, sources }) => ({ actors, relationships, sources })));
 }

@@ -8,7 +8,7 @@
 import { computeMetrics, type GraphMetrics, type MetricsOptions } from '../analytics';
 import { checkDate, checkTypes, checkUndated } from '../analytics/options';
 import type { GraphStore } from '../core/store';
-import type { RequestVersion, VersionedCache } from './store-version';
+import { rememberPromise, type RequestVersion, type VersionedCache } from './store-version';
 
 export type MetricsCache = VersionedCache<Promise<GraphMetrics>>;
 
@@ -24,18 +24,7 @@ export function requestMetrics(store: GraphStore, cache: MetricsCache, version: 
   const mine = new Map<string, Promise<GraphMetrics>>();
 
   async function cached(key: string, options: MetricsOptions): Promise<GraphMetrics> {
-    const view = cache.at(store, await version.get());
-    let run = view?.get(key);
-    if (!run) {
-      run = computeMetrics(store, options);
-      if (view) {
-        view.set(key, run);
-        // A failed run (store outage) is forgotten so the next request tries again.
-        const failed = run;
-        failed.catch(() => view.delete(key, failed));
-      }
-    }
-    return run;
+    return rememberPromise(cache.at(store, await version.get()), key, () => computeMetrics(store, options));
   }
 
   return {

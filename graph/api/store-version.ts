@@ -89,3 +89,19 @@ export interface CacheView<V> {
   /** Removes `key` if it still holds `value`. */
   delete(key: string, value: V): void;
 }
+
+/**
+ * The promise cached under `key`, or `compute()`'s, cached when there is a
+ * view. A rejected promise (a store outage) is forgotten, so the next caller
+ * tries again rather than being served the failure until the next write.
+ */
+export function rememberPromise<V>(view: CacheView<Promise<V>> | undefined, key: string, compute: () => Promise<V>): Promise<V> {
+  const cached = view?.get(key);
+  if (cached) return cached;
+  const run = compute();
+  if (view) {
+    view.set(key, run);
+    run.catch(() => view.delete(key, run));
+  }
+  return run;
+}
