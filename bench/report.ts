@@ -11,7 +11,8 @@ import type { ImportPhaseResult } from './import-phase';
 import type { OverheadResult } from './graphql-overhead';
 import type { LoadResult } from './load-client';
 import type { Neo4jBenchResult } from './neo4j-phase';
-import type { RenderResult } from './render/render';
+import { rendererFor } from '../app/_lib/renderer';
+import type { FrameTimes, RenderResult, RenderSizeResult, RendererResult } from './render/render';
 import type { Summary, Timed } from './stats';
 import type { StoreMetrics } from './store-metrics';
 
@@ -102,6 +103,9 @@ const pp = (s: Summary) => `${ms(s.p50)} / ${ms(s.p95)}`;
 /** Wall p50 / p95, then the CPU p50 / p95 of the same calls. */
 const ppc = (s: Timed) => (s.cpu ? `${pp(s)} (CPU ${ms(s.cpu.p50)} / ${ms(s.cpu.p95)})` : pp(s));
 const isSkipped = (x: object): x is Skipped => 'skipped' in x;
+
+/** Frame-time p50 / p95 of a scripted pan and zoom. */
+const frames = (f: FrameTimes) => `${ms(f.p50)} / ${ms(f.p95)}`;
 
 /** A wall p95 with the CPU p95 beside it, which a busy machine does not inflate. */
 const withCpu = (s: Timed) => `${ms(s.p95)} (CPU ${ms(s.cpu.p95)})`;
@@ -197,6 +201,7 @@ function rows(r: BenchResult): [string, string][] {
   else {
     for (const s of r.render.sizes) {
       out.push([`Render ${s.elements} elements (${s.nodes} nodes), explorer vs bare`, `${ms(s.explorer.totalMs)} vs ${ms(s.bare.totalMs)} = ${s.ratio.toFixed(2)}×`]);
+      if (s.panZoom) out.push([`Pan/zoom frame time p50 / p95, ${s.elements} elements, explorer vs bare`, `${frames(s.panZoom.explorer)} vs ${frames(s.panZoom.bare)}`]);
     }
   }
   if (r.ftmImport) {
@@ -275,7 +280,68 @@ export function formatTable(r: BenchResult): string {
   return [`Steppe benchmark, ${r.size.toLocaleString('en')} actors, seed ${r.seed}`, machineLine(r.machine), '', ...lines, ...neo4j, '', `Targets${note}:`, ...targets].join('\n');
 }
 
-function markdown(results: Record<string, BenchResult>): string {
+/** `npm run bench -- --render-large`: the render phase alone, with the 10 000-node view and both renderers. */
+export interface LargeViewRun {
+  finishedAt: string;
+  durationSeconds: number;
+  machine: Machine;
+  /** 1-minute load average when the run ended (the start is in `machine`). */
+  loadAverageAtEnd: number;
+  render: RenderResult;
+}
+
+/** Rows of [view, renderer, explorer vs bare render, ratio, pan/zoom frames explorer, bare] for the large-view run. */
+function largeViewRows(run: LargeViewRun): string[][] {
+  const out: string[][] = [];
+  for (const s of run.render.sizes) {
+    const view = `${s.nodes.toLocaleString('en')} nodes + ${(s.elements - s.nodes).toLocaleString('en')} edges`;
+    const canvas: RendererResult | undefined = s.panZoom ? { bare: s.bare, explorer: s.explorer, ratio: s.ratio, panZoom: s.panZoom } : undefined;
+    for (const [name, r] of [['canvas', canvas], ['WebGL', s.webgl]] as const) {
+      if (!r) continue;
+      const chosen = rendererFor(s.elements) === (name === 'WebGL' ? 'webgl' : 'canvas') ? ' (explorer uses)' : '';
+      out.push([
+        view,
+        `${name}${chosen}`,
+        `${ms(r.explorer.totalMs)} vs ${ms(r.bare.totalMs)} (layout ${ms(r.explorer.layoutMs)} vs ${ms(r.bare.layoutMs)}, first frame ${ms(r.explorer.drawMs)} vs ${ms(r.bare.drawMs)})`,
+        `${r.ratio.toFixed(2)}×`,
+        `${frames(r.panZoom.explorer)} (${r.panZoom.explorer.draws}/${r.panZoom.explorer.frames} frames drawn)`,
+        `${frames(r.panZoom.bare)} (${r.panZoom.bare.draws}/${r.panZoom.bare.frames})`,
+      ]);
+    }
+  }
+  return out;
+}
+
+function largeViewMarkdown(run: LargeViewRun): string[] {
+  const r = run.render;
+  const large = r.sizes.find((s) => s.nodes >= 10_000);
+  const target = large ? [`| Render ratio, ${large.nodes.toLocaleString('en')} nodes + ${(large.elements - large.nodes).toLocaleString('en')} edges (the explorer's renderer vs bare canvas) | ≤ 1.3× | ${largeRatio(large).toFixed(2)}× | ${largeRatio(large) <= 1.3 ? 'met' : '**missed**'} |`] : [];
+  return [
+    '## Large views (`npm run bench -- --render-large`)',
+    '',
+    `Machine: ${machineLine(run.machine)}, ${run.loadAverageAtEnd} at the end. Run finished ${run.finishedAt} in ${Math.round(run.durationSeconds)} s. ` +
+      `Chromium runs with --disable-gpu, so WebGL is drawn in software: ${r.webglRenderer ?? 'not measured'}.`,
+    '',
+    `Render: add, lay out (fCoSE, the explorer's options) and draw the first frame, median of ${r.sizes.map((s) => s.runs).join(' / ')} runs. ` +
+      `Pan/zoom: ${r.sizes[0]?.panZoom?.explorer.frames ?? 0} animation frames after the render (a third panning, a third zooming in, a third out, one step a frame); frame time = interval between requestAnimationFrame timestamps. ` +
+      `The ratio compares each renderer with bare Cytoscape on the same renderer; the target row compares the explorer with bare Cytoscape as it comes (canvas). ` +
+      `Which renderer the explorer uses at each size: \`rendererFor\` in app/_lib/renderer.ts.`,
+    '',
+    '| View | Renderer | Render, explorer vs bare | Ratio | Pan/zoom frame p50 / p95, explorer | bare |',
+    '|---|---|---|---|---|---|',
+    ...largeViewRows(run).map((row) => `| ${row.join(' | ')} |`),
+    '',
+    ...(target.length ? ['| Target | Goal | Measured | |', '|---|---|---|---|', ...target, ''] : []),
+  ];
+}
+
+/** The explorer's render time at the renderer it uses for this view, over bare Cytoscape's default (canvas). */
+function largeRatio(s: RenderSizeResult): number {
+  const explorer = rendererFor(s.elements) === 'webgl' && s.webgl ? s.webgl.explorer : s.explorer;
+  return explorer.totalMs / s.bare.totalMs;
+}
+
+function markdown(results: Record<string, BenchResult>, largeView?: LargeViewRun): string {
   const runs = Object.values(results).sort((a, b) => a.size - b.size);
   const parts = ['# Benchmark results', '', 'Written by `npm run bench`; the latest run for each graph size. See bench/README.md.', ''];
   for (const r of runs) {
@@ -288,7 +354,36 @@ function markdown(results: Record<string, BenchResult>): string {
     }
     parts.push('| Target | Goal | Measured | |', '|---|---|---|---|', ...r.targets.map((t) => `| ${t.name} | ${t.target} | ${t.value} | ${t.pass ? 'met' : '**missed**'} |`), '');
   }
+  if (largeView) parts.push(...largeViewMarkdown(largeView));
   return parts.join('\n');
+}
+
+/** The large-view run as printed: the same rows as RESULTS.md. */
+export function formatLargeView(run: LargeViewRun): string {
+  return largeViewMarkdown(run).join('\n');
+}
+
+type ResultsFile = { runs?: Record<string, BenchResult>; largeView?: LargeViewRun };
+
+async function readResults(json: string): Promise<ResultsFile> {
+  try {
+    return JSON.parse(await readFile(json, 'utf8')) as ResultsFile;
+  } catch {
+    // No earlier results, or unreadable ones: start afresh.
+    return {};
+  }
+}
+
+/** Records the large-view run in `<dir>/results.json` (replacing the last one) and rewrites `<dir>/RESULTS.md`. */
+export async function writeLargeView(dir: string, run: LargeViewRun): Promise<{ json: string; md: string }> {
+  const json = path.join(dir, 'results.json');
+  const md = path.join(dir, 'RESULTS.md');
+  await mkdir(dir, { recursive: true });
+  const file = await readResults(json);
+  const runs = file.runs ?? {};
+  await writeFile(json, JSON.stringify({ runs, largeView: run }, null, 2) + '\n');
+  await writeFile(md, markdown(runs, run));
+  return { json, md };
 }
 
 /** Merges this run into `<dir>/results.json` (one entry per size) and rewrites `<dir>/RESULTS.md`. */
@@ -296,14 +391,10 @@ export async function writeResults(dir: string, result: BenchResult): Promise<{ 
   const json = path.join(dir, 'results.json');
   const md = path.join(dir, 'RESULTS.md');
   await mkdir(dir, { recursive: true });
-  let all: Record<string, BenchResult> = {};
-  try {
-    all = (JSON.parse(await readFile(json, 'utf8')) as { runs?: Record<string, BenchResult> }).runs ?? {};
-  } catch {
-    // No earlier results, or unreadable ones: start afresh.
-  }
+  const file = await readResults(json);
+  const all = file.runs ?? {};
   all[String(result.size)] = result;
-  await writeFile(json, JSON.stringify({ runs: all }, null, 2) + '\n');
-  await writeFile(md, markdown(all));
+  await writeFile(json, JSON.stringify({ runs: all, ...(file.largeView ? { largeView: file.largeView } : {}) }, null, 2) + '\n');
+  await writeFile(md, markdown(all, file.largeView));
   return { json, md };
 }

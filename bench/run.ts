@@ -18,6 +18,8 @@
  * --out DIR (where results go; default bench/), --explorer-url URL (measure a
  * running explorer page instead of the bundled canvas), --keep-data,
  * --render-only (only the render ratio, printed, nothing recorded),
+ * --render-large (only the render phase, with the 10 000-node / 20 000-edge view and both of Cytoscape's
+ * renderers, canvas and WebGL; recorded as results.json's `largeView`),
  * --ftm-entities N (size of the import phase, in FtM entities; default 1 000 000, 0 skips it; skipped under --quick unless given),
  * --import-formats LIST (formats the import phase times on that graph: default ftm,csv,json),
  * --server-load [--connections N] [--seconds S] (only the production server
@@ -33,10 +35,10 @@ import type { Options } from './runner';
 const DEFAULT_FTM_ENTITIES = 1_000_000;
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 
-type RunOptions = Options & { renderOnly: boolean; serverLoad: boolean; connections: number; seconds: number };
+type RunOptions = Options & { renderOnly: boolean; renderLarge: boolean; serverLoad: boolean; connections: number; seconds: number };
 
 function parseArgs(argv: string[]): RunOptions {
-  const opts: RunOptions = { store: 'memory', size: 10_000, seed: DEFAULT_SEED, quick: false, out: BENCH_DIR, keepData: false, renderOnly: false, ftmEntities: -1, importFormats: [...IMPORT_FORMATS], serverLoad: false, connections: 128, seconds: 30 };
+  const opts: RunOptions = { store: 'memory', size: 10_000, seed: DEFAULT_SEED, quick: false, out: BENCH_DIR, keepData: false, renderOnly: false, renderLarge: false, ftmEntities: -1, importFormats: [...IMPORT_FORMATS], serverLoad: false, connections: 128, seconds: 30 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -81,6 +83,9 @@ function parseArgs(argv: string[]): RunOptions {
       case '--render-only':
         opts.renderOnly = true;
         break;
+      case '--render-large':
+        opts.renderLarge = true;
+        break;
       case '--server-load':
         opts.serverLoad = true;
         break;
@@ -92,7 +97,7 @@ function parseArgs(argv: string[]): RunOptions {
         break;
       default:
         throw new Error(
-          `Unknown option ${argv[i]}. Options: --size N, --seed S, --store memory|neo4j, --neo4j-version V, --quick, --out DIR, --explorer-url URL, --keep-data, --render-only, --ftm-entities N, --import-formats LIST, --server-load [--connections N] [--seconds S]`,
+          `Unknown option ${argv[i]}. Options: --size N, --seed S, --store memory|neo4j, --neo4j-version V, --quick, --out DIR, --explorer-url URL, --keep-data, --render-only, --render-large, --ftm-entities N, --import-formats LIST, --server-load [--connections N] [--seconds S]`,
         );
     }
   }
@@ -118,7 +123,27 @@ async function main(): Promise<void> {
     const render = await measureRender({ workDir: path.join(opts.out, '.work'), explorerUrl: opts.explorerUrl });
     for (const s of render.sizes) {
       console.log(`render ${s.elements} elements (${s.nodes} nodes): explorer ${(s.explorer.totalMs / 1000).toFixed(2)} s vs bare ${(s.bare.totalMs / 1000).toFixed(2)} s = ${s.ratio.toFixed(2)}×`);
+      if (s.panZoom) console.log(`  pan/zoom frame time p50 / p95: explorer ${s.panZoom.explorer.p50.toFixed(1)} / ${s.panZoom.explorer.p95.toFixed(1)} ms, bare ${s.panZoom.bare.p50.toFixed(1)} / ${s.panZoom.bare.p95.toFixed(1)} ms`);
     }
+    return;
+  }
+  if (opts.renderLarge) {
+    // The render phase alone at 1 000 and 5 000 elements and the 10 000-node view, canvas and WebGL (several minutes).
+    const os = await import('node:os');
+    const { measureRender, DEFAULT_VIEWS, LARGE_VIEW } = await import('./render/render');
+    const { formatLargeView, machine, writeLargeView } = await import('./report');
+    const loadAverageAtStart = os.loadavg()[0];
+    const render = await measureRender({ workDir: path.join(opts.out, '.work'), views: [...DEFAULT_VIEWS, LARGE_VIEW], webgl: true, explorerUrl: opts.explorerUrl });
+    const run = {
+      finishedAt: new Date().toISOString(),
+      durationSeconds: (performance.now() - t0) / 1000,
+      machine: machine(loadAverageAtStart, render.chromium),
+      loadAverageAtEnd: Math.round(os.loadavg()[0] * 100) / 100,
+      render,
+    };
+    const files = await writeLargeView(opts.out, run);
+    console.log(`\n${formatLargeView(run)}\n`);
+    console.log(`[bench] wrote ${path.relative(process.cwd(), files.json)} and ${path.relative(process.cwd(), files.md)}`);
     return;
   }
   if (opts.serverLoad) {

@@ -16,6 +16,7 @@ import { canvasEdgeLook, canvasNodeData, canvasStylesheet } from '@/app/_lib/map
 import { fitViewport, LARGE_GRAPH, layoutOptions, placeNewNodes, settleNewNodes, type Insets } from '@/app/_lib/layouts';
 import { withSeededRandom } from '@/graph/core/seeded-random';
 import { scheduleThinning, updateEdgeLabels, updateZoomLabels } from '@/app/_lib/edge-labels';
+import { rendererOptions, type RendererName } from '@/app/_lib/renderer';
 import type { LayoutName, Selection } from '@/app/_lib/url-state';
 import styles from './GraphCanvas.module.css';
 
@@ -94,6 +95,8 @@ interface Props {
   description: string;
   /** Space kept clear of the graph when fitting the view (floating controls over the canvas). */
   insets?: Insets;
+  /** Cytoscape's renderer, fixed when the canvas mounts (app/_lib/renderer.ts); default canvas. */
+  renderer?: RendererName;
   ref?: Ref<GraphCanvasHandle>;
 }
 
@@ -142,6 +145,7 @@ export function GraphCanvas({ ref, ...props }: Props) {
       maxZoom: 4,
       boxSelectionEnabled: false,
       selectionType: 'single',
+      ...rendererOptions(latest.current.renderer ?? 'canvas'),
     });
     cy.scratch('_steppeLarge', false);
     cyRef.current = cy;

@@ -2,7 +2,8 @@
  * The explorer's canvas code path outside Next.js: the real GraphCanvas
  * component (its stylesheet, layouts, batching and React) mounted with an
  * empty graph. It exposes `window.__steppeRender`, which the render
- * benchmark drives exactly as it drives the bare page.
+ * benchmark drives exactly as it drives the bare page. `?webgl=1` mounts it
+ * with Cytoscape's WebGL renderer.
  */
 import { createRoot } from 'react-dom/client';
 import { GraphCanvas } from '../../app/_components/GraphCanvas';
@@ -10,6 +11,7 @@ import '../../app/globals.css';
 
 const none = new Set<string>();
 const noop = () => undefined;
+const renderer = new URLSearchParams(location.search).get('webgl') === '1' ? 'webgl' : 'canvas';
 
 createRoot(document.getElementById('root')!).render(
   <div style={{ position: 'fixed', inset: 0 }}>
@@ -29,6 +31,7 @@ createRoot(document.getElementById('root')!).render(
       onSelect={noop}
       onExpand={noop}
       description="Render benchmark"
+      renderer={renderer}
     />
   </div>,
 );

@@ -3,17 +3,21 @@
  * the explorer's own layout options (app/_lib/layouts.ts), so both pages do
  * the same layout work, then fitted to the whole graph as the explorer is.
  * Exposes `window.__bareRender` with the same timing
- * protocol as the explorer's `window.__steppeRender`.
+ * protocol as the explorer's `window.__steppeRender`, and `window.cy` for the
+ * pan/zoom frames. `?webgl=1` draws with Cytoscape's WebGL renderer.
  */
 import cytoscape, { type ElementDefinition, type LayoutOptions } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { layoutOptions } from '../../app/_lib/layouts';
+import { rendererOptions, type RendererName } from '../../app/_lib/renderer';
 import type { LayoutName } from '../../app/_lib/url-state';
 import { nextFrame, type RenderTiming } from './protocol';
 
 cytoscape.use(fcose);
 const container = document.getElementById('cy')!;
-const cy = cytoscape({ container });
+const renderer: RendererName = new URLSearchParams(location.search).get('webgl') === '1' ? 'webgl' : 'canvas';
+const cy = cytoscape({ container, ...rendererOptions(renderer) });
+(window as unknown as { cy: typeof cy }).cy = cy;
 
 async function render(elements: ElementDefinition[], options: { layout?: LayoutName } = {}): Promise<RenderTiming> {
   const t0 = performance.now();

@@ -16,10 +16,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ElementDefinition } from 'cytoscape';
 import { build } from 'esbuild';
-import { chromium, type Page } from 'playwright';
+import { chromium, type BrowserContext, type Page } from 'playwright';
 import { generateGraph } from '../generate';
-import { median } from '../stats';
-import { egoElements } from './elements';
+import { median, summarize } from '../stats';
+import { egoElements, largeViewElements } from './elements';
 import type { RenderTiming } from './protocol';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -28,25 +28,66 @@ const ROOT = path.resolve(HERE, '../..');
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-export interface RenderSizeResult {
-  elements: number;
-  nodes: number;
-  runs: number;
+/** Frame intervals (requestAnimationFrame timestamps, ms) over the scripted pan and zoom, and how many frames Cytoscape drew. */
+export interface FrameTimes {
+  frames: number;
+  draws: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+/** One renderer's numbers for a view: medians of the render runs, the ratio explorer ÷ bare, pan/zoom frames. */
+export interface RendererResult {
   bare: RenderTiming;
   explorer: RenderTiming;
   /** explorer.totalMs ÷ bare.totalMs (medians). */
   ratio: number;
+  panZoom: { bare: FrameTimes; explorer: FrameTimes };
+}
+
+export interface RenderSizeResult {
+  elements: number;
+  nodes: number;
+  runs: number;
+  /** The canvas renderer (Cytoscape's default, and the explorer's), kept at the top level as earlier runs recorded it. */
+  bare: RenderTiming;
+  explorer: RenderTiming;
+  /** explorer.totalMs ÷ bare.totalMs (medians). */
+  ratio: number;
+  /** Absent in runs recorded before frames were measured. */
+  panZoom?: RendererResult['panZoom'];
+  /** Both pages again with Cytoscape's WebGL renderer, when measured (`--render-large`). */
+  webgl?: RendererResult;
 }
 
 export interface RenderResult {
   /** `bundled GraphCanvas`, or the explorer URL measured. */
   explorer: string;
   chromium: string;
+  /** The WebGL implementation Chromium reported when WebGL was measured (with --disable-gpu: SwiftShader, on the CPU). */
+  webglRenderer?: string;
   sizes: RenderSizeResult[];
 }
 
+/**
+ * A view the render phase draws: an ego cut of `elements` nodes + edges (egoElements), or a large view of
+ * exactly `nodes` actors and `edges` relationships (largeViewElements).
+ */
+export type RenderView = { kind: 'ego'; elements: number } | { kind: 'large'; nodes: number; edges: number };
+
+export const DEFAULT_VIEWS: readonly RenderView[] = [
+  { kind: 'ego', elements: 1000 },
+  { kind: 'ego', elements: 5000 },
+];
+/** The large view of issue 20: 10 000 nodes and 20 000 edges. */
+export const LARGE_VIEW: RenderView = { kind: 'large', nodes: 10_000, edges: 20_000 };
+
 /** Runs per page and size: more for small graphs, whose times are noisier. */
 const RUNS: Record<number, number> = { 1000: 9, 5000: 5 };
+
+/** Animation frames of the scripted pan and zoom: a third panning, a third zooming in, a third zooming out. */
+const PAN_ZOOM_FRAMES = 90;
 
 export async function bundlePages(outDir: string, minify = true): Promise<void> {
   await mkdir(outDir, { recursive: true });
@@ -78,7 +119,7 @@ export async function servePages(outDir: string): Promise<{ url: string; close()
     '/app.css': ['text/css', () => readFile(path.join(outDir, 'app.css')).catch(() => '')],
   };
   const server = createServer((req, res) => {
-    const page = pages[req.url ?? ''];
+    const page = pages[(req.url ?? '').split('?')[0]];
     if (!page) {
       res.statusCode = 404;
       return void res.end();
@@ -115,6 +156,8 @@ export const SEEDED_RANDOM = `(() => {
 export type Hook = '__bareRender' | '__steppeRender';
 
 export async function renderOnce(page: Page, hook: Hook, elements: ElementDefinition[]): Promise<RenderTiming> {
+  // Only the front tab gets animation frames at full rate (Chromium throttles background tabs to about one a second).
+  await page.bringToFront();
   return page.evaluate(
     async ([name, els]) => {
       const w = window as unknown as Record<string, unknown> & { __reseed(s: number): void };
@@ -131,8 +174,83 @@ function medianTiming(runs: RenderTiming[]): RenderTiming {
   return { elements: runs[0].elements, addMs: m('addMs'), layoutMs: m('layoutMs'), drawMs: m('drawMs'), totalMs: m('totalMs') };
 }
 
-export async function measureRender(options: { workDir: string; sizes?: number[]; explorerUrl?: string }): Promise<RenderResult> {
-  const sizes = options.sizes ?? [1000, 5000];
+/**
+ * After a render: pans, then zooms in and out about the centre (cy.panBy / cy.zoom, one step per animation
+ * frame, the steps a drag or wheel makes), and records the interval between consecutive frames.
+ */
+export async function panZoomFrames(page: Page, frames = PAN_ZOOM_FRAMES): Promise<FrameTimes> {
+  await page.bringToFront();
+  const { intervals, draws } = await page.evaluate(async (n) => {
+    const cy = (window as unknown as { cy: import('cytoscape').Core }).cy;
+    // Cytoscape counts its draws on the renderer (not in its type definitions).
+    const renderer = (cy as unknown as { renderer(): { redrawCount?: number } }).renderer();
+    const drawsBefore = renderer.redrawCount ?? 0;
+    const intervals: number[] = [];
+    // A plain loop over awaited frames (no named inner functions: this source is serialised into the page).
+    let last = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+    for (let i = 0; i < n; i++) {
+      const centre = { x: cy.width() / 2, y: cy.height() / 2 };
+      const third = Math.floor((i * 3) / n);
+      if (third === 0) cy.panBy({ x: 7, y: 4 });
+      else cy.zoom({ level: cy.zoom() * (third === 1 ? 1.03 : 1 / 1.03), renderedPosition: centre });
+      const t = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+      intervals.push(t - last);
+      last = t;
+    }
+    return { intervals, draws: (renderer.redrawCount ?? 0) - drawsBefore };
+  }, frames);
+  const s = summarize(intervals);
+  return { frames: intervals.length, draws, p50: s.p50, p95: s.p95, max: s.max };
+}
+
+/** Label of a view in tables: "1000 elements" or "10000 nodes + 20000 edges". */
+export function viewLabel(view: RenderView): string {
+  return view.kind === 'ego' ? `${view.elements} elements` : `${view.nodes} nodes + ${view.edges} edges`;
+}
+
+type Pages = Record<'bare' | 'explorer', Page>;
+
+/** Renders `elements` on both pages (one warm-up each, then `runs` alternating), then pans and zooms each. */
+async function measureRenderer(pages: Pages, elements: ElementDefinition[], runs: number): Promise<RendererResult> {
+  const bareRuns: RenderTiming[] = [];
+  const appRuns: RenderTiming[] = [];
+  // One unmeasured render each warms the JIT; then alternate so drift hits both pages alike.
+  await renderOnce(pages.bare, '__bareRender', elements);
+  await renderOnce(pages.explorer, '__steppeRender', elements);
+  for (let i = 0; i < runs; i++) {
+    bareRuns.push(await renderOnce(pages.bare, '__bareRender', elements));
+    appRuns.push(await renderOnce(pages.explorer, '__steppeRender', elements));
+  }
+  const bare = medianTiming(bareRuns);
+  const explorer = medianTiming(appRuns);
+  const panZoom = { bare: await panZoomFrames(pages.bare), explorer: await panZoomFrames(pages.explorer) };
+  return { bare, explorer, ratio: explorer.totalMs / bare.totalMs, panZoom };
+}
+
+async function openPages(context: BrowserContext, bareUrl: string, explorerUrl: string): Promise<Pages> {
+  const bare = await context.newPage();
+  const explorer = await context.newPage();
+  await bare.goto(bareUrl);
+  await explorer.goto(explorerUrl);
+  await bare.waitForFunction(() => '__bareRender' in window, undefined, { timeout: 30_000 });
+  await explorer.waitForFunction(() => '__steppeRender' in window, undefined, { timeout: 60_000 });
+  return { bare, explorer };
+}
+
+/**
+ * `webgl`: also measure both pages with Cytoscape's WebGL renderer (the explorer side then needs the bundled
+ * canvas or an explorer URL that honours `?webgl=1`).
+ */
+export async function measureRender(options: {
+  workDir: string;
+  views?: readonly RenderView[];
+  webgl?: boolean;
+  explorerUrl?: string;
+  /** Progress lines (a large view takes minutes). */
+  log?: (message: string) => void;
+}): Promise<RenderResult> {
+  const log = options.log ?? (() => undefined);
+  const views = options.views ?? DEFAULT_VIEWS;
   const outDir = path.join(options.workDir, 'render');
   await bundlePages(outDir);
   const server = await servePages(outDir);
@@ -140,33 +258,51 @@ export async function measureRender(options: { workDir: string; sizes?: number[]
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(SEEDED_RANDOM);
-    const bare = await context.newPage();
-    const app = await context.newPage();
-    await bare.goto(`${server.url}/bare.html`);
-    await app.goto(options.explorerUrl ?? `${server.url}/app.html`);
-    await bare.waitForFunction(() => '__bareRender' in window, undefined, { timeout: 30_000 });
-    await app.waitForFunction(() => '__steppeRender' in window, undefined, { timeout: 60_000 });
-    const graph = generateGraph({ actors: 10_000, seed: 3 });
+    const explorerUrl = options.explorerUrl ?? `${server.url}/app.html`;
+    const canvas = await openPages(context, `${server.url}/bare.html`, explorerUrl);
+    const webgl = options.webgl ? await openPages(context, `${server.url}/bare.html?webgl=1`, withQuery(explorerUrl, 'webgl=1')) : null;
+    const webglRenderer = webgl ? await webglRendererName(webgl.bare) : undefined;
+    const egoGraph = generateGraph({ actors: 10_000, seed: 3 });
     const results: RenderSizeResult[] = [];
-    for (const size of sizes) {
-      const elements = egoElements(graph, size);
-      const runs = RUNS[size] ?? 3;
-      const bareRuns: RenderTiming[] = [];
-      const appRuns: RenderTiming[] = [];
-      // One unmeasured render each warms the JIT; then alternate so drift hits both pages alike.
-      await renderOnce(bare, '__bareRender', elements);
-      await renderOnce(app, '__steppeRender', elements);
-      for (let i = 0; i < runs; i++) {
-        bareRuns.push(await renderOnce(bare, '__bareRender', elements));
-        appRuns.push(await renderOnce(app, '__steppeRender', elements));
-      }
-      const b = medianTiming(bareRuns);
-      const e = medianTiming(appRuns);
-      results.push({ elements: size, nodes: elements.filter((x) => x.group === 'nodes').length, runs, bare: b, explorer: e, ratio: e.totalMs / b.totalMs });
+    for (const view of views) {
+      const elements = view.kind === 'ego' ? egoElements(egoGraph, view.elements) : largeViewElements(generateGraph({ actors: 2 * view.nodes, seed: 3 }), view.nodes, view.edges);
+      const runs = RUNS[elements.length] ?? 3;
+      log(`render ${viewLabel(view)}: canvas, ${runs} runs per page…`);
+      const c = await measureRenderer(canvas, elements, runs);
+      log(`render ${viewLabel(view)}: canvas ${c.ratio.toFixed(2)}× (explorer ${Math.round(c.explorer.totalMs)} ms, bare ${Math.round(c.bare.totalMs)} ms); frame p95 explorer ${c.panZoom.explorer.p95.toFixed(1)} ms, bare ${c.panZoom.bare.p95.toFixed(1)} ms`);
+      // Each page keeps only the view it is measuring: free the canvas pages' copy before the WebGL pages draw theirs.
+      await Promise.all([canvas.bare, canvas.explorer].map((p) => p.evaluate(() => (window as unknown as { cy: import('cytoscape').Core }).cy.elements().remove())));
+      const g = webgl ? await measureRenderer(webgl, elements, runs) : undefined;
+      if (g) log(`render ${viewLabel(view)}: WebGL ${g.ratio.toFixed(2)}× (explorer ${Math.round(g.explorer.totalMs)} ms, bare ${Math.round(g.bare.totalMs)} ms); frame p95 explorer ${g.panZoom.explorer.p95.toFixed(1)} ms, bare ${g.panZoom.bare.p95.toFixed(1)} ms`);
+      if (webgl) await Promise.all([webgl.bare, webgl.explorer].map((p) => p.evaluate(() => (window as unknown as { cy: import('cytoscape').Core }).cy.elements().remove())));
+      results.push({
+        elements: elements.length,
+        nodes: elements.filter((x) => x.group === 'nodes').length,
+        runs,
+        bare: c.bare,
+        explorer: c.explorer,
+        ratio: c.ratio,
+        panZoom: c.panZoom,
+        ...(g ? { webgl: g } : {}),
+      });
     }
-    return { explorer: options.explorerUrl ?? 'bundled GraphCanvas', chromium: browser.version(), sizes: results };
+    return { explorer: options.explorerUrl ?? 'bundled GraphCanvas', chromium: browser.version(), ...(webglRenderer ? { webglRenderer } : {}), sizes: results };
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+function withQuery(url: string, query: string): string {
+  return url + (url.includes('?') ? '&' : '?') + query;
+}
+
+/** What Chromium says draws WebGL here (the unmasked renderer string). */
+async function webglRendererName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return 'no WebGL 2';
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    return String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+  });
 }
