@@ -70,26 +70,34 @@ export async function neighborhood(q: QueryRunner, query: NeighborhoodQuery): Pr
   // An unknown centre has no edges, so the walk finds nothing; the final fetch of the chosen actors tells (one round trip fewer).
 
   const chosen = [query.actorId];
+  const degrees = new Map<string, number>();
   let frontier = chosen;
   let truncated = false;
   for (let d = 1; d <= depth && frontier.length > 0; d++) {
     const room = limit - chosen.length;
     // Every actor seen so far is chosen (the walk stops at the first level that does not fit), so `chosen` is what not to find again.
     const rows = await q.run(cypher.NEXT_LEVEL, { ...f, frontier, seen: chosen, kinds: kinds ? [...kinds] : null, limit: int(room + 1) });
-    const level = rows.map((row) => String(row.actorId));
-    if (level.length > room) {
-      chosen.push(...level.slice(0, room));
+    const level = rows.slice(0, room).map((row) => {
+      degrees.set(String(row.actorId), Number(row.degree));
+      return String(row.actorId);
+    });
+    chosen.push(...level);
+    if (rows.length > room) {
       truncated = true;
       break;
     }
-    chosen.push(...level);
     frontier = level;
   }
 
-  // Both statements are sent before either answer is read: the driver pipelines them on the transaction's connection.
-  const [actors, rows] = await Promise.all([fetchActors(q, chosen), q.run(cypher.RELATIONSHIPS_AMONG, { ...f, ids: chosen })]);
+  // All three are sent before any answer is read: the driver pipelines them on the transaction's connection.
+  const [actors, rows, centre] = await Promise.all([
+    fetchActors(q, chosen),
+    q.run(cypher.RELATIONSHIPS_AMONG, { ...f, ids: chosen }),
+    q.run(cypher.DEGREES, { ids: [query.actorId] }),
+  ]);
   if (!actors.has(query.actorId)) throw new NotFoundError('Actor', query.actorId);
-  return { actors: chosen.map((id) => actors.get(id)!), relationships: rows.map(relationshipFrom), truncated };
+  for (const row of centre) degrees.set(query.actorId, Number(row.degree));
+  return { actors: chosen.map((id) => actors.get(id)!), relationships: rows.map(relationshipFrom), truncated, degrees };
 }
 
 // ----- paths -------------------------------------------------------------------------------

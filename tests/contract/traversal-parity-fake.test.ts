@@ -11,5 +11,5 @@ import { defineTraversalParity } from './traversal-parity';
 defineTraversalParity('traversal parity: neo4j adapter over the fake vs the embedded store', async () => {
   const reference = await MemoryStore.open({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'steppe-parity-')) });
   const candidate = new Neo4jStore(new FakeNeo4j(), parseServerVersion('5.26.0', 'community'));
-  return { reference, candidate, close: () => Promise.all([reference.close(), candidate.close()]).then(() => undefined) };
+  return { reference, candidate, degreesExpected: true, close: () => Promise.all([reference.close(), candidate.close()]).then(() => undefined) };
 });

@@ -13,6 +13,8 @@ import type { ActorKind, RelationshipType } from '@/graph/core/model';
 export interface ParityStores {
   reference: GraphStore;
   candidate: GraphStore;
+  /** Whether the candidate's neighbourhoods carry the degrees it counted while walking. */
+  degreesExpected: boolean;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export function defineTraversalParity(name: string, open: () => Promise<ParitySt
     it('neighbourhoods: same actors in the same order, same relationships, same truncation', async () => {
       let compared = 0;
       let truncatedSeen = 0;
+      let degreesChecked = 0;
       for (const actorId of centres) {
         for (const depth of [1, 2, 3]) {
           for (const limit of LIMITS) {
@@ -58,6 +61,12 @@ export function defineTraversalParity(name: string, open: () => Promise<ParitySt
               const got = await stores.candidate.neighborhood(q);
               expect({ q, ids: got.actors.map((a) => a.id), truncated: got.truncated }).toEqual({ q, ids: want.actors.map((a) => a.id), truncated: want.truncated });
               expect(got.relationships.map((r) => r.id)).toEqual(want.relationships.map((r) => r.id));
+              // Degrees counted on the way, where a store offers them, are every returned actor's and right.
+              if (got.degrees) {
+                const ids = want.actors.map((a) => a.id);
+                expect(ids.map((id) => got.degrees!.get(id))).toEqual(await stores.reference.degrees(ids));
+                degreesChecked++;
+              }
               compared++;
               if (want.truncated) truncatedSeen++;
             }
@@ -66,6 +75,7 @@ export function defineTraversalParity(name: string, open: () => Promise<ParitySt
       }
       // The cases must exercise the limit, or the ordering rules went untested.
       expect(truncatedSeen).toBeGreaterThan(compared / 4);
+      expect(degreesChecked).toBe(stores.degreesExpected ? compared : 0);
     }, 120_000);
 
     it('neighbourhoods with type and as-of filters', async () => {

@@ -15,6 +15,7 @@ defineTraversalParity('traversal parity: real Neo4j vs the embedded store', asyn
   return {
     reference,
     candidate,
+    degreesExpected: true,
     close: async () => {
       await Promise.all([reference.close(), candidate.close()]);
     },
