@@ -11,7 +11,7 @@ import type { ImportPhaseResult } from './import-phase';
 import type { OverheadResult } from './graphql-overhead';
 import type { LoadResult } from './load-client';
 import type { Neo4jBenchResult } from './neo4j-phase';
-import { rendererFor } from '../app/_lib/renderer';
+import { EXPLORER_RENDERER } from '../app/_lib/renderer';
 import type { FrameTimes, RenderResult, RenderSizeResult, RendererResult } from './render/render';
 import type { Summary, Timed } from './stats';
 import type { StoreMetrics } from './store-metrics';
@@ -298,7 +298,7 @@ function largeViewRows(run: LargeViewRun): string[][] {
     const canvas: RendererResult | undefined = s.panZoom ? { bare: s.bare, explorer: s.explorer, ratio: s.ratio, panZoom: s.panZoom } : undefined;
     for (const [name, r] of [['canvas', canvas], ['WebGL', s.webgl]] as const) {
       if (!r) continue;
-      const chosen = rendererFor(s.elements) === (name === 'WebGL' ? 'webgl' : 'canvas') ? ' (explorer uses)' : '';
+      const chosen = EXPLORER_RENDERER === (name === 'WebGL' ? 'webgl' : 'canvas') ? ' (explorer uses)' : '';
       out.push([
         view,
         `${name}${chosen}`,
@@ -325,7 +325,7 @@ function largeViewMarkdown(run: LargeViewRun): string[] {
     `Render: add, lay out (fCoSE, the explorer's options) and draw the first frame, median of ${r.sizes.map((s) => s.runs).join(' / ')} runs. ` +
       `Pan/zoom: ${r.sizes[0]?.panZoom?.explorer.frames ?? 0} animation frames after the render (a third panning, a third zooming in, a third out, one step a frame); frame time = interval between requestAnimationFrame timestamps. ` +
       `The ratio compares each renderer with bare Cytoscape on the same renderer; the target row compares the explorer with bare Cytoscape as it comes (canvas). ` +
-      `Which renderer the explorer uses at each size: \`rendererFor\` in app/_lib/renderer.ts.`,
+      `The renderer the explorer uses: \`EXPLORER_RENDERER\` in app/_lib/renderer.ts.`,
     '',
     '| View | Renderer | Render, explorer vs bare | Ratio | Pan/zoom frame p50 / p95, explorer | bare |',
     '|---|---|---|---|---|---|',
@@ -337,7 +337,7 @@ function largeViewMarkdown(run: LargeViewRun): string[] {
 
 /** The explorer's render time at the renderer it uses for this view, over bare Cytoscape's default (canvas). */
 function largeRatio(s: RenderSizeResult): number {
-  const explorer = rendererFor(s.elements) === 'webgl' && s.webgl ? s.webgl.explorer : s.explorer;
+  const explorer = EXPLORER_RENDERER === 'webgl' && s.webgl ? s.webgl.explorer : s.explorer;
   return explorer.totalMs / s.bare.totalMs;
 }
 

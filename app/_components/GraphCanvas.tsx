@@ -16,7 +16,7 @@ import { canvasEdgeLook, canvasNodeData, canvasStylesheet } from '@/app/_lib/map
 import { fitViewport, LARGE_GRAPH, layoutOptions, placeNewNodes, settleNewNodes, type Insets } from '@/app/_lib/layouts';
 import { withSeededRandom } from '@/graph/core/seeded-random';
 import { scheduleThinning, updateEdgeLabels, updateZoomLabels } from '@/app/_lib/edge-labels';
-import { rendererOptions, type RendererName } from '@/app/_lib/renderer';
+import { EXPLORER_RENDERER, rendererOptions, type RendererName } from '@/app/_lib/renderer';
 import type { LayoutName, Selection } from '@/app/_lib/url-state';
 import styles from './GraphCanvas.module.css';
 
@@ -95,7 +95,7 @@ interface Props {
   description: string;
   /** Space kept clear of the graph when fitting the view (floating controls over the canvas). */
   insets?: Insets;
-  /** Cytoscape's renderer, fixed when the canvas mounts (app/_lib/renderer.ts); default canvas. */
+  /** Cytoscape's renderer, fixed when the canvas mounts; default EXPLORER_RENDERER (app/_lib/renderer.ts). The render benchmark sets it. */
   renderer?: RendererName;
   ref?: Ref<GraphCanvasHandle>;
 }
@@ -145,7 +145,7 @@ export function GraphCanvas({ ref, ...props }: Props) {
       maxZoom: 4,
       boxSelectionEnabled: false,
       selectionType: 'single',
-      ...rendererOptions(latest.current.renderer ?? 'canvas'),
+      ...rendererOptions(latest.current.renderer ?? EXPLORER_RENDERER),
     });
     cy.scratch('_steppeLarge', false);
     cyRef.current = cy;

@@ -12,8 +12,10 @@ export function rendererOptions(renderer: RendererName): Partial<CytoscapeOption
   return renderer === 'webgl' ? ({ renderer: { name: 'canvas', webgl: true } } as Partial<CytoscapeOptions>) : {};
 }
 
-/** The renderer the explorer draws a view of `elements` nodes + edges with. */
-export function rendererFor(elements: number): RendererName {
-  void elements;
-  return 'canvas';
-}
+/**
+ * The explorer draws every view with the 2D canvas, at every size. Measured with `npm run bench -- --render-large`
+ * (bench/RESULTS.md, "Large views"; Chromium with --disable-gpu, so WebGL runs on SwiftShader): WebGL drew the
+ * explorer's pan/zoom frames more slowly than the canvas (p95 617 vs 300 ms at 1 000 elements) and took longer to
+ * render; no size showed a gain to switch at.
+ */
+export const EXPLORER_RENDERER: RendererName = 'canvas';

@@ -4,7 +4,9 @@
  * elements, in headless Chromium. Both pages are bundled here with esbuild and
  * served on loopback; Math.random is seeded identically before each render so
  * both layouts start from the same positions. Renders alternate between the
- * pages; the ratio is median(explorer) ÷ median(bare).
+ * pages; the ratio is median(explorer) ÷ median(bare). After the renders, a
+ * scripted pan and zoom on each page gives frame times (panZoomFrames).
+ * Optionally the same again with Cytoscape's WebGL renderer on both pages.
  *
  * With `explorerUrl`, the explorer side is that running page (e.g. the app's
  * `/` under `next start`), which exposes the same `window.__steppeRender`.
