@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXPLORER_RENDERER } from '@/app/_lib/renderer';
 import { writeLargeView, writeResults, type BenchResult, type LargeViewRun } from '@/bench/report';
-import type { FrameTimes, RenderTiming } from '@/bench/render/render';
+import type { RenderTiming } from '@/bench/render/protocol';
+import type { FrameTimes } from '@/bench/render/render';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'steppe-large-view-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
