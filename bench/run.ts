@@ -19,7 +19,7 @@
  * running explorer page instead of the bundled canvas), --keep-data,
  * --render-only (only the render ratio, printed, nothing recorded),
  * --render-large (only the render phase, with the 10 000-node / 20 000-edge view and both of Cytoscape's
- * renderers, canvas and WebGL; recorded as results.json's `largeView`),
+ * renderers, canvas and WebGL, WebGL up to 5 000 elements unless --webgl-large; recorded as results.json's `largeView`),
  * --ftm-entities N (size of the import phase, in FtM entities; default 1 000 000, 0 skips it; skipped under --quick unless given),
  * --import-formats LIST (formats the import phase times on that graph: default ftm,csv,json),
  * --server-load [--connections N] [--seconds S] (only the production server
@@ -35,10 +35,10 @@ import type { Options } from './runner';
 const DEFAULT_FTM_ENTITIES = 1_000_000;
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 
-type RunOptions = Options & { renderOnly: boolean; renderLarge: boolean; serverLoad: boolean; connections: number; seconds: number };
+type RunOptions = Options & { renderOnly: boolean; renderLarge: boolean; webglLarge: boolean; serverLoad: boolean; connections: number; seconds: number };
 
 function parseArgs(argv: string[]): RunOptions {
-  const opts: RunOptions = { store: 'memory', size: 10_000, seed: DEFAULT_SEED, quick: false, out: BENCH_DIR, keepData: false, renderOnly: false, renderLarge: false, ftmEntities: -1, importFormats: [...IMPORT_FORMATS], serverLoad: false, connections: 128, seconds: 30 };
+  const opts: RunOptions = { store: 'memory', size: 10_000, seed: DEFAULT_SEED, quick: false, out: BENCH_DIR, keepData: false, renderOnly: false, renderLarge: false, webglLarge: false, ftmEntities: -1, importFormats: [...IMPORT_FORMATS], serverLoad: false, connections: 128, seconds: 30 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -86,6 +86,9 @@ function parseArgs(argv: string[]): RunOptions {
       case '--render-large':
         opts.renderLarge = true;
         break;
+      case '--webgl-large':
+        opts.webglLarge = true;
+        break;
       case '--server-load':
         opts.serverLoad = true;
         break;
@@ -97,7 +100,7 @@ function parseArgs(argv: string[]): RunOptions {
         break;
       default:
         throw new Error(
-          `Unknown option ${argv[i]}. Options: --size N, --seed S, --store memory|neo4j, --neo4j-version V, --quick, --out DIR, --explorer-url URL, --keep-data, --render-only, --render-large, --ftm-entities N, --import-formats LIST, --server-load [--connections N] [--seconds S]`,
+          `Unknown option ${argv[i]}. Options: --size N, --seed S, --store memory|neo4j, --neo4j-version V, --quick, --out DIR, --explorer-url URL, --keep-data, --render-only, --render-large [--webgl-large], --ftm-entities N, --import-formats LIST, --server-load [--connections N] [--seconds S]`,
         );
     }
   }
@@ -133,7 +136,13 @@ async function main(): Promise<void> {
     const { measureRender, DEFAULT_VIEWS, LARGE_VIEW } = await import('./render/render');
     const { formatLargeView, machine, writeLargeView } = await import('./report');
     const loadAverageAtStart = os.loadavg()[0];
-    const render = await measureRender({ workDir: path.join(opts.out, '.work'), views: [...DEFAULT_VIEWS, LARGE_VIEW], webgl: true, explorerUrl: opts.explorerUrl });
+    const render = await measureRender({ workDir: path.join(opts.out, '.work'), views: [...DEFAULT_VIEWS, LARGE_VIEW],
+      webgl: true,
+      // WebGL in software (SwiftShader, under --disable-gpu) at 30 000 elements takes longer than a 10-minute command limit: only when asked.
+      webglMaxElements: opts.webglLarge ? Infinity : 5000,
+      explorerUrl: opts.explorerUrl,
+      log: (m: string) => console.log(`[bench] ${m}`),
+    });
     const run = {
       finishedAt: new Date().toISOString(),
       durationSeconds: (performance.now() - t0) / 1000,

@@ -247,6 +247,8 @@ export async function measureRender(options: {
   workDir: string;
   views?: readonly RenderView[];
   webgl?: boolean;
+  /** With `webgl`: the largest view (elements) WebGL is measured at; default every view. */
+  webglMaxElements?: number;
   explorerUrl?: string;
   /** Progress lines (a large view takes minutes). */
   log?: (message: string) => void;
@@ -274,9 +276,9 @@ export async function measureRender(options: {
       log(`render ${viewLabel(view)}: canvas ${c.ratio.toFixed(2)}× (explorer ${Math.round(c.explorer.totalMs)} ms, bare ${Math.round(c.bare.totalMs)} ms); frame p95 explorer ${c.panZoom.explorer.p95.toFixed(1)} ms, bare ${c.panZoom.bare.p95.toFixed(1)} ms`);
       // Each page keeps only the view it is measuring: free the canvas pages' copy before the WebGL pages draw theirs.
       await Promise.all([canvas.bare, canvas.explorer].map((p) => p.evaluate(() => (window as unknown as { cy: import('cytoscape').Core }).cy.elements().remove())));
-      const g = webgl ? await measureRenderer(webgl, elements, runs) : undefined;
+      const g = webgl && elements.length <= (options.webglMaxElements ?? Infinity) ? await measureRenderer(webgl, elements, runs) : undefined;
       if (g) log(`render ${viewLabel(view)}: WebGL ${g.ratio.toFixed(2)}× (explorer ${Math.round(g.explorer.totalMs)} ms, bare ${Math.round(g.bare.totalMs)} ms); frame p95 explorer ${g.panZoom.explorer.p95.toFixed(1)} ms, bare ${g.panZoom.bare.p95.toFixed(1)} ms`);
-      if (webgl) await Promise.all([webgl.bare, webgl.explorer].map((p) => p.evaluate(() => (window as unknown as { cy: import('cytoscape').Core }).cy.elements().remove())));
+      if (g && webgl) await Promise.all([webgl.bare, webgl.explorer].map((p) => p.evaluate(() => (window as unknown as { cy: import('cytoscape').Core }).cy.elements().remove())));
       results.push({
         elements: elements.length,
         nodes: elements.filter((x) => x.group === 'nodes').length,
