@@ -30,6 +30,8 @@ export interface Loaders {
   /** Records a root query returned, so later lookups of them need no store call. */
   primeActors(actors: Iterable<Actor>): void;
   primeSources(sources: Iterable<Source>): void;
+  /** Degrees a store call returned alongside its records (a Neo4j neighbourhood counts them while walking). */
+  primeDegrees(degrees: Iterable<readonly [string, number]>): void;
   /** Relationships touching each actor (either end), one loader per distinct filter. */
   relationshipsOf(filter: ActorRelationshipFilter): DataLoader<string, Relationship[]>;
   /** Number of relationships touching each actor (any type, any date), kept across requests until the store changes. */
@@ -98,6 +100,12 @@ export function createLoaders(store: GraphStore, degreeCache: DegreeCache, versi
       for (const a of list) {
         known.actors.set(a.id, a);
         actors.prime(a.id, a);
+      }
+    },
+    primeDegrees(list) {
+      for (const [id, degree] of list) {
+        known.degrees.set(id, degree);
+        degrees.prime(id, degree);
       }
     },
     primeSources(list) {

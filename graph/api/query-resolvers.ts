@@ -71,6 +71,7 @@ export const queryResolvers: Omit<QueryResolvers, 'communities' | 'diff' | 'inta
       limit: intArg('limit', args.limit, 100, 1, 500),
     });
     primeActors(ctx, sub.actors);
+    if (sub.degrees) ctx.loaders.primeDegrees(sub.degrees);
     const center = sub.actors.find((a) => a.id === args.actorId) ?? (await loadActor(ctx, args.actorId));
     return { center, nodes: sub.actors, edges: sub.relationships, truncated: sub.truncated };
   },

@@ -96,6 +96,8 @@ export interface Subgraph {
   relationships: Relationship[];
   /** True when the limit cut actors off that the filters would otherwise include. */
   truncated: boolean;
+  /** Degrees (as `degrees` counts them) of returned actors, when the store counted them while walking, so callers need not ask again. */
+  degrees?: ReadonlyMap<string, number>;
 }
 
 export interface PathQuery {

@@ -306,6 +306,29 @@ WHERE ${REL_FILTER}
 RETURN id AS actorId, r.id AS relId, other.id AS otherId, other.kind AS otherKind`;
 
 /**
+ * The next level of a neighbourhood's breadth-first walk: the actors a
+ * filtered relationship joins to `$frontier` that are not `$seen`, each once,
+ * with its total degree (as DEGREES counts it), best connected first, then by
+ * id (ids are ASCII slugs, so Cypher's order is the app's); only actors of
+ * `$kinds` (null: any), at most `$limit`. An actor of an excluded kind is
+ * excluded at every level, so it is never walked through and never needs to be
+ * `$seen`. The server deduplicates, counts and orders, so only the level's
+ * chosen actors travel, not every edge of the frontier, and degrees need no
+ * second round trip.
+ */
+export const NEXT_LEVEL = `UNWIND $frontier AS id
+MATCH (a:Actor {id: id})-[r]-(o:Actor)
+USING INDEX a:Actor(id)
+WHERE ${REL_FILTER} AND NOT o.id IN $seen
+WITH DISTINCT o
+WHERE $kinds IS NULL OR o.kind IN $kinds
+OPTIONAL MATCH (o)-[d:${RELATIONSHIP_TYPES.join('|')}]-()
+WITH o, count(d) AS degree
+RETURN o.id AS actorId, degree
+ORDER BY degree DESC, actorId
+LIMIT $limit`;
+
+/**
  * Total degree (relationships of every Steppe type, at either end) of each
  * actor in `$ids`. The types are written into the pattern and the far end has
  * no label: Steppe's relationship types only ever join two actors, and so the
@@ -472,6 +495,7 @@ const STATIC_STATEMENTS: Record<string, string> = {
   ALL_RELATIONSHIPS,
   ALL_ACTORS,
   ADJACENCY,
+  NEXT_LEVEL,
   DEGREES,
   TIMELINE_RELATIONSHIPS,
   TIMELINE_RELATIONSHIPS_OF_ACTORS,

@@ -156,18 +156,27 @@ export class Neo4jExecutor implements TransactionExecutor {
       database: this.config.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
+    // The statement named in errors: the first that failed, else the last sent (statements may be pipelined).
+    let failed: string | undefined;
     let current: string | undefined;
-    const inTransaction = (tx: ManagedTransaction) =>
-      work({
+    const inTransaction = (tx: ManagedTransaction) => {
+      failed = undefined; // a retry starts afresh
+      return work({
         run: async (cypher, params = {}) => {
           current = statementName(cypher);
-          return toRows((await tx.run(cypher, params)).records);
+          try {
+            return toRows((await tx.run(cypher, params)).records);
+          } catch (e) {
+            failed ??= statementName(cypher);
+            throw e;
+          }
         },
       });
+    };
     try {
       return await (mode === 'READ' ? session.executeRead(inTransaction) : session.executeWrite(inTransaction));
     } catch (e) {
-      throw mapDriverError(e, this.config, current);
+      throw mapDriverError(e, this.config, failed ?? current);
     } finally {
       await session.close().catch(() => undefined);
     }

@@ -10,7 +10,7 @@ import type { NeighborhoodQuery, Path, PathQuery, Subgraph } from '../core/store
 import { dateArg, datedOnly, intArg, kindsArg, typesArg, undatedArg } from '../core/args';
 import { DEFAULT_MAX_PATH_LENGTH, DEFAULT_NEIGHBORHOOD_LIMIT, DEFAULT_PATH_LIMIT, PATH_WORK_BUDGET } from '../core/limits';
 import * as cypher from './cypher';
-import type { QueryRunner } from './executor';
+import { int, type QueryRunner } from './executor';
 import { ALL_TYPES, fetchActors, fetchRelationships } from './fetch';
 import { relationshipFrom } from './records';
 
@@ -59,6 +59,8 @@ const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * Breadth-first from the centre; within a level the better connected (total
  * degree) first, then by id. Actors of excluded kinds are neither returned nor
  * walked through; `truncated` when the limit left out an admissible actor.
+ * Each level is one NEXT_LEVEL statement that returns at most one actor more
+ * than there is room for, already ordered.
  */
 export async function neighborhood(q: QueryRunner, query: NeighborhoodQuery): Promise<Subgraph> {
   const depth = intArg('depth', query.depth, 1, 1, 3);
@@ -67,48 +69,35 @@ export async function neighborhood(q: QueryRunner, query: NeighborhoodQuery): Pr
   const kinds = kindsArg('kinds', query.kinds);
   // An unknown centre has no edges, so the walk finds nothing; the final fetch of the chosen actors tells (one round trip fewer).
 
-  const seen = new Set<string>([query.actorId]);
-  const discover = async (frontier: string[]): Promise<string[]> => {
-    const found: string[] = [];
-    for (const edges of (await adjacency(q, frontier, f)).values()) {
-      for (const e of edges) {
-        if (seen.has(e.other)) continue;
-        seen.add(e.other);
-        if (kinds && !kinds.has(e.otherKind as never)) continue;
-        found.push(e.other);
-      }
-    }
-    return found;
-  };
-
   const chosen = [query.actorId];
+  const degrees = new Map<string, number>();
   let frontier = chosen;
   let truncated = false;
   for (let d = 1; d <= depth && frontier.length > 0; d++) {
-    if (chosen.length === limit) {
-      truncated = (await discover(frontier)).length > 0;
-      break;
-    }
-    const level = await discover(frontier);
-    const degree = new Map<string, number>();
-    if (level.length) {
-      for (const row of await q.run(cypher.DEGREES, { ids: level })) degree.set(String(row.actorId), Number(row.degree));
-    }
-    level.sort((a, b) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || byId(a, b));
     const room = limit - chosen.length;
-    if (level.length > room) {
-      chosen.push(...level.slice(0, room));
+    // Every actor seen so far is chosen (the walk stops at the first level that does not fit), so `chosen` is what not to find again.
+    const rows = await q.run(cypher.NEXT_LEVEL, { ...f, frontier, seen: chosen, kinds: kinds ? [...kinds] : null, limit: int(room + 1) });
+    const level = rows.slice(0, room).map((row) => {
+      degrees.set(String(row.actorId), Number(row.degree));
+      return String(row.actorId);
+    });
+    chosen.push(...level);
+    if (rows.length > room) {
       truncated = true;
       break;
     }
-    chosen.push(...level);
     frontier = level;
   }
 
-  const actors = await fetchActors(q, chosen);
+  // All three are sent before any answer is read: the driver pipelines them on the transaction's connection.
+  const [actors, rows, centre] = await Promise.all([
+    fetchActors(q, chosen),
+    q.run(cypher.RELATIONSHIPS_AMONG, { ...f, ids: chosen }),
+    q.run(cypher.DEGREES, { ids: [query.actorId] }),
+  ]);
   if (!actors.has(query.actorId)) throw new NotFoundError('Actor', query.actorId);
-  const rels = (await q.run(cypher.RELATIONSHIPS_AMONG, { ...f, ids: chosen })).map(relationshipFrom);
-  return { actors: chosen.map((id) => actors.get(id)!), relationships: rels, truncated };
+  for (const row of centre) degrees.set(query.actorId, Number(row.degree));
+  return { actors: chosen.map((id) => actors.get(id)!), relationships: rows.map(relationshipFrom), truncated, degrees };
 }
 
 // ----- paths -------------------------------------------------------------------------------
