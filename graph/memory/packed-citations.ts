@@ -41,51 +41,50 @@ export function packCitations(citations: readonly Citation[]): PackedCitations {
   return parts.join('') as PackedCitations;
 }
 
-/** Calls `each` with the offsets of every citation's source id and excerpt, in order; stops when it returns true. */
-function scan(packed: PackedCitations, each: (idStart: number, idEnd: number, excerptStart: number, excerptEnd: number) => boolean | void): void {
+/**
+ * Offsets of every citation's source id and excerpt, four numbers per
+ * citation (id start, id end, excerpt start, excerpt end). A plain loop over
+ * one small array: unpacking runs once per relationship a read returns.
+ */
+function bounds(packed: PackedCitations): number[] {
+  const out: number[] = [];
   let i = 0;
-  const readLength = (): number => {
-    let n = 0;
-    let scale = 1;
-    for (;;) {
-      const c = packed.charCodeAt(i++);
-      n += (c & DIGIT) * scale;
-      if (!(c & MORE)) return n;
-      scale *= 64;
-    }
-  };
   while (i < packed.length) {
-    const idLength = readLength();
-    const idStart = i;
-    i += idLength;
-    const excerptLength = readLength();
-    const excerptStart = i;
-    i += excerptLength;
-    if (each(idStart, idStart + idLength, excerptStart, i)) return;
+    for (let field = 0; field < 2; field++) {
+      let n = 0;
+      let scale = 1;
+      let c: number;
+      do {
+        c = packed.charCodeAt(i++);
+        n += (c & DIGIT) * scale;
+        scale *= 64;
+      } while (c & MORE);
+      out.push(i, i + n);
+      i += n;
+    }
   }
+  return out;
 }
 
 export function unpackCitations(packed: PackedCitations): Citation[] {
+  const b = bounds(packed);
   const out: Citation[] = [];
-  scan(packed, (a, b, c, d) => {
-    out.push({ sourceId: packed.slice(a, b), excerpt: packed.slice(c, d) });
-  });
+  for (let k = 0; k < b.length; k += 4) out.push({ sourceId: packed.slice(b[k], b[k + 1]), excerpt: packed.slice(b[k + 2], b[k + 3]) });
   return out;
 }
 
 /** Source ids of the citations, in order (repeats kept). */
 export function citedSourceIds(packed: PackedCitations): string[] {
+  const b = bounds(packed);
   const out: string[] = [];
-  scan(packed, (a, b) => {
-    out.push(packed.slice(a, b));
-  });
+  for (let k = 0; k < b.length; k += 4) out.push(packed.slice(b[k], b[k + 1]));
   return out;
 }
 
 export function citesSource(packed: PackedCitations, sourceId: string): boolean {
-  let found = false;
-  scan(packed, (a, b) => (found = b - a === sourceId.length && packed.startsWith(sourceId, a)));
-  return found;
+  const b = bounds(packed);
+  for (let k = 0; k < b.length; k += 4) if (b[k + 1] - b[k] === sourceId.length && packed.startsWith(sourceId, b[k])) return true;
+  return false;
 }
 
 /** The record as it was given to the store (no version added): what snapshots write. */
