@@ -4,12 +4,13 @@
  * HTTP on loopback, interleaved centre by centre so all three see the same
  * heap and caches. The headline ratio is median(HTTP) ÷ median(store call).
  *
- * The GraphQL side asks what the explorer asks: its ActorFields and
- * RelationshipFields fragments (app/_lib/queries.ts), checked at start-up
- * against the request the explorer's own `fetchNeighborhood` sends, so the
- * number follows the UI. That selection needs more than `store.neighborhood`
- * returns (each node's `degree`, each citation's source record), so a second
- * baseline times every store call the answer needs. The explorer's exact
+ * The GraphQL side asks what the explorer asks: its NeighborhoodFields
+ * fragment (app/_lib/queries.ts: actors with their degree, relationships with
+ * citations naming their source by id, each cited source once), checked at
+ * start-up against the request the explorer's own `fetchNeighborhood` sends,
+ * so the number follows the UI. That selection needs more than
+ * `store.neighborhood` returns (each node's `degree`, the cited source
+ * records), so a second baseline times every store call the answer needs. The explorer's exact
  * request (depth 1, limit 150) is measured too, through its own client code.
  *
  * Besides wall time (the target's measure), CPU time (user + system of this
@@ -26,21 +27,20 @@
  * JSON.parse of the body) is still reported beside the store call.
  */
 import { Kind, parse, print, visit, type DocumentNode } from 'graphql';
-import { ActorFields, RelationshipFields } from '../app/_lib/queries';
+import { NeighborhoodFields } from '../app/_lib/queries';
 import type { SteppeConfig } from '../graph/config';
 import type { GraphStore } from '../graph/core/store';
 import { startServer } from './http-server';
 import { median, summarize } from './stats';
 
 /**
- * The explorer's own fragments, taken from its typed documents (app/_lib/queries.ts)
+ * The explorer's own fragments, taken from its typed document (app/_lib/queries.ts)
  * rather than copied, each definition once; `explorerRequest()` still checks that
- * the explorer's request carries exactly these.
+ * the explorer's request carries exactly these and selects the same on `neighborhood`.
  */
 const EXPLORER_FRAGMENTS = [
   ...new Map(
-    [ActorFields, RelationshipFields]
-      .flatMap((doc) => (doc as unknown as DocumentNode).definitions)
+    (NeighborhoodFields as unknown as DocumentNode).definitions
       .filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)
       .map((d) => [d.name.value, print(d)] as const),
   ).values(),
@@ -48,11 +48,7 @@ const EXPLORER_FRAGMENTS = [
 
 export const NEIGHBORHOOD_QUERY = /* GraphQL */ `
   query BenchNeighborhood($actorId: ID!, $depth: Int!, $limit: Int!) {
-    neighborhood(actorId: $actorId, depth: $depth, limit: $limit) {
-      truncated
-      nodes { ...ActorFields }
-      edges { ...RelationshipFields }
-    }
+    neighborhood(actorId: $actorId, depth: $depth, limit: $limit) { ...NeighborhoodFields }
   }
   ${EXPLORER_FRAGMENTS}
 `;
@@ -99,7 +95,7 @@ export interface OverheadResult {
 }
 
 interface NeighborhoodData {
-  neighborhood: { truncated: boolean; nodes: { id: string }[]; edges: { id: string; citations: { source: { id: string } }[] }[] } | null;
+  neighborhood: { truncated: boolean; nodes: { id: string }[]; edges: { id: string; citations: { sourceId: string }[] }[]; sources: { id: string }[] } | null;
 }
 
 /** Where the bench server serves the floor: the pre-serialised answer. */
@@ -113,18 +109,20 @@ const fragmentsOf = (doc: DocumentNode) =>
     .map((d) => print(d))
     .sort();
 
-/** The `depth` the document's `neighborhood` field asks for (a literal or a variable), 1 when omitted, as in the schema. */
-function neighborhoodDepth(doc: DocumentNode, variables: Record<string, unknown>): number {
+/** The document's `neighborhood` field: the `depth` it asks for (a literal or a variable; 1 when omitted, as in the schema) and its printed selection. */
+function neighborhoodField(doc: DocumentNode, variables: Record<string, unknown>): { depth: number; selection: string } {
   let depth = 1;
+  let selection = '';
   visit(doc, {
     Field(node) {
       if (node.name.value !== 'neighborhood') return;
       const value = node.arguments?.find((a) => a.name.value === 'depth')?.value;
       if (value?.kind === Kind.INT) depth = Number(value.value);
       else if (value?.kind === Kind.VARIABLE) depth = Number(variables[value.name.value] ?? 1);
+      selection = node.selectionSet ? print(node.selectionSet) : '';
     },
   });
-  return depth;
+  return { depth, selection };
 }
 
 /**
@@ -148,10 +146,14 @@ async function explorerRequest(): Promise<{ query: string; variables: { limit: n
   }
   if (!captured) throw new Error('fetchNeighborhood sent no request');
   const doc = parse(captured.query);
-  if (JSON.stringify(fragmentsOf(doc)) !== JSON.stringify(fragmentsOf(parse(EXPLORER_FRAGMENTS)))) {
-    throw new Error('bench/graphql-overhead.ts: the explorer request no longer carries the fragments of app/_lib/queries.ts');
+  const field = neighborhoodField(doc, captured.variables);
+  if (
+    JSON.stringify(fragmentsOf(doc)) !== JSON.stringify(fragmentsOf(parse(EXPLORER_FRAGMENTS))) ||
+    field.selection !== neighborhoodField(parse(NEIGHBORHOOD_QUERY), {}).selection
+  ) {
+    throw new Error('bench/graphql-overhead.ts: the explorer request no longer asks the neighbourhood what NEIGHBORHOOD_QUERY asks (app/_lib/queries.ts)');
   }
-  return { query: captured.query, variables: captured.variables, depth: neighborhoodDepth(doc, captured.variables), send: fetchNeighborhood };
+  return { query: captured.query, variables: captured.variables, depth: field.depth, send: fetchNeighborhood };
 }
 
 /** Runs `fn`, returning its result with wall and CPU milliseconds. */
@@ -240,6 +242,8 @@ export async function measureGraphqlOverhead(store: GraphStore, config: SteppeCo
         if (!sameIds(n.nodes, direct.value.actors) || !sameIds(n.edges, direct.value.relationships)) {
           throw new Error(`GraphQL ${how} neighbourhood of ${actorId} differs from the store's answer`);
         }
+        const cited = [...new Set(n.edges.flatMap((e) => e.citations.map((c) => c.sourceId)))].sort();
+        if (n.sources.map((x) => x.id).join() !== cited.join()) throw new Error(`GraphQL ${how} neighbourhood of ${actorId}: its sources are not the cited ones`);
       }
 
       const explorerStore = await timed(() => store.neighborhood({ actorId, depth: explorer.depth, limit: explorer.variables.limit }));

@@ -16,11 +16,12 @@
  *
  * What each side returns (bench/README.md says the same): Steppe answers the
  * explorer's selection, each actor's fields and degree, each relationship's
- * fields, its two ends as actor references and its citations parsed, each
- * with its source record. The peer returns each actor's fields and degree,
- * each relationship's fields with its two ends' ids and its citations as the
- * stored JSON string, and each cited source once. Both answers are checked to
- * hold the same actors and relationships in the same order, centre by centre.
+ * fields, its two ends as actor references and its citations parsed (excerpt
+ * and source id), and each cited source once. The peer returns each actor's
+ * fields and degree, each relationship's fields with its two ends' ids and
+ * its citations as the stored JSON string, and each cited source once. Both
+ * answers are checked to hold the same actors, relationships and sources in
+ * the same order, centre by centre.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -123,7 +124,7 @@ export interface PeerResult {
 }
 
 interface Answer {
-  data?: { neighborhood: { truncated: boolean; nodes: { id: string }[]; edges: { id: string }[] } | null };
+  data?: { neighborhood: { truncated: boolean; nodes: { id: string }[]; edges: { id: string }[]; sources: { id: string }[] } | null };
   errors?: unknown[];
 }
 
@@ -201,7 +202,7 @@ export async function measurePeer(store: GraphStore, config: SteppeConfig, centr
       }
       const a = s.answer.data!.neighborhood!;
       const b = p.answer.data!.neighborhood!;
-      if (ids(a.nodes) !== ids(b.nodes) || ids(a.edges) !== ids(b.edges) || a.truncated !== b.truncated) {
+      if (ids(a.nodes) !== ids(b.nodes) || ids(a.edges) !== ids(b.edges) || ids(a.sources) !== ids(b.sources) || a.truncated !== b.truncated) {
         throw new Error(`The peer's neighbourhood of ${actorId} differs from Steppe's (${a.nodes.length}/${a.edges.length} vs ${b.nodes.length}/${b.edges.length})`);
       }
       if (i < 0) continue;

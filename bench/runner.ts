@@ -10,14 +10,15 @@ import { MemoryStore } from '../graph/memory';
 import { runChild } from './child';
 import { measureGraphqlOverhead } from './graphql-overhead';
 import { measureHttpLoad } from './http-load';
-import { measureNeo4j } from './neo4j-phase';
 import type { ImportFileResult, ImportFormat } from './import-file';
 import type { ImportPhaseResult } from './import-phase';
 import type { LoadPhaseResult } from './load-phase';
-import { measureRender } from './render/render';
 import { checkTargets, machine, type BenchResult } from './report';
 import { collectGarbage } from './stats';
 import { measureStore } from './store-metrics';
+// The Neo4j and render phases (neo4j-driver, @neo4j/graphql, esbuild, Playwright) are imported when they run: loaded
+// here they added about 95 MB to the resident memory measured after opening the store, which bench/README.md defines as
+// Node, tsx, the GraphQL modules and the graph.
 
 const MB = 1024 * 1024;
 /** Depth-2 neighbourhoods compared over GraphQL: enough for a stable median, few enough for a slow store (fewer with --quick). */
@@ -117,12 +118,14 @@ export async function runBench(opts: Options): Promise<BenchResult> {
 
     let neo4j: BenchResult['neo4j'];
     if (withNeo4j) {
+      const { measureNeo4j } = await import('./neo4j-phase');
       neo4j = await measureNeo4j(datasetDir, loaded.probes, loaded.probes.centres.slice(0, samples), step, opts.neo4jVersion);
     }
 
     if (opts.quick) render = { skipped: '--quick' };
     else {
       step('render ratio in headless Chromium (1 000 and 5 000 elements)…');
+      const { measureRender } = await import('./render/render');
       render = await measureRender({ workDir, explorerUrl: opts.explorerUrl });
     }
 

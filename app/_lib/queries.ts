@@ -18,17 +18,27 @@ export const SourceFields = graphql(
 );
 export type SourceRecord = ResultOf<typeof SourceFields>;
 
+/** A relationship's own fields and ends: RelationshipFields and the neighbourhood's edges add its citations, each their way. */
+const RelationshipCoreFields = graphql(
+  `
+    fragment RelationshipCoreFields on Relationship {
+      id type symmetric role start end amount currency reported
+      source { ...ActorRefFields }
+      target { ...ActorRefFields }
+    }
+  `,
+  [ActorRefFields],
+);
+
 /** The relationship fields every view reads (the explorer, maps and the server-rendered pages). */
 export const RelationshipFields = graphql(
   `
     fragment RelationshipFields on Relationship {
-      id type symmetric role start end amount currency reported
-      source { ...ActorRefFields }
-      target { ...ActorRefFields }
+      ...RelationshipCoreFields
       citations { excerpt source { ...SourceFields } }
     }
   `,
-  [ActorRefFields, SourceFields],
+  [RelationshipCoreFields, SourceFields],
 );
 export type RelationshipRecord = ResultOf<typeof RelationshipFields>;
 export type CitationRecord = RelationshipRecord['citations'][number];
@@ -38,6 +48,42 @@ export interface Subgraph {
   actors: ActorRecord[];
   relationships: RelationshipRecord[];
   truncated: boolean;
+}
+
+/**
+ * What the explorer asks of a neighbourhood. Its citations name their source
+ * by id and each cited source comes once in `sources`: a depth-2 answer cites
+ * a few dozen sources from hundreds of citations, so repeating each source in
+ * every citation made most of the answer. `subgraphOf` puts them back.
+ */
+export const NeighborhoodFields = graphql(
+  `
+    fragment NeighborhoodFields on Neighborhood {
+      truncated
+      nodes { ...ActorFields }
+      edges { ...RelationshipCoreFields citations { excerpt sourceId } }
+      sources { ...SourceFields }
+    }
+  `,
+  [ActorFields, RelationshipCoreFields, SourceFields],
+);
+
+/**
+ * A neighbourhood answer as the records every view reads: each citation
+ * carries its source record again (shared, not copied). A citation naming a
+ * source the answer does not hold is a broken answer: BAD_RESPONSE.
+ */
+export function subgraphOf(n: ResultOf<typeof NeighborhoodFields>): Subgraph {
+  const sources = new Map(n.sources.map((s) => [s.id, s]));
+  const relationships = n.edges.map(({ citations, ...rel }): RelationshipRecord => ({
+    ...rel,
+    citations: citations.map(({ excerpt, sourceId }) => {
+      const source = sources.get(sourceId);
+      if (!source) throw new GraphQLClientError(`Relationship ${rel.id} cites source ${sourceId}, which the answer does not include.`, 'BAD_RESPONSE');
+      return { excerpt, source };
+    }),
+  }));
+  return { actors: n.nodes, relationships, truncated: n.truncated };
 }
 
 /** A field the API answers null only alongside an error (which graphqlRequest throws), so null here is a broken answer. */
@@ -81,14 +127,10 @@ export const NEIGHBORHOOD_LIMIT = 150;
 const NEIGHBORHOOD = graphql(
   `
     query ExplorerNeighborhood($actorId: ID!, $limit: Int!) {
-      neighborhood(actorId: $actorId, depth: 1, limit: $limit) {
-        truncated
-        nodes { ...ActorFields }
-        edges { ...RelationshipFields }
-      }
+      neighborhood(actorId: $actorId, depth: 1, limit: $limit) { ...NeighborhoodFields }
     }
   `,
-  [ActorFields, RelationshipFields],
+  [NeighborhoodFields],
 );
 
 /**
@@ -100,7 +142,7 @@ export async function fetchNeighborhood(actorId: string, signal?: AbortSignal): 
   const data = await graphqlRequest(NEIGHBORHOOD, { actorId, limit: NEIGHBORHOOD_LIMIT }, { signal });
   const n = data.neighborhood;
   if (!n) return { actors: [], relationships: [], truncated: false };
-  return { actors: n.nodes, relationships: n.edges, truncated: n.truncated };
+  return subgraphOf(n);
 }
 
 // ---------------------------------------------------------------- details

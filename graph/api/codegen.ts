@@ -40,6 +40,8 @@ const MAPPERS: Record<string, string> = {
   ChangeConnection: 'Store.Page<Store.Change>',
   Change: 'Store.Change',
   Stats: 'Records.StatsRecord',
+  Neighborhood: 'Records.NeighborhoodRecord',
+  Path: 'Records.PathRecord',
   GraphAnalytics: 'Analytics.GraphMetrics',
   Community: 'Analytics.Community',
   GraphDiff: 'Analytics.GraphDiff',

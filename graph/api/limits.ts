@@ -178,8 +178,10 @@ export const LIST_SIZES: Record<string, (args: Args, page: number) => number> = 
   'Relationship.citations': () => 1, // most relationships cite one source
   'Path.nodes': () => 7,
   'Path.edges': () => 6,
+  'Path.sources': () => 6,
   'Neighborhood.nodes': (_a, page) => page,
   'Neighborhood.edges': (_a, page) => page,
+  'Neighborhood.sources': () => 50, // each cited source once: far fewer than the edges citing them
   'ActorConnection.nodes': (_a, page) => page,
   'ActorConnection.edges': (_a, page) => page,
   'RelationshipConnection.nodes': (_a, page) => page,

@@ -4,7 +4,7 @@
  * lookups made while resolving one level of a query become one store call.
  */
 import { NotFoundError } from '../core/errors';
-import type { Actor, Source } from '../core/model';
+import type { Actor, Relationship, Source } from '../core/model';
 import { isPossibleId } from './args';
 import type { ApiContext } from './context';
 
@@ -27,6 +27,17 @@ async function loadSourceViaLoader(ctx: ApiContext, id: string): Promise<Source>
   const source = isPossibleId(id) ? await ctx.loaders.sources.load(id) : null;
   if (!source) throw new NotFoundError('Source', id);
   return source;
+}
+
+/**
+ * Each source `rels` cite, once, ordered by id (Neighborhood.sources,
+ * Path.sources): one batch for those this request does not hold yet.
+ * NOT_FOUND when one is missing, as for Citation.source.
+ */
+export function loadCitedSources(ctx: ApiContext, rels: readonly Relationship[]): Promise<Source[]> {
+  const ids = new Set<string>();
+  for (const r of rels) for (const c of r.citations) ids.add(c.sourceId);
+  return Promise.all([...ids].sort().map((id) => loadSource(ctx, id)));
 }
 
 /** Several actors at once (one batch); NOT_FOUND when one is missing. */

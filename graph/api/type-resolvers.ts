@@ -1,7 +1,8 @@
 /**
  * Field resolvers for records: every reference (an actor's country, a
- * relationship's ends, a citation's source, an actor's relationships) goes
- * through the request's DataLoaders, so lists resolve in batches.
+ * relationship's ends, a citation's source, an answer's cited sources, an
+ * actor's relationships) goes through the request's DataLoaders, so lists
+ * resolve in batches.
  */
 import { GraphQLScalarType } from 'graphql';
 import { isSymmetric, reportedDate, wordingWarning, type Actor, type Relationship, type Source } from '../core/model';
@@ -13,7 +14,7 @@ import type { Resolvers } from './generated/schema-types';
 import { intakeSourceResolvers } from './intake-resolvers';
 import type { MapTypeName } from './map-resolvers';
 import { withActorRefs, withRelationshipRefs } from './prefetch';
-import { loadActor, loadSource } from './load-records';
+import { loadActor, loadCitedSources, loadSource } from './load-records';
 
 /** Any JSON value, passed through unchanged (change-log snapshots). Output only. */
 const JSONScalar = new GraphQLScalarType({
@@ -83,9 +84,11 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation' | MapTypeName> 
   Neighborhood: {
     nodes: (n, _args, ctx, info) => withActorRefs(ctx, info, n.nodes),
     edges: (n, _args, ctx, info) => withRelationshipRefs(ctx, info, n.edges),
+    sources: (n, _args, ctx) => loadCitedSources(ctx, n.edges),
   },
   Path: {
     edges: (p, _args, ctx, info) => withRelationshipRefs(ctx, info, p.edges),
+    sources: (p, _args, ctx) => loadCitedSources(ctx, p.edges),
   },
 
   ActorConnection: {

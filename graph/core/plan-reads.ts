@@ -20,7 +20,8 @@ export interface CountedIds extends Iterable<string> {
 export interface PlanReads {
   readonly actors: ReadonlyMap<string, Actor>;
   readonly sources: ReadonlyMap<string, Source>;
-  readonly rels: ReadonlyMap<string, { readonly rel: Relationship }>;
+  /** Relationships by id (a plan only ever looks one up). */
+  readonly rels: { get(id: string): { readonly rel: Relationship } | undefined };
   /** source id → its stored full text. */
   readonly texts: ReadonlyMap<string, StoredText>;
   readonly maps: ReadonlyMap<string, CuratedMap>;

@@ -42,7 +42,8 @@ export function applyRecord(state: GraphState, record: WriteRecord): void {
         state.removeActor((c.before as { merged: Actor }).merged.id);
         break;
       case 'UPSERT_RELATIONSHIP':
-        state.putRelationship(c.after as Relationship);
+        // The change keeps its record (changes() hands it out); the state packs a copy's citations.
+        state.putRelationship({ ...(c.after as Relationship) });
         break;
       case 'DELETE_RELATIONSHIP':
         state.removeRelationship(c.entityId);

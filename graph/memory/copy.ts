@@ -5,6 +5,7 @@
  */
 import type { Actor, Relationship, Source } from '../core/model';
 import type { Change } from '../core/store';
+import { unpackCitations, type StoredRelationship } from './packed-citations';
 
 // Records stored before versions existed carry none: they read as version 1.
 
@@ -12,8 +13,9 @@ export function copyActor(a: Actor): Actor {
   return { ...a, aliases: [...a.aliases], tags: [...a.tags], version: a.version ?? 1 };
 }
 
-export function copyRelationship(r: Relationship): Relationship {
-  return { ...r, citations: r.citations.map((c) => ({ ...c })), version: r.version ?? 1 };
+/** A stored relationship as callers see it: its citations unpacked into fresh records. */
+export function copyRelationship(r: StoredRelationship): Relationship {
+  return { ...r, citations: unpackCitations(r.citations), version: r.version ?? 1 };
 }
 
 export function copySource(s: Source): Source {

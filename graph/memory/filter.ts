@@ -9,6 +9,7 @@ import { earliestDay, latestDay, type RelationshipType } from '../core/model';
 import type { RelationshipFilter } from '../core/store';
 import { dateArg, datedOnly, typesArg, undatedArg } from '../core/args';
 import { sortByKey } from './sorted-index';
+import { citesSource } from './packed-citations';
 import { dayNumber, entryStartKey, type GraphState, type RelEntry } from './state';
 
 export interface CompiledFilter {
@@ -52,7 +53,7 @@ export function edgePasses(f: Pick<CompiledFilter, 'types' | 'ranges' | 'datedOn
 export function passes(f: CompiledFilter, e: RelEntry): boolean {
   if (!edgePasses(f, e)) return false;
   if (f.actorId !== undefined && e.rel.source !== f.actorId && e.rel.target !== f.actorId) return false;
-  if (f.sourceId !== undefined && !e.rel.citations.some((c) => c.sourceId === f.sourceId)) return false;
+  if (f.sourceId !== undefined && !citesSource(e.rel.citations, f.sourceId)) return false;
   return true;
 }
 

@@ -30,6 +30,7 @@ import type {
   TimelineQuery,
 } from '../core/store';
 import { pageArg, pageOf } from '../core/args';
+import type { PlanReads } from '../core/plan-reads';
 import { withoutVersion } from '../core/versions';
 import { applyRecord, type WriteRecord } from './apply';
 import { copyActor, copyChange, copyRelationship, copySource } from './copy';
@@ -39,6 +40,8 @@ import { scanFrames } from './framing';
 import { JournalFile } from './journal';
 import { StoreWrites, type CommandOutcome, type WriteCommand } from '../core/store-writes';
 import { findActors, stats, timeline } from './queries';
+import { unpackRelationship } from './packed-citations';
+import { planView } from './plan-view';
 import { readSnapshot, SnapshotCorruptError, writeSnapshot, type SnapshotContent } from './snapshot';
 import { GraphState } from './state';
 import { neighborhood, paths } from './traversal';
@@ -177,6 +180,11 @@ export class MemoryStore extends StoreWrites implements GraphStore {
     return fn();
   }
 
+  /** What a write plan reads: the state, with relationships unpacked (plan-view.ts). */
+  private get forPlans(): PlanReads {
+    return planView(this.state);
+  }
+
   /** Runs writes (and compactions) one at a time, in call order. */
   private serially<T>(task: () => Promise<T>): Promise<T> {
     const result = this.queue.then(task);
@@ -188,7 +196,7 @@ export class MemoryStore extends StoreWrites implements GraphStore {
   protected run<T>(command: WriteCommand<T>): Promise<CommandOutcome<T>> {
     return this.serially(async () => {
       this.assertOpen();
-      const p = command.plan(this.state);
+      const p = command.plan(this.forPlans);
       const at = new Date().toISOString();
       let seq = this.state.lastSeq;
       const changes: Change[] = p.changes.map((c) => ({ seq: ++seq, at, ...c }));
@@ -228,7 +236,7 @@ export class MemoryStore extends StoreWrites implements GraphStore {
       actors: merged(s.actors.values(), data?.actors),
       relationships: merged(
         (function* () {
-          for (const e of s.rels.values()) yield e.rel;
+          for (const e of s.rels.values()) yield unpackRelationship(e.rel);
         })(),
         data?.relationships,
       ),
@@ -405,7 +413,7 @@ export class MemoryStore extends StoreWrites implements GraphStore {
     return this.read(() => {
       if (!this.state.sources.has(sourceId)) throw new NotFoundError('Source', sourceId);
       const t = this.state.texts.get(sourceId);
-      return t ? verifyCitations(sourceId, t.text, [...this.state.entriesCiting(sourceId)].map((e) => e.rel)) : null;
+      return t ? verifyCitations(sourceId, t.text, [...this.state.entriesCiting(sourceId)].map((e) => unpackRelationship(e.rel))) : null;
     });
   }
 

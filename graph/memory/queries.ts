@@ -19,6 +19,7 @@ import { DEFAULT_TOP } from '../core/limits';
 import { copyActor, copyRelationship } from './copy';
 import { compileFilter, matchingRelationships } from './filter';
 import { datePart, eventKeys, parseEventKey } from '../core/keys';
+import { citedSourceIds, type StoredRelationship } from './packed-citations';
 import type { GraphState, RelEntry } from './state';
 
 // ----- search ---------------------------------------------------------------
@@ -195,7 +196,8 @@ export function findActors(state: GraphState, query: ActorQuery): Page<ActorHit>
 export function timeline(state: GraphState, query: TimelineQuery): TimelineEvent[] {
   const { types, limit, fromDay, toDay } = timelineArgs(query);
 
-  const eventOf = (key: string): TimelineEvent | null => {
+  type StoredEvent = Omit<TimelineEvent, 'relationship'> & { relationship: StoredRelationship };
+  const eventOf = (key: string): StoredEvent | null => {
     const { kind, relId, earliest } = parseEventKey(key);
     const { rel } = state.rels.get(relId)!;
     if (types && !types.has(rel.type)) return null;
@@ -203,7 +205,7 @@ export function timeline(state: GraphState, query: TimelineQuery): TimelineEvent
     if (earliest > toDay || latestDay(date) < fromDay) return null;
     return { date, kind, relationship: rel };
   };
-  const out: TimelineEvent[] = [];
+  const out: StoredEvent[] = [];
 
   if (query.actorIds != null) {
     const relIds = new Set<string>();
@@ -305,7 +307,7 @@ export function stats(state: GraphState, options: { top?: number; filter?: Relat
   for (const { rel } of entries) {
     relationshipsByType[rel.type]++;
     for (const end of [rel.source, rel.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
-    for (const c of rel.citations) sources.add(c.sourceId);
+    for (const sourceId of citedSourceIds(rel.citations)) sources.add(sourceId);
   }
   for (const id of degree.keys()) actorsByKind[state.actors.get(id)!.kind]++;
   return {

@@ -43,6 +43,7 @@ type Counts = { sources: number; actors: number; relationships: number; maps: nu
 const COUNT_KEYS = ['sources', 'actors', 'relationships', 'maps', 'changes', 'texts'] as const;
 
 const FLUSH_BYTES = 4 * 1024 * 1024;
+const READ_CHUNK_BYTES = 64 * 1024;
 
 export async function writeSnapshot(file: string, content: SnapshotContent): Promise<void> {
   const tmp = `${file}.tmp`;
@@ -149,7 +150,9 @@ export async function readSnapshot(file: string, sink: SnapshotSink): Promise<vo
   };
 
   let rest: Buffer | null = null;
-  for await (const chunk of createReadStream(file, { highWaterMark: 8 * 1024 * 1024 }) as AsyncIterable<Buffer>) {
+  // Small chunks (the stream default, 64 KiB): with 8 MiB chunks, each copied again by the concat below, opening the
+  // 100 000-actor bench store left about 90 MB more resident memory behind (freed, not returned) for no gain in CPU.
+  for await (const chunk of createReadStream(file, { highWaterMark: READ_CHUNK_BYTES }) as AsyncIterable<Buffer>) {
     const buf: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
     let start = 0;
     let covered = 0; // end of the bytes the checksum covers in this buffer

@@ -12,6 +12,7 @@ import { compareHits } from '../core/search';
 import type { StoredText } from '../core/plan-reads';
 import type { Change } from '../core/store';
 import { eventKeys, startKey } from '../core/keys';
+import { citedSourceIds, packCitations, type StoredRelationship } from './packed-citations';
 import { SearchIndex } from './search-index';
 import { SortedIndex } from './sorted-index';
 
@@ -21,7 +22,8 @@ import { SortedIndex } from './sorted-index';
  * and the slots of its two actors.
  */
 export interface RelEntry {
-  rel: Relationship;
+  /** The record with its citations packed (packed-citations.ts); copy.ts turns it back into a Relationship. */
+  rel: StoredRelationship;
   lo: number;
   hi: number;
   /** Slot of `rel.source` (see GraphState.slotOf). */
@@ -88,10 +90,9 @@ class IdsOf implements Ids {
 }
 
 /** Distinct cited source ids (two citations of one source must not list a relationship twice). */
-function citedSources(rel: Relationship): string[] {
-  const c = rel.citations;
-  if (c.length === 1) return [c[0].sourceId];
-  return [...new Set(c.map((x) => x.sourceId))];
+function citedSources(rel: StoredRelationship): string[] {
+  const ids = citedSourceIds(rel.citations);
+  return ids.length === 1 ? ids : [...new Set(ids)];
 }
 
 const EMPTY_BAG: Bagged<never> = new Set<never>();
@@ -268,7 +269,14 @@ export class GraphState {
     return actor;
   }
 
-  private compactRelationship(rel: Relationship, s: number, t: number): Relationship {
+  /**
+   * Packs the citations in place, like the interning: a copy would not keep
+   * the parsed record's compact layout (V8 gives a spread copy of a record
+   * with this many fields a separate property array, about 50 bytes more).
+   */
+  private compactRelationship(given: Relationship, s: number, t: number): StoredRelationship {
+    const rel = given as unknown as StoredRelationship;
+    rel.citations = packCitations(given.citations);
     rel.type = this.intern(rel.type);
     rel.source = this.slotIds[s]!;
     rel.target = this.slotIds[t]!;
@@ -276,7 +284,6 @@ export class GraphState {
     if (rel.start !== undefined) rel.start = this.intern(rel.start);
     if (rel.end !== undefined) rel.end = this.intern(rel.end);
     if (rel.currency !== undefined) rel.currency = this.intern(rel.currency);
-    for (const c of rel.citations) c.sourceId = this.intern(c.sourceId);
     return rel;
   }
 
@@ -320,6 +327,7 @@ export class GraphState {
     this.texts.delete(id);
   }
 
+  /** Takes the record: it becomes the stored one (see compactRelationship); pass a copy of a record someone else keeps. */
   putRelationship(given: Relationship): void {
     if (this.rels.has(given.id)) this.removeRelationship(given.id);
     const s = this.slotFor(given.source);
@@ -331,7 +339,7 @@ export class GraphState {
     this.adjacentTo(entry.s).add(entry);
     this.adjacentTo(entry.t).add(entry);
     addTo(this.typeIndex, rel.type, entry);
-    for (const sourceId of citedSources(rel)) addTo(this.citing, sourceId, entry);
+    for (const sourceId of citedSources(rel)) addTo(this.citing, this.intern(sourceId), entry);
     this.byStart.insert(entry);
     if (this.events.built) for (const k of eventKeys(rel)) this.events.insert(k);
   }

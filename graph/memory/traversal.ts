@@ -6,12 +6,12 @@
  * whole of a 100k-actor graph hashes no ids.
  */
 import { NotFoundError } from '../core/errors';
-import type { Relationship } from '../core/model';
 import type { NeighborhoodQuery, Path, PathQuery, Subgraph } from '../core/store';
 import { dateArg, datedOnly, intArg, kindsArg, typesArg, undatedArg } from '../core/args';
 import { DEFAULT_MAX_PATH_LENGTH, DEFAULT_NEIGHBORHOOD_LIMIT, DEFAULT_PATH_LIMIT, PATH_WORK_BUDGET } from '../core/limits';
 import { copyActor, copyRelationship } from './copy';
 import { dayRange, edgePasses, type CompiledFilter } from './filter';
+import type { StoredRelationship } from './packed-citations';
 import type { GraphState, RelEntry } from './state';
 
 type EdgeFilter = Pick<CompiledFilter, 'types' | 'ranges' | 'datedOnly'>;
@@ -107,7 +107,7 @@ export function neighborhood(state: GraphState, q: NeighborhoodQuery): Subgraph 
 
   const inside = new Uint8Array(state.slotCount);
   for (const v of chosen) inside[v] = 1;
-  const rels = new Set<Relationship>();
+  const rels = new Set<StoredRelationship>();
   for (const v of chosen) {
     for (const e of state.entriesAt(v)) if (inside[across(e, v)] && edgePasses(f, e)) rels.add(e.rel);
   }
@@ -191,7 +191,7 @@ export function paths(state: GraphState, q: PathQuery): Path[] {
   const shortest = d.dist[from];
   if (shortest === UNKNOWN) return [];
 
-  const found: { slots: number[]; rels: Relationship[] }[] = [];
+  const found: { slots: number[]; rels: StoredRelationship[] }[] = [];
   let work = 0;
   let stepCache = new Map<number, Step[]>();
   /** Steps from v to actors whose distance is known, closest to the target first. */
@@ -213,7 +213,7 @@ export function paths(state: GraphState, q: PathQuery): Path[] {
   };
 
   const slots = [from];
-  const rels: Relationship[] = [];
+  const rels: StoredRelationship[] = [];
   const onPath = new Uint8Array(state.slotCount);
   onPath[from] = 1;
   const walk = (v: number, left: number): void => {

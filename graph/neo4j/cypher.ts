@@ -103,11 +103,15 @@ const CANDIDATE_FILTER = `($kinds IS NULL OR a.kind IN $kinds)
 
 /**
  * Search candidates: `$terms` holds, per query word, fragments of which one
- * must occur in the normalized `searchText`. The app ranks with graph/core/search.ts.
+ * must occur in the normalized `searchText`. The app ranks them by their names
+ * with graph/core/search.ts (a short fuzzy fragment can admit thousands), then
+ * fetches the page's actors whole.
  */
+const CANDIDATE_NAMES = 'a.id AS id, a.name AS name, a.aliases AS aliases';
+
 export const FIND_ACTOR_CANDIDATES = `MATCH (a:Actor)
 WHERE ${CANDIDATE_FILTER}
-RETURN a${ACTOR_FIELDS} AS actor`;
+RETURN ${CANDIDATE_NAMES}`;
 
 /**
  * The same candidates when one word's fragments are long enough to be
@@ -116,11 +120,11 @@ RETURN a${ACTOR_FIELDS} AS actor`;
  */
 export const FIND_ACTOR_CANDIDATES_BY_INDEX = `MATCH (a:Actor)
 WHERE a.searchText CONTAINS $seekA AND ${CANDIDATE_FILTER}
-RETURN a${ACTOR_FIELDS} AS actor
+RETURN ${CANDIDATE_NAMES}
 UNION
 MATCH (a:Actor)
 WHERE a.searchText CONTAINS $seekB AND ${CANDIDATE_FILTER}
-RETURN a${ACTOR_FIELDS} AS actor`;
+RETURN ${CANDIDATE_NAMES}`;
 
 export const CITIZENS_OF = `UNWIND $ids AS id
 MATCH (a:Actor {country: id})

@@ -198,20 +198,23 @@ export class Neo4jStore extends StoreWrites implements GraphStore {
         const actors = await fetchActors(q, page.items);
         return { ...page, items: page.items.map((id) => ({ actor: actors.get(id)!, match: 'ALL' as const })) };
       }
-      const hits: ActorHit[] = [];
       const terms = searchTerms(words);
       const [seekA, seekB = seekA] = mostSelective(terms);
       const seek = Math.min(seekA.length, seekB.length) >= SELECTIVE_FRAGMENT;
       const candidates = seek
         ? await q.run(cypher.FIND_ACTOR_CANDIDATES_BY_INDEX, { kinds: kindList, terms, seekA, seekB })
         : await q.run(cypher.FIND_ACTOR_CANDIDATES, { kinds: kindList, terms });
+      // Candidates carry only their names, which is all ranking reads; only the page's actors are fetched whole.
+      const hits: { actor: Pick<Actor, 'id' | 'name' | 'aliases'>; match: ActorHit['match']; matchedText: string }[] = [];
       for (const row of candidates) {
-        const actor = actorFrom(row.actor);
-        const m = matchActor(text, actor);
-        if (m) hits.push({ actor, match: m.match, matchedText: m.matchedText });
+        const named = { id: String(row.id), name: String(row.name), aliases: Array.isArray(row.aliases) ? row.aliases.map(String) : [] };
+        const m = matchActor(text, named);
+        if (m) hits.push({ actor: named, match: m.match, matchedText: m.matchedText });
       }
       hits.sort(compareHits);
-      return pageOf(hits, window, (h) => h);
+      const page = pageOf(hits, window, (h) => h);
+      const actors = await fetchActors(q, page.items.map((h) => h.actor.id));
+      return { ...page, items: page.items.map((h) => ({ ...h, actor: actors.get(h.actor.id)! })) };
     });
   }
 

@@ -222,6 +222,34 @@ describe('neighborhood and paths', () => {
     expect(d.before.edges.map((e: { id: string }) => e.id).sort()).toEqual(['r07', 'r16']);
   });
 
+  it('names each citation\'s source by id and lists each cited source once, ordered by id (Neighborhood.sources, Path.sources)', async () => {
+    const query = `{
+      d1: neighborhood(actorId: "tokayev") { edges { citations { sourceId source { id } } } sources { id title publisher published } }
+      d2: neighborhood(actorId: "tokayev", depth: 2) { edges { citations { sourceId } } sources { id } }
+      lone: neighborhood(actorId: "tokayev", types: [APPOINTED]) { edges { citations { sourceId } } sources { id } }
+      paths(from: "smailov", to: "russia", maxLength: 4, limit: 3) { edges { citations { sourceId } } sources { id } }
+    }`;
+    const r = await gql(url, query);
+    expect(r.body.errors).toBeUndefined();
+    const d = r.body.data!;
+    type Cited = { citations: { sourceId: string; source?: { id: string } }[] };
+    const citedIds = (edges: Cited[]) => [...new Set(edges.flatMap((e) => e.citations.map((c) => c.sourceId)))].sort();
+    for (const e of d.d1.edges as Cited[]) for (const c of e.citations) expect(c.sourceId).toBe(c.source!.id);
+    // Exactly the sources the store says the returned relationships cite, each once, by id.
+    const hood = await store.neighborhood({ actorId: 'tokayev', depth: 2, limit: 100 });
+    const stored = [...new Set(hood.relationships.flatMap((rel) => rel.citations.map((c) => c.sourceId)))].sort();
+    expect(stored.length).toBeGreaterThan(1);
+    expect(d.d2.sources.map((x: { id: string }) => x.id)).toEqual(stored);
+    for (const answer of [d.d1, d.d2, d.lone, ...d.paths]) {
+      expect(answer.sources.map((x: { id: string }) => x.id)).toEqual(citedIds(answer.edges));
+    }
+    // The source records are the stored ones, not stubs.
+    const [a] = await store.getSources([d.d1.sources[0].id]);
+    expect(d.d1.sources[0]).toEqual({ id: a!.id, title: a!.title, publisher: a!.publisher ?? null, published: a!.published ?? null });
+    // The same question gets the same order.
+    expect((await gql(url, query)).body.data).toEqual(d);
+  });
+
   it('gives NOT_FOUND for an unknown centre and BAD_USER_INPUT for depth 4', async () => {
     const r = await gql(url, '{ a: neighborhood(actorId: "ghost") { truncated } b: neighborhood(actorId: "tokayev", depth: 4) { truncated } }');
     expect(r.body.data).toEqual({ a: null, b: null });

@@ -518,10 +518,12 @@ export type ChangeConnectionResolvers = ResolversFor<ChangeConnectionParent, Cha
 
 export type CitationParent = Model.Citation;
 export interface CitationFieldTypes {
+  sourceId: string;
   source: SourceParent;
   excerpt: string;
 }
 export interface CitationArgTypes {
+  sourceId: Record<string, never>;
   source: Record<string, never>;
   excerpt: Record<string, never>;
 }
@@ -892,23 +894,19 @@ export interface MutationArgTypes {
 }
 export type MutationResolvers = ResolversFor<MutationParent, MutationFieldTypes, MutationArgTypes>;
 
-/** The actors around a centre actor and the relationships among them. */
-export interface NeighborhoodParent {
-  center: ActorParent;
-  nodes: Array<ActorParent>;
-  edges: Array<RelationshipParent>;
-  truncated: boolean;
-}
+export type NeighborhoodParent = Records.NeighborhoodRecord;
 export interface NeighborhoodFieldTypes {
   center: ActorParent;
   nodes: Array<ActorParent>;
   edges: Array<RelationshipParent>;
+  sources: Array<SourceParent>;
   truncated: boolean;
 }
 export interface NeighborhoodArgTypes {
   center: Record<string, never>;
   nodes: Record<string, never>;
   edges: Record<string, never>;
+  sources: Record<string, never>;
   truncated: Record<string, never>;
 }
 export type NeighborhoodResolvers = ResolversFor<NeighborhoodParent, NeighborhoodFieldTypes, NeighborhoodArgTypes>;
@@ -928,20 +926,17 @@ export interface PageInfoArgTypes {
 }
 export type PageInfoResolvers = ResolversFor<PageInfoParent, PageInfoFieldTypes, PageInfoArgTypes>;
 
-/** A chain of relationships linking two actors, walked in either direction. */
-export interface PathParent {
-  nodes: Array<ActorParent>;
-  edges: Array<RelationshipParent>;
-  length: number;
-}
+export type PathParent = Records.PathRecord;
 export interface PathFieldTypes {
   nodes: Array<ActorParent>;
   edges: Array<RelationshipParent>;
+  sources: Array<SourceParent>;
   length: number;
 }
 export interface PathArgTypes {
   nodes: Record<string, never>;
   edges: Record<string, never>;
+  sources: Record<string, never>;
   length: Record<string, never>;
 }
 export type PathResolvers = ResolversFor<PathParent, PathFieldTypes, PathArgTypes>;
