@@ -15,8 +15,8 @@ export function rendererOptions(renderer: RendererName): Partial<CytoscapeOption
 /**
  * The explorer draws every view with the 2D canvas, at every size. Measured with the render benchmark
  * (`npm run bench -- --render-large`; Chromium with --disable-gpu, so WebGL runs on SwiftShader, on the CPU) on a
- * shared 2-core machine: at 1 000 elements WebGL drew the explorer's pan/zoom frames more slowly than the canvas
- * (p95 617 vs 300 ms) and rendered more slowly (1.79 vs 1.65 s); at 10 000 nodes / 20 000 edges the WebGL pages had
+ * shared 2-core machine: at 1 000 elements, in two runs, WebGL drew the explorer's pan/zoom frames more slowly than
+ * the canvas (p95 617 vs 300 ms; 650 vs 233 ms) and rendered more slowly (1.79 vs 1.65 s; 2.36 vs 1.69 s); at 10 000 nodes / 20 000 edges the WebGL pages had
  * not finished 4 renders each and their pan and zoom after 35 minutes (26 CPU-minutes in SwiftShader), where the
  * canvas pages had finished theirs in 8.5. No size showed a gain to switch at. With a GPU, measure again.
  */
