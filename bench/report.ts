@@ -374,27 +374,23 @@ async function readResults(json: string): Promise<ResultsFile> {
   }
 }
 
-/** Records the large-view run in `<dir>/results.json` (replacing the last one) and rewrites `<dir>/RESULTS.md`. */
-export async function writeLargeView(dir: string, run: LargeViewRun): Promise<{ json: string; md: string }> {
+/** Reads `<dir>/results.json`, applies `update`, writes it back and rewrites `<dir>/RESULTS.md` from it. */
+async function rewriteResults(dir: string, update: (file: ResultsFile) => ResultsFile): Promise<{ json: string; md: string }> {
   const json = path.join(dir, 'results.json');
   const md = path.join(dir, 'RESULTS.md');
   await mkdir(dir, { recursive: true });
-  const file = await readResults(json);
-  const runs = file.runs ?? {};
-  await writeFile(json, JSON.stringify({ runs, largeView: run }, null, 2) + '\n');
-  await writeFile(md, markdown(runs, run));
+  const next = update(await readResults(json));
+  await writeFile(json, JSON.stringify(next, null, 2) + '\n');
+  await writeFile(md, markdown(next.runs ?? {}, next.largeView));
   return { json, md };
 }
 
+/** Records the large-view run in `<dir>/results.json` (replacing the last one) and rewrites `<dir>/RESULTS.md`. */
+export function writeLargeView(dir: string, run: LargeViewRun): Promise<{ json: string; md: string }> {
+  return rewriteResults(dir, (file) => ({ runs: file.runs ?? {}, largeView: run }));
+}
+
 /** Merges this run into `<dir>/results.json` (one entry per size) and rewrites `<dir>/RESULTS.md`. */
-export async function writeResults(dir: string, result: BenchResult): Promise<{ json: string; md: string }> {
-  const json = path.join(dir, 'results.json');
-  const md = path.join(dir, 'RESULTS.md');
-  await mkdir(dir, { recursive: true });
-  const file = await readResults(json);
-  const all = file.runs ?? {};
-  all[String(result.size)] = result;
-  await writeFile(json, JSON.stringify({ runs: all, ...(file.largeView ? { largeView: file.largeView } : {}) }, null, 2) + '\n');
-  await writeFile(md, markdown(all, file.largeView));
-  return { json, md };
+export function writeResults(dir: string, result: BenchResult): Promise<{ json: string; md: string }> {
+  return rewriteResults(dir, (file) => ({ runs: { ...file.runs, [String(result.size)]: result }, ...(file.largeView ? { largeView: file.largeView } : {}) }));
 }
