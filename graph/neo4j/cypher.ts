@@ -307,7 +307,7 @@ export const ADJACENCY = `UNWIND $ids AS id
 MATCH (a:Actor {id: id})-[r]-(other:Actor)
 USING INDEX a:Actor(id)
 WHERE ${REL_FILTER}
-RETURN id AS actorId, r.id AS relId, other.id AS otherId, other.kind AS otherKind`;
+RETURN id AS actorId, r.id AS relId, other.id AS otherId`;
 
 /**
  * The next level of a neighbourhood's breadth-first walk: the actors a

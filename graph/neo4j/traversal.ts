@@ -33,7 +33,6 @@ type EdgeParams = ReturnType<typeof edgeParams>;
 interface Edge {
   relId: string;
   other: string;
-  otherKind: string;
 }
 
 /** Filtered edges of each actor in `ids` (every id gets an entry, possibly empty). */
@@ -41,7 +40,7 @@ async function adjacency(q: QueryRunner, ids: readonly string[], f: EdgeParams):
   const out = new Map<string, Edge[]>(ids.map((id) => [id, []]));
   if (!ids.length) return out;
   for (const row of await q.run(cypher.ADJACENCY, { ...f, ids })) {
-    out.get(String(row.actorId))!.push({ relId: String(row.relId), other: String(row.otherId), otherKind: String(row.otherKind) });
+    out.get(String(row.actorId))!.push({ relId: String(row.relId), other: String(row.otherId) });
   }
   return out;
 }
