@@ -379,7 +379,11 @@ function fail(what: string, problems: Problems): never {
 /** Drops undefined/null optional fields and trims nothing else: the stored record is exactly what was validated. */
 function compact<T extends object>(obj: T): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) if (v !== undefined && v !== null) out[k] = v;
+  // for…in rather than Object.entries: no pair arrays for every record of a million-actor import.
+  for (const k in obj) {
+    const v = (obj as Record<string, unknown>)[k];
+    if (v !== undefined && v !== null) out[k] = v;
+  }
   return out as T;
 }
 

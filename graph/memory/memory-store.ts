@@ -223,8 +223,10 @@ export class MemoryStore extends StoreWrites implements GraphStore {
   private snapshotContent(pending?: WriteRecord): SnapshotContent {
     const s = this.state;
     const data = pending?.data;
-    const merged = <T extends { id: string }>(current: Iterable<T>, added: T[] | undefined): Iterable<T> => {
+    const merged = <T extends { id: string }>(current: Iterable<T>, storedCount: number, added: T[] | undefined): Iterable<T> => {
       if (!added?.length) return current;
+      // Into an empty store (a first bulk load) nothing is replaced: no set of millions of ids.
+      if (storedCount === 0) return added;
       const replaced = new Set(added.map((x) => x.id));
       return (function* () {
         for (const x of current) if (!replaced.has(x.id)) yield x;
@@ -232,15 +234,16 @@ export class MemoryStore extends StoreWrites implements GraphStore {
       })();
     };
     return {
-      sources: merged(s.sources.values(), data?.sources),
-      actors: merged(s.actors.values(), data?.actors),
+      sources: merged(s.sources.values(), s.sources.size, data?.sources),
+      actors: merged(s.actors.values(), s.actors.size, data?.actors),
       relationships: merged(
         (function* () {
           for (const e of s.rels.values()) yield unpackRelationship(e.rel);
         })(),
+        s.rels.size,
         data?.relationships,
       ),
-      maps: merged(s.maps.values(), data?.maps),
+      maps: merged(s.maps.values(), s.maps.size, data?.maps),
       changes: pending ? [...s.changes, ...pending.changes] : s.changes,
       texts: (function* () {
         for (const [sourceId, t] of s.texts) yield { sourceId, text: t.text, updatedAt: t.updatedAt };
