@@ -17,6 +17,7 @@
  * picks another Neo4j than the launcher's 5.26), --quick (skip the HTTP load and render phases),
  * --out DIR (where results go; default bench/), --explorer-url URL (measure a
  * running explorer page instead of the bundled canvas), --keep-data,
+ * --no-render (skip the render phase, which does not depend on --size),
  * --render-only (only the render ratio, printed, nothing recorded),
  * --render-large (only the render phase, with the 10 000-node / 20 000-edge view and both of Cytoscape's
  * renderers, canvas and WebGL, WebGL up to 5 000 elements unless --webgl-large; recorded as results.json's `largeView`),
@@ -38,7 +39,7 @@ const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 type RunOptions = Options & { renderOnly: boolean; renderLarge: boolean; webglLarge: boolean; serverLoad: boolean; connections: number; seconds: number };
 
 function parseArgs(argv: string[]): RunOptions {
-  const opts: RunOptions = { store: 'memory', size: 10_000, seed: DEFAULT_SEED, quick: false, out: BENCH_DIR, keepData: false, renderOnly: false, renderLarge: false, webglLarge: false, ftmEntities: -1, importFormats: [...IMPORT_FORMATS], serverLoad: false, connections: 128, seconds: 30 };
+  const opts: RunOptions = { store: 'memory', size: 10_000, seed: DEFAULT_SEED, quick: false, out: BENCH_DIR, keepData: false, renderOnly: false, renderLarge: false, webglLarge: false, ftmEntities: -1, importFormats: [...IMPORT_FORMATS], noRender: false, serverLoad: false, connections: 128, seconds: 30 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -80,6 +81,9 @@ function parseArgs(argv: string[]): RunOptions {
         opts.importFormats = formats as ImportFormat[];
         break;
       }
+      case '--no-render':
+        opts.noRender = true;
+        break;
       case '--render-only':
         opts.renderOnly = true;
         break;
@@ -100,7 +104,7 @@ function parseArgs(argv: string[]): RunOptions {
         break;
       default:
         throw new Error(
-          `Unknown option ${argv[i]}. Options: --size N, --seed S, --store memory|neo4j, --neo4j-version V, --quick, --out DIR, --explorer-url URL, --keep-data, --render-only, --render-large [--webgl-large], --ftm-entities N, --import-formats LIST, --server-load [--connections N] [--seconds S]`,
+          `Unknown option ${argv[i]}. Options: --size N, --seed S, --store memory|neo4j, --neo4j-version V, --quick, --out DIR, --explorer-url URL, --keep-data, --no-render, --render-only, --render-large [--webgl-large], --ftm-entities N, --import-formats LIST, --server-load [--connections N] [--seconds S]`,
         );
     }
   }

@@ -40,6 +40,8 @@ export interface Options {
   ftmEntities: number;
   /** Formats the import phase writes and imports (default all: ftm, csv, json). */
   importFormats: ImportFormat[];
+  /** Skip the render phase: its elements do not depend on the graph size, so a million-actor run need not repeat it. */
+  noRender: boolean;
 }
 
 const processStart = performance.now();
@@ -122,7 +124,7 @@ export async function runBench(opts: Options): Promise<BenchResult> {
       neo4j = await measureNeo4j(datasetDir, loaded.probes, loaded.probes.centres.slice(0, samples), step, opts.neo4jVersion);
     }
 
-    if (opts.quick) render = { skipped: '--quick' };
+    if (opts.quick || opts.noRender) render = { skipped: opts.quick ? '--quick' : '--no-render' };
     else {
       step('render ratio in headless Chromium (1 000 and 5 000 elements)…');
       const { measureRender } = await import('./render/render');
