@@ -48,7 +48,7 @@ class RankedHits {
   private sorted: number;
 
   constructor(
-    private hits: Hit[],
+    private readonly hits: Hit[],
     alreadySorted: boolean,
   ) {
     this.sorted = alreadySorted ? hits.length : 0;
@@ -64,25 +64,32 @@ class RankedHits {
     return this.hits.slice(start, upTo);
   }
 
+  /** Sorts in place: at a million actors a short prefix has tens of thousands of hits, and copies of them are garbage. */
   private sortTo(n: number): void {
-    const head = this.hits.slice(0, this.sorted);
-    const tail = this.hits.slice(this.sorted);
+    const hits = this.hits;
     const want = n - this.sorted;
-    if (want * 4 >= tail.length) {
-      tail.sort(compareHits);
-      this.hits = head.concat(tail);
-      this.sorted = this.hits.length;
+    if (want * 4 >= hits.length - this.sorted) {
+      const tail = hits.splice(this.sorted).sort(compareHits);
+      for (const h of tail) hits.push(h);
+      this.sorted = hits.length;
       return;
     }
-    const best = bestOf(tail, want);
+    const best = bestOf(hits, this.sorted, want);
     const picked = new Set(best);
-    this.hits = head.concat(best, tail.filter((h) => !picked.has(h)));
+    // Swap every unpicked hit in [sorted, n) with a picked one from beyond n; then [sorted, n) holds exactly the best.
+    for (let i = this.sorted, j = n; i < n; i++) {
+      if (picked.has(hits[i])) continue;
+      while (!picked.has(hits[j])) j++;
+      [hits[i], hits[j]] = [hits[j], hits[i]];
+      j++;
+    }
+    for (let k = 0; k < want; k++) hits[this.sorted + k] = best[k];
     this.sorted = n;
   }
 }
 
-/** The `k` hits that come first in `compareHits` order, in that order: a bounded max-heap, O(n log k). */
-function bestOf(hits: readonly Hit[], k: number): Hit[] {
+/** The `k` hits from `from` on that come first in `compareHits` order, in that order: a bounded max-heap, O(n log k). */
+function bestOf(hits: readonly Hit[], from: number, k: number): Hit[] {
   const heap: Hit[] = [];
   const worse = (i: number, j: number) => compareHits(heap[i], heap[j]) > 0;
   const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j], heap[i]]);
@@ -98,7 +105,8 @@ function bestOf(hits: readonly Hit[], k: number): Hit[] {
       i = top;
     }
   };
-  for (const h of hits) {
+  for (let i = from; i < hits.length; i++) {
+    const h = hits[i];
     if (heap.length < k) {
       heap.push(h);
       for (let i = heap.length - 1; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
@@ -142,8 +150,7 @@ function rankedHits(state: GraphState, text: string, kinds: Set<ActorKind> | nul
     ranked = new RankedHits(oneWordHits(state, queryTokens[0], kindOk), false);
   } else {
     const hits: Hit[] = [];
-    for (const id of state.search.candidates(text)!) {
-      const { actor, names } = state.search.entryOf(id);
+    for (const { actor, names } of state.search.candidates(text)!) {
       if (!kindOk(actor)) continue;
       const m = matchTokenizedNames(queryTokens, names);
       if (m) hits.push({ actor, match: m.match, matchedText: m.matchedText });
@@ -165,16 +172,13 @@ function rankedHits(state: GraphState, text: string, kinds: Set<ActorKind> | nul
 function oneWordHits(state: GraphState, word: string, kindOk: (a: Actor) => boolean): Hit[] {
   const { prefix, exact, fuzzy } = state.search.wordCandidates(word);
   const hits: Hit[] = [];
-  for (const id of prefix) {
-    const { actor, names } = state.search.entryOf(id);
+  for (const entry of prefix) {
+    const { actor, names } = entry;
     if (!kindOk(actor)) continue;
-    const isExact = exact.has(id) && names.some(([, t]) => t.length === 1 && t[0] === word);
+    const isExact = exact.has(entry) && names.some(([, t]) => t.length === 1 && t[0] === word);
     hits.push({ actor, match: isExact ? 'EXACT' : 'PREFIX' });
   }
-  for (const id of fuzzy) {
-    const { actor } = state.search.entryOf(id);
-    if (kindOk(actor)) hits.push({ actor, match: 'FUZZY' });
-  }
+  for (const { actor } of fuzzy) if (kindOk(actor)) hits.push({ actor, match: 'FUZZY' });
   return hits;
 }
 
