@@ -9,6 +9,7 @@ import { isSymmetric, reportedDate, wordingWarning, type Actor, type Relationshi
 import { actorMetrics, analyticsTypeResolvers, statsAnalytics } from './analytics-resolvers';
 import { dateArg, intArg, undatedArg } from '../core/args';
 import { compareRelationships } from '../core/keys';
+import { compareEnglish } from '../core/search';
 import { compareRelationshipsRanked, listArg, pageSize, paginate } from './args';
 import type { Resolvers } from './generated/schema-types';
 import { intakeSourceResolvers } from './intake-resolvers';
@@ -49,7 +50,7 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation' | MapTypeName> 
       const found = await ctx.loaders.actors.loadMany([...shared.keys()]);
       return found
         .filter((a): a is Actor => !!a && !(a instanceof Error) && (!kinds || kinds.includes(a.kind)))
-        .sort((a, b) => shared.get(b.id)! - shared.get(a.id)! || a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1))
+        .sort((a, b) => shared.get(b.id)! - shared.get(a.id)! || compareEnglish(a.name, b.name) || (a.id < b.id ? -1 : 1))
         .slice(0, limit);
     },
     metrics: actorMetrics,

@@ -185,7 +185,16 @@ function asciiLetter(code: number): number {
 }
 
 /**
- * `a.localeCompare(b, 'en')`, with a shortcut when both names start with
+ * English collation, made once: `a.localeCompare(b, 'en')` gives the same
+ * order but sets up a collator on every call, about eight times slower.
+ */
+const ENGLISH = new Intl.Collator('en');
+
+/** Names in English collation (`ENGLISH.compare`). */
+export const compareEnglish = ENGLISH.compare;
+
+/**
+ * `compareEnglish(a, b)`, with a shortcut when both names start with
  * different ASCII letters: English collation then orders them by those
  * letters, ignoring case, whatever follows. Ranking thousands of hits for a
  * short prefix mostly compares names that differ in their first letter.
@@ -194,7 +203,7 @@ function compareNames(a: string, b: string): number {
   const x = asciiLetter(a.charCodeAt(0));
   const y = asciiLetter(b.charCodeAt(0));
   if (x >= 0 && y >= 0 && x !== y) return x - y;
-  return a.localeCompare(b, 'en');
+  return ENGLISH.compare(a, b);
 }
 
 /** Sort order for hits: better match first, then name, then id. */
