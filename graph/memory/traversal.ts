@@ -130,6 +130,9 @@ const UNKNOWN = -1;
 class DistanceToTarget {
   readonly dist: Int32Array;
   private frontier: number[];
+  /** The level being built, and how much of `frontier` it has expanded, when growth stopped early (see `reach`). */
+  private next: number[] = [];
+  private expanded = 0;
   depth = 0;
 
   constructor(
@@ -142,24 +145,40 @@ class DistanceToTarget {
     this.frontier = [target];
   }
 
-  /** Grows the known distances to `depth` levels; false when nothing more is reachable. */
+  /** Grows the known distances to `depth` complete levels; false when nothing more is reachable. */
   growTo(depth: number): boolean {
-    const { dist, f, state } = this;
-    while (this.depth < depth && this.frontier.length > 0) {
-      const next: number[] = [];
-      const d = this.depth + 1;
-      for (const v of this.frontier) {
-        for (const e of state.entriesAt(v)) {
-          const w = across(e, v);
-          if (dist[w] !== UNKNOWN || !edgePasses(f, e)) continue;
-          dist[w] = d;
-          next.push(w);
-        }
-      }
-      this.frontier = next;
-      this.depth = d;
-    }
+    while (this.depth < depth && this.frontier.length > 0) this.expand(UNKNOWN);
     return this.frontier.length > 0;
+  }
+
+  /**
+   * Grows level by level until `slot` has a distance or `maxDepth` levels are
+   * known, stopping inside a level as soon as `slot` is reached: the walk for
+   * the shortest length needs only the levels before it, and at a million
+   * actors that last level is the largest. A later `growTo` finishes it.
+   */
+  reach(slot: number, maxDepth: number): void {
+    while (this.dist[slot] === UNKNOWN && this.frontier.length > 0 && this.depth < maxDepth) this.expand(slot);
+  }
+
+  /** Expands the current level into the next, or resumes it; stops early once `stopAt` has a distance. */
+  private expand(stopAt: number): void {
+    const { dist, f, state, frontier, next } = this;
+    const d = this.depth + 1;
+    while (this.expanded < frontier.length) {
+      const v = frontier[this.expanded++];
+      for (const e of state.entriesAt(v)) {
+        const w = across(e, v);
+        if (dist[w] !== UNKNOWN || !edgePasses(f, e)) continue;
+        dist[w] = d;
+        next.push(w);
+      }
+      if (stopAt !== UNKNOWN && dist[stopAt] !== UNKNOWN && this.expanded < frontier.length) return;
+    }
+    this.frontier = next;
+    this.next = [];
+    this.expanded = 0;
+    this.depth = d;
   }
 }
 
@@ -187,14 +206,16 @@ export function paths(state: GraphState, q: PathQuery): Path[] {
 
   const d = new DistanceToTarget(state, to, f);
   // The source's distance: grow until it is found or maxLength is reached.
-  while (d.dist[from] === UNKNOWN && d.depth < maxLength && d.growTo(d.depth + 1));
+  d.reach(from, maxLength);
   const shortest = d.dist[from];
   if (shortest === UNKNOWN) return [];
 
   const found: { slots: number[]; rels: StoredRelationship[] }[] = [];
   let work = 0;
   let stepCache = new Map<number, Step[]>();
-  /** Steps from v to actors whose distance is known, closest to the target first. */
+  /** The path length being walked. */
+  let length = shortest;
+  /** Steps from v to actors within length − 1 hops of the target (no walk of this length goes further), closest first. */
   const stepsFrom = (v: number): Step[] => {
     let steps = stepCache.get(v);
     if (!steps) {
@@ -202,7 +223,7 @@ export function paths(state: GraphState, q: PathQuery): Path[] {
       for (const entry of state.entriesAt(v)) {
         const w = across(entry, v);
         const dist = d.dist[w];
-        if (dist !== UNKNOWN && edgePasses(f, entry)) steps.push({ entry, to: w, dist });
+        if (dist !== UNKNOWN && dist < length && edgePasses(f, entry)) steps.push({ entry, to: w, dist });
       }
       work += steps.length;
       const id = (slot: number) => state.idAt(slot);
@@ -236,12 +257,11 @@ export function paths(state: GraphState, q: PathQuery): Path[] {
     }
   };
 
-  for (let length = shortest; length <= maxLength && found.length < limit && work <= PATH_WORK_BUDGET; length++) {
-    // Intermediate actors of a path of this length lie within length − 1 hops of the target.
-    if (d.depth < length - 1) {
-      d.growTo(length - 1);
-      stepCache = new Map();
-    }
+  for (; length <= maxLength && found.length < limit && work <= PATH_WORK_BUDGET; length++) {
+    // Intermediate actors of a path of this length lie within length − 1 hops of the target. Steps are listed afresh
+    // for each length, as the Neo4j store does, so both count the same work against the budget.
+    if (d.depth < length - 1) d.growTo(length - 1);
+    stepCache = new Map();
     walk(from, length);
   }
   return found.map((p) => ({ actorIds: p.slots.map((s) => state.idAt(s)), relationships: p.rels.map(copyRelationship) }));

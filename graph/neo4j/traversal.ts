@@ -173,13 +173,16 @@ export async function paths(q: QueryRunner, query: PathQuery): Promise<Path[]> {
   const found: { actorIds: string[]; relIds: string[] }[] = [];
   let work = 0;
   let stepCache = new Map<string, Step[]>();
+  /** The path length being walked. */
+  let length = shortest;
+  /** Steps to actors within length − 1 hops of the target (no walk of this length goes further), closest first. */
   const stepsFrom = async (v: string): Promise<Step[]> => {
     let steps = stepCache.get(v);
     if (!steps) {
       steps = [];
       for (const e of await d.edgesFrom(v)) {
         const dist = d.dist.get(e.other);
-        if (dist !== undefined) steps.push({ relId: e.relId, to: e.other, dist });
+        if (dist !== undefined && dist < length) steps.push({ relId: e.relId, to: e.other, dist });
       }
       work += steps.length;
       steps.sort((a, b) => a.dist - b.dist || byId(a.to, b.to) || byId(a.relId, b.relId));
@@ -211,11 +214,10 @@ export async function paths(q: QueryRunner, query: PathQuery): Promise<Path[]> {
     }
   };
 
-  for (let length = shortest; length <= maxLength && found.length < limit && work <= PATH_WORK_BUDGET; length++) {
-    if (d.depth < length - 1) {
-      await d.growTo(length - 1);
-      stepCache = new Map();
-    }
+  for (; length <= maxLength && found.length < limit && work <= PATH_WORK_BUDGET; length++) {
+    // Steps are listed afresh for each length (adjacency stays cached), as the embedded store does: the same work counted.
+    if (d.depth < length - 1) await d.growTo(length - 1);
+    stepCache = new Map();
     await walk(query.from, length);
   }
 
