@@ -54,6 +54,9 @@ function queries(): string[] {
       out.add(w.slice(0, p) + 'q' + w.slice(p)); // insertion
     }
     out.add(`${tokens(a.name)[1]} ${w.slice(0, 4)}`);
+    // Two words, one with a typo: the rarer word's candidates are narrowed by the other's, fuzzy tokens included.
+    out.add(`${tokens(a.name)[1].slice(0, 2)} ${w.slice(0, 2)}x${w.slice(3)}`);
+    out.add(`${w.slice(1)} ${tokens(a.name)[1]}`);
   }
   return [...out];
 }
