@@ -298,7 +298,8 @@ export function formatTable(r: BenchResult): string {
   const tw = Math.max(...r.targets.map((t) => t.name.length));
   const vw = Math.max(...r.targets.map((t) => t.value.length));
   const targets = r.targets.map((t) => `${t.pass ? 'PASS' : 'MISS'}  ${t.name.padEnd(tw)}  ${t.value.padStart(vw)}  (target ${t.target})`);
-  const note = r.size === storeTargetsFor(r.size).size ? '' : ` (store targets are set for ${storeTargetsFor(r.size).size.toLocaleString('en')} actors; shown for reference)`;
+  const targetSize = storeTargetsFor(r.size).size;
+  const note = r.size === targetSize ? '' : ` (store targets are set for ${targetSize.toLocaleString('en')} actors; shown for reference)`;
   const neo4j: string[] = [];
   if (r.neo4j) {
     const nr = neo4jRows(r, r.neo4j);

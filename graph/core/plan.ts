@@ -336,7 +336,7 @@ export function planImport(state: PlanReads, input: GraphData, ctx?: WriteContex
   actors.inOrder.forEach((actor, i) => {
     if (actor?.country !== undefined) problems.add(`actors[${i}]`, countryProblems(actor, lookupActor));
   });
-  // A plain loop that allocates nothing for a valid relationship: at a million actors this runs five million times.
+  // A plain loop with no spread copies of each relationship's problem lists: at a million actors it runs five million times.
   for (let i = 0; i < relationships.inOrder.length; i++) {
     const rel = relationships.inOrder[i];
     if (!rel) continue;

@@ -203,7 +203,7 @@ function compareNames(a: string, b: string): number {
   const x = asciiLetter(a.charCodeAt(0));
   const y = asciiLetter(b.charCodeAt(0));
   if (x >= 0 && y >= 0 && x !== y) return x - y;
-  return ENGLISH.compare(a, b);
+  return compareEnglish(a, b);
 }
 
 /** Sort order for hits: better match first, then name, then id. */
