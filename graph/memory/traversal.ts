@@ -123,16 +123,13 @@ export function neighborhood(state: GraphState, q: NeighborhoodQuery): Subgraph 
 const UNKNOWN = -1;
 
 /**
- * Breadth-first distances to the target, grown one level at a time on demand,
- * so a query whose shortest paths already fill the limit never explores
- * further than the shortest length.
+ * Breadth-first distances to the target, grown one level at a time on demand:
+ * a walk of length L needs only the actors within L − 1 hops of the target,
+ * and at a million actors each further level is ten times larger.
  */
 class DistanceToTarget {
   readonly dist: Int32Array;
   private frontier: number[];
-  /** The level being built, and how much of `frontier` it has expanded, when growth stopped early (see `reach`). */
-  private next: number[] = [];
-  private expanded = 0;
   depth = 0;
 
   constructor(
@@ -145,41 +142,64 @@ class DistanceToTarget {
     this.frontier = [target];
   }
 
-  /** Grows the known distances to `depth` complete levels; false when nothing more is reachable. */
-  growTo(depth: number): boolean {
-    while (this.depth < depth && this.frontier.length > 0) this.expand(UNKNOWN);
-    return this.frontier.length > 0;
+  /** Grows the known distances to `depth` complete levels. */
+  growTo(depth: number): void {
+    const { dist, f, state } = this;
+    while (this.depth < depth && this.frontier.length > 0) {
+      const d = ++this.depth;
+      const next: number[] = [];
+      for (const v of this.frontier) {
+        for (const e of state.entriesAt(v)) {
+          const w = across(e, v);
+          if (dist[w] !== UNKNOWN || !edgePasses(f, e)) continue;
+          dist[w] = d;
+          next.push(w);
+        }
+      }
+      this.frontier = next;
+    }
   }
+}
 
-  /**
-   * Grows level by level until `slot` has a distance or `maxDepth` levels are
-   * known, stopping inside a level as soon as `slot` is reached: the walk for
-   * the shortest length needs only the levels before it, and at a million
-   * actors that last level is the largest. A later `growTo` finishes it.
-   */
-  reach(slot: number, maxDepth: number): void {
-    while (this.dist[slot] === UNKNOWN && this.frontier.length > 0 && this.depth < maxDepth) this.expand(slot);
-  }
-
-  /** Expands the current level into the next, or resumes it; stops early once `stopAt` has a distance. */
-  private expand(stopAt: number): void {
-    const { dist, f, state, frontier, next } = this;
-    const d = this.depth + 1;
-    while (this.expanded < frontier.length) {
-      const v = frontier[this.expanded++];
+/**
+ * The length of the shortest path between two actors if it is at most
+ * `maxLength`, else UNKNOWN. A breadth-first search from both ends that
+ * always grows the side whose next level is cheaper: most pairs of a large
+ * sparse graph have no path within a few hops, and proving that takes two
+ * small balls rather than one ball of radius `maxLength` around the target.
+ */
+function shortestDistanceWithin(state: GraphState, from: number, to: number, f: EdgeFilter, maxLength: number): number {
+  const sides = [
+    { seen: new Map<number, number>([[from, 0]]), frontier: [from], depth: 0 },
+    { seen: new Map<number, number>([[to, 0]]), frontier: [to], depth: 0 },
+  ];
+  const cost = (frontier: number[]) => {
+    let edges = 0;
+    for (const v of frontier) edges += state.entriesAt(v).size;
+    return edges;
+  };
+  while (sides[0].depth + sides[1].depth < maxLength && sides[0].frontier.length > 0 && sides[1].frontier.length > 0) {
+    const grow = cost(sides[0].frontier) <= cost(sides[1].frontier) ? 0 : 1;
+    const side = sides[grow];
+    const other = sides[1 - grow].seen;
+    const d = side.depth + 1;
+    const next: number[] = [];
+    for (const v of side.frontier) {
       for (const e of state.entriesAt(v)) {
         const w = across(e, v);
-        if (dist[w] !== UNKNOWN || !edgePasses(f, e)) continue;
-        dist[w] = d;
+        if (side.seen.has(w) || !edgePasses(f, e)) continue;
+        // The balls were disjoint, so no path is shorter than d plus the other side's depth; the first actor where
+        // they meet closes one of exactly that length.
+        const rest = other.get(w);
+        if (rest !== undefined) return d + rest;
+        side.seen.set(w, d);
         next.push(w);
       }
-      if (stopAt !== UNKNOWN && dist[stopAt] !== UNKNOWN && this.expanded < frontier.length) return;
     }
-    this.frontier = next;
-    this.next = [];
-    this.expanded = 0;
-    this.depth = d;
+    side.frontier = next;
+    side.depth = d;
   }
+  return UNKNOWN;
 }
 
 interface Step {
@@ -204,11 +224,10 @@ export function paths(state: GraphState, q: PathQuery): Path[] {
   const f = edgeFilter(q);
   if (from === to) return [];
 
-  const d = new DistanceToTarget(state, to, f);
-  // The source's distance: grow until it is found or maxLength is reached.
-  d.reach(from, maxLength);
-  const shortest = d.dist[from];
+  const shortest = shortestDistanceWithin(state, from, to, f, maxLength);
   if (shortest === UNKNOWN) return [];
+  // The walks need no distance beyond length − 1 (grown below, per length), not even the source's: it is `shortest`.
+  const d = new DistanceToTarget(state, to, f);
 
   const found: { slots: number[]; rels: StoredRelationship[] }[] = [];
   let work = 0;

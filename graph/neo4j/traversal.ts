@@ -127,7 +127,7 @@ class DistanceToTarget {
     return this.edges.get(v)!;
   }
 
-  async growTo(depth: number): Promise<boolean> {
+  async growTo(depth: number): Promise<void> {
     while (this.depth < depth && this.frontier.length > 0) {
       await this.edgesOf(this.frontier);
       const next: string[] = [];
@@ -141,8 +141,40 @@ class DistanceToTarget {
       this.frontier = next;
       this.depth++;
     }
-    return this.frontier.length > 0;
   }
+}
+
+/**
+ * The length of the shortest path between two actors if it is at most
+ * `maxLength`, else undefined: a breadth-first search from both ends, as the
+ * embedded store does, growing the smaller frontier. Adjacency goes through
+ * `d`'s cache, so the walks reuse what this fetched.
+ */
+async function shortestDistanceWithin(d: DistanceToTarget, from: string, to: string, maxLength: number): Promise<number | undefined> {
+  const sides = [
+    { seen: new Map([[from, 0]]), frontier: [from], depth: 0 },
+    { seen: new Map([[to, 0]]), frontier: [to], depth: 0 },
+  ];
+  while (sides[0].depth + sides[1].depth < maxLength && sides[0].frontier.length > 0 && sides[1].frontier.length > 0) {
+    const side = sides[0].frontier.length <= sides[1].frontier.length ? sides[0] : sides[1];
+    const other = side === sides[0] ? sides[1].seen : sides[0].seen;
+    const depth = side.depth + 1;
+    await d.edgesOf(side.frontier);
+    const next: string[] = [];
+    for (const v of side.frontier) {
+      for (const { other: w } of await d.edgesFrom(v)) {
+        if (side.seen.has(w)) continue;
+        // The balls were disjoint, so the first actor where they meet closes a shortest path.
+        const rest = other.get(w);
+        if (rest !== undefined) return depth + rest;
+        side.seen.set(w, depth);
+        next.push(w);
+      }
+    }
+    side.frontier = next;
+    side.depth = depth;
+  }
+  return undefined;
 }
 
 interface Step {
@@ -166,8 +198,7 @@ export async function paths(q: QueryRunner, query: PathQuery): Promise<Path[]> {
   if (query.from === query.to) return [];
 
   const d = new DistanceToTarget(q, query.to, f);
-  while (!d.dist.has(query.from) && d.depth < maxLength && (await d.growTo(d.depth + 1)));
-  const shortest = d.dist.get(query.from);
+  const shortest = await shortestDistanceWithin(d, query.from, query.to, maxLength);
   if (shortest === undefined) return [];
 
   const found: { actorIds: string[]; relIds: string[] }[] = [];
