@@ -8,7 +8,7 @@
  */
 import { activeInterval, upgradeSource, type Actor, type Relationship, type RelationshipType, type Source } from '../core/model';
 import type { CuratedMap } from '../core/maps';
-import { compareHits } from '../core/search';
+import { compareByName } from '../core/search';
 import type { StoredText } from '../core/plan-reads';
 import type { Change } from '../core/store';
 import { eventKeys, startKey } from '../core/keys';
@@ -110,7 +110,6 @@ function removeFrom<K, T>(map: Map<K, Bag<T>>, key: K, item: T): void {
   if (bag.size === 0) map.delete(key);
 }
 
-const compareByName = (a: Actor, b: Actor) => compareHits({ actor: a, match: 'ALL' }, { actor: b, match: 'ALL' });
 
 /** listRelationships order: the one relationship order (`startKey`, graph/core/keys.ts). Computed, not stored: see SortedIndex. */
 export const entryStartKey = (e: RelEntry): string => startKey(e.rel);
@@ -144,7 +143,7 @@ export class GraphState {
   private readonly citizenIndex = new Map<string, Bag<string>>();
 
   readonly search = new SearchIndex();
-  /** Actors in `compareHits` order for match ALL: name, then id. */
+  /** Actors by name, then id (`compareByName`): the order of a search with no text, and of equally ranked hits. */
   readonly byName = new SortedIndex<Actor>(() => this.actors.values(), { compare: compareByName });
   /** Relationships in listRelationships order: start date (undated last), then id. */
   readonly byStart = new SortedIndex<RelEntry>(() => this.rels.values(), { key: entryStartKey });
