@@ -144,6 +144,8 @@ export class MemoryStore extends StoreWrites implements GraphStore {
         });
       }
       const { corruptMiddle } = await replayJournal(journalPath(dir, generation), state);
+      // Done now rather than on the first broad search, which reads its first page in name order (queries.ts).
+      state.search.setNameOrder(state.byName.all());
       const journal = await JournalFile.open(journalPath(dir, generation));
       await fsyncDir(dir);
       const store = new MemoryStore(

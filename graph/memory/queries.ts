@@ -14,13 +14,14 @@ import {
 } from '../core/model';
 import { compareHits, matchTokenizedNames, searchWords, tokens } from '../core/search';
 import type { ActorHit, ActorQuery, Page, RelationshipFilter, Stats, TimelineEvent, TimelineQuery } from '../core/store';
-import { intArg, kindsArg, pageArg, pageOf, timelineArgs } from '../core/args';
+import { intArg, kindsArg, pageArg, pageOf, timelineArgs, type OrderedList } from '../core/args';
 import { DEFAULT_TOP } from '../core/limits';
 import { copyActor, copyRelationship } from './copy';
 import { compileFilter, matchingRelationships } from './filter';
 import { datePart, eventKeys, parseEventKey } from '../core/keys';
 import { citedSourceIds, type StoredRelationship } from './packed-citations';
 import type { GraphState, RelEntry } from './state';
+import type { IndexedActor } from './search-index';
 
 // ----- search ---------------------------------------------------------------
 
@@ -118,15 +119,72 @@ function bestOf(hits: readonly Hit[], from: number, k: number): Hit[] {
   return heap.sort(compareHits);
 }
 
+/** A page merged in name order must be this many times smaller than the hits to pay (`PrefixHitsByName`). */
+const MERGE_FACTOR = 16;
+
+/**
+ * The hits of a one-word query whose prefix matches many actors (a short
+ * prefix at a million actors matches tens of thousands), for its first
+ * pages: exact hits, then prefix hits merged in name order from each
+ * matching token's entries (`SearchIndex.firstInNameOrder`), rather than
+ * every hit collected, made and ranked. The count comes from the index
+ * (`SearchIndex.prefixCount`). Fuzzy hits and deeper pages rank every hit.
+ */
+class PrefixHitsByName implements OrderedList<Hit> {
+  readonly length: number;
+  private readonly exact: Hit[];
+  private readonly exactEntries: ReadonlySet<IndexedActor>;
+  private prefix: Hit[] = [];
+  private full: RankedHits | null = null;
+
+  private constructor(
+    private readonly state: GraphState,
+    private readonly word: string,
+    private readonly prefixCount: number,
+    fuzzyCount: number,
+  ) {
+    this.exactEntries = state.search.exactMatches(word);
+    this.exact = [...this.exactEntries].map((e): Hit => ({ actor: e.actor, match: 'EXACT' })).sort(compareHits);
+    this.length = prefixCount + fuzzyCount;
+  }
+
+  /**
+   * The merge, when a first page of `end` hits reads far fewer entries than
+   * ranking every hit would (about `end` per matching token, against every
+   * candidate); else null.
+   */
+  static tryFor(state: GraphState, word: string, end: number): PrefixHitsByName | null {
+    const prefixCount = state.search.prefixCount(word);
+    if (end * MERGE_FACTOR > prefixCount) return null;
+    if (state.search.nameOrderStale) state.search.setNameOrder(state.byName.all());
+    return new PrefixHitsByName(state, word, prefixCount, state.search.fuzzyOnly(word).length);
+  }
+
+  slice(start: number, end: number): Hit[] {
+    const upTo = Math.min(end, this.length);
+    if (!this.full && upTo <= this.prefixCount && upTo * MERGE_FACTOR <= this.prefixCount) {
+      const need = upTo - this.exact.length;
+      if (need > this.prefix.length) {
+        this.prefix = this.state.search.firstInNameOrder(this.word, need, this.exactEntries).map((e): Hit => ({ actor: e.actor, match: 'PREFIX' }));
+      }
+      const out: Hit[] = [];
+      for (let i = start; i < upTo; i++) out.push(i < this.exact.length ? this.exact[i] : this.prefix[i - this.exact.length]);
+      return out;
+    }
+    this.full ??= new RankedHits(oneWordHits(this.state, this.word, () => true), false);
+    return this.full.slice(start, end);
+  }
+}
+
 /**
  * Recent ranked results, so paging through a search (or an autocomplete
  * repeating a query) does not rank every candidate again. Any actor write
  * (a new `actorsVersion`) empties it.
  */
-const hitCache = new WeakMap<GraphState, { version: number; hits: Map<string, RankedHits> }>();
+const hitCache = new WeakMap<GraphState, { version: number; hits: Map<string, OrderedList<Hit>> }>();
 const HIT_CACHE_SIZE = 16;
 
-function rankedHits(state: GraphState, text: string, kinds: Set<ActorKind> | null): RankedHits {
+function rankedHits(state: GraphState, text: string, kinds: Set<ActorKind> | null, end: number): OrderedList<Hit> {
   let entry = hitCache.get(state);
   if (!entry || entry.version !== state.actorsVersion) hitCache.set(state, (entry = { version: state.actorsVersion, hits: new Map() }));
   const cache = entry.hits;
@@ -137,7 +195,7 @@ function rankedHits(state: GraphState, text: string, kinds: Set<ActorKind> | nul
   const kindOk = (a: Actor) => !kinds || kinds.has(a.kind);
   // The query is tokenized once and names were tokenized when indexed: no text is normalized per candidate.
   const queryTokens = searchWords(text);
-  let ranked: RankedHits;
+  let ranked: OrderedList<Hit>;
   if (queryTokens === null) {
     const all = state.byName
       .all()
@@ -147,7 +205,8 @@ function rankedHits(state: GraphState, text: string, kinds: Set<ActorKind> | nul
   } else if (queryTokens.length === 0) {
     ranked = new RankedHits([], false);
   } else if (queryTokens.length === 1) {
-    ranked = new RankedHits(oneWordHits(state, queryTokens[0], kindOk), false);
+    const word = queryTokens[0];
+    ranked = (!kinds && PrefixHitsByName.tryFor(state, word, end)) || new RankedHits(oneWordHits(state, word, kindOk), false);
   } else {
     const hits: Hit[] = [];
     for (const { actor, names } of state.search.candidates(text)!) {
@@ -166,16 +225,16 @@ function rankedHits(state: GraphState, text: string, kinds: Set<ActorKind> | nul
  * Hits of a one-word query (every keystroke of a typed name) without
  * matching each candidate's names: the index already says how each can
  * match (see `SearchIndex.wordCandidates`), and the result is the one
- * `matchActor` gives. Only exact candidates have their names read; the
- * matched text is found later for the hits a page returns.
+ * `matchActor` gives. No names are read; the matched text is found later
+ * for the hits a page returns.
  */
 function oneWordHits(state: GraphState, word: string, kindOk: (a: Actor) => boolean): Hit[] {
   const { prefix, exact, fuzzy } = state.search.wordCandidates(word);
   const hits: Hit[] = [];
   for (const entry of prefix) {
-    const { actor, names } = entry;
+    const { actor } = entry;
     if (!kindOk(actor)) continue;
-    const isExact = exact.has(entry) && names.some(([, t]) => t.length === 1 && t[0] === word);
+    const isExact = exact.has(entry);
     hits.push({ actor, match: isExact ? 'EXACT' : 'PREFIX' });
   }
   for (const { actor } of fuzzy) if (kindOk(actor)) hits.push({ actor, match: 'FUZZY' });
@@ -186,7 +245,7 @@ export function findActors(state: GraphState, query: ActorQuery): Page<ActorHit>
   const kinds = kindsArg('kinds', query.kinds);
   const window = pageArg(query);
   const text = query.search ?? '';
-  return pageOf(rankedHits(state, text, kinds), window, (h) => {
+  return pageOf(rankedHits(state, text, kinds, window.offset + window.first), window, (h) => {
     if (h.matchedText === undefined && h.match !== 'ALL') {
       h.matchedText = matchTokenizedNames(tokens(text), state.search.entryOf(h.actor.id).names)?.matchedText ?? h.actor.name;
     }

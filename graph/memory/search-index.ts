@@ -37,6 +37,37 @@ function distinctTokens(names: TokenizedNames): Set<string> {
   return out;
 }
 
+/**
+ * The longest common prefix of each pair of neighbours among an actor's
+ * distinct tokens in sorted order, where they share one: the tokens starting
+ * with any given prefix are neighbours there, so an actor with k of them
+ * gives exactly k − 1 pairs whose common prefix starts with it (see
+ * `SearchIndex.prefixCount`).
+ */
+function* neighbourPrefixes(distinct: Set<string>): Generator<string> {
+  const sorted = [...distinct].sort();
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1];
+    const b = sorted[i];
+    let n = 0;
+    while (n < a.length && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+    if (n > 0) yield a.slice(0, n);
+  }
+}
+
+/** The names (name or aliases) of an actor that are a single word, as that word, once each. */
+function soloWords(names: TokenizedNames): Set<string> {
+  const out = new Set<string>();
+  for (const [, tokens] of names) if (tokens.length === 1) out.add(tokens[0]);
+  return out;
+}
+
+/** Whether the entry's actor has a token starting with `word`. */
+function hasPrefix(entry: IndexedActor, word: string): boolean {
+  for (const [, tokens] of entry.names) for (const t of tokens) if (t.startsWith(word)) return true;
+  return false;
+}
+
 function* shiftedTails(token: string): Generator<string> {
   for (const k of SHIFTS) if (token.length - k >= MIN_TAIL) yield token.slice(k) + SEP + token;
 }
@@ -44,6 +75,8 @@ function* shiftedTails(token: string): Generator<string> {
 export interface IndexedActor {
   actor: Actor;
   names: TokenizedNames;
+  /** Position in name order (`compareByName`) as of the last `setNameOrder`: see `firstInNameOrder`. */
+  rank: number;
   /** The search that last collected this entry (see `SearchIndex.collect`): dedupes and intersects without sets of ids. */
   mark: number;
 }
@@ -60,8 +93,17 @@ export class SearchIndex {
   private readonly words = new Map<string, string>();
   private readonly sortedTokens = new SortedIndex<string>(() => this.postings.keys());
   private readonly tails = new SortedIndex<string>(() => this.allTails());
+  /** word → entries of actors with a name or alias that is just that word: a one-word search's exact hits. */
+  private readonly soloNames = new Map<string, Set<IndexedActor>>();
+  /** `neighbourPrefixes` of every actor, counted, and sorted: how many actors a prefix counts twice. */
+  private readonly shared = new Map<string, number>();
+  private readonly sortedShared = new SortedIndex<string>(() => this.shared.keys());
   /** Last mark handed out; each collecting pass takes a new one. */
   private marks = 0;
+  /** token → its entries by `rank`, sorted when a search first needs them; a write to the token drops them. */
+  private readonly rankedPostings = new Map<string, IndexedActor[]>();
+  /** Whether an actor was added or removed since the last `setNameOrder`. */
+  nameOrderStale = true;
 
   add(actor: Actor): void {
     const tokenized = tokenizeNames(actor);
@@ -75,9 +117,23 @@ export class SearchIndex {
     }
     // Each actor's tokens share the index's copy of the word (names share first names and stems).
     const names = tokenized.map(([text, words]) => [text, words.map((w) => this.canonicalToken(w))] as const);
-    const entry: IndexedActor = { actor, names, mark: 0 };
-    for (const t of distinct) this.postings.get(t)!.add(entry);
+    const entry: IndexedActor = { actor, names, rank: 0, mark: 0 };
+    for (const t of distinct) {
+      this.postings.get(t)!.add(entry);
+      this.rankedPostings.delete(t);
+    }
     this.indexed.set(actor.id, entry);
+    this.nameOrderStale = true;
+    for (const word of soloWords(names)) {
+      let entries = this.soloNames.get(word);
+      if (!entries) this.soloNames.set(word, (entries = new Set()));
+      entries.add(entry);
+    }
+    for (const p of neighbourPrefixes(distinct)) {
+      const n = this.shared.get(p);
+      this.shared.set(p, (n ?? 0) + 1);
+      if (n === undefined) this.sortedShared.insert(p);
+    }
   }
 
   private canonicalToken(word: string): string {
@@ -88,7 +144,23 @@ export class SearchIndex {
     const entry = this.indexed.get(actor.id);
     if (!entry) return;
     this.indexed.delete(actor.id);
-    for (const t of distinctTokens(entry.names)) {
+    const distinct = distinctTokens(entry.names);
+    for (const word of soloWords(entry.names)) {
+      const entries = this.soloNames.get(word)!;
+      entries.delete(entry);
+      if (entries.size === 0) this.soloNames.delete(word);
+    }
+    for (const p of neighbourPrefixes(distinct)) {
+      const n = this.shared.get(p)! - 1;
+      if (n > 0) this.shared.set(p, n);
+      else {
+        this.shared.delete(p);
+        this.sortedShared.remove(p);
+      }
+    }
+    this.nameOrderStale = true;
+    for (const t of distinct) {
+      this.rankedPostings.delete(t);
       const entries = this.postings.get(t);
       if (!entries) continue;
       entries.delete(entry);
@@ -110,6 +182,88 @@ export class SearchIndex {
   invalidate(): void {
     this.sortedTokens.invalidate();
     this.tails.invalidate();
+    this.sortedShared.invalidate();
+    this.rankedPostings.clear();
+  }
+
+  /**
+   * Records each actor's position in name order (`actors`, every indexed
+   * actor sorted by `compareByName`). Writes only drop the ranked postings of
+   * the tokens they touch: an insert or removal leaves every other actor in
+   * the same order, so the rest stay sorted under the new positions.
+   */
+  setNameOrder(actors: readonly Actor[]): void {
+    for (let i = 0; i < actors.length; i++) this.indexed.get(actors[i].id)!.rank = i;
+    this.nameOrderStale = false;
+  }
+
+  /**
+   * The first `n` actors in name order with a token starting with `word`,
+   * leaving out `skip`: a merge of each such token's entries in name order,
+   * so it reads about `n` entries per token instead of every candidate.
+   * Needs a current `setNameOrder`.
+   */
+  firstInNameOrder(word: string, n: number, skip: ReadonlySet<IndexedActor>): IndexedActor[] {
+    const lists = [...this.prefixTokens(word)].map((t) => this.inRankOrder(t));
+    const at = new Array<number>(lists.length).fill(0);
+    // A min-heap of list numbers, by the rank of each list's next entry.
+    const heap = lists.map((_, i) => i);
+    const head = (h: number) => lists[heap[h]][at[heap[h]]].rank;
+    const siftDown = (i: number) => {
+      for (;;) {
+        const l = 2 * i + 1;
+        let top = i;
+        if (l < heap.length && head(l) < head(top)) top = l;
+        if (l + 1 < heap.length && head(l + 1) < head(top)) top = l + 1;
+        if (top === i) return;
+        [heap[i], heap[top]] = [heap[top], heap[i]];
+        i = top;
+      }
+    };
+    for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(i);
+    const mark = ++this.marks;
+    const out: IndexedActor[] = [];
+    while (out.length < n && heap.length > 0) {
+      const list = heap[0];
+      const e = lists[list][at[list]++];
+      if (at[list] === lists[list].length) {
+        heap[0] = heap[heap.length - 1];
+        heap.pop();
+      }
+      if (heap.length > 0) siftDown(0);
+      // An actor with two tokens starting with `word` comes up once from each list.
+      if (e.mark === mark) continue;
+      e.mark = mark;
+      if (!skip.has(e)) out.push(e);
+    }
+    return out;
+  }
+
+  private inRankOrder(token: string): IndexedActor[] {
+    let list = this.rankedPostings.get(token);
+    if (!list) this.rankedPostings.set(token, (list = [...this.postings.get(token)!].sort((a, b) => a.rank - b.rank)));
+    return list;
+  }
+
+  /**
+   * How many actors have a token starting with `word`, without collecting
+   * them: each such token's actors, less the actors counted more than once
+   * (`neighbourPrefixes`).
+   */
+  prefixCount(word: string): number {
+    let count = this.countUnder([...this.prefixTokens(word)]);
+    for (const p of withPrefix(this.sortedShared, word)) count -= this.shared.get(p)!;
+    return count;
+  }
+
+  /** Entries of actors whose name or an alias is just the word `word` (the EXACT hits of a one-word search). */
+  exactMatches(word: string): ReadonlySet<IndexedActor> {
+    return this.soloNames.get(word) ?? NO_ENTRIES;
+  }
+
+  /** Entries of actors with a token one edit from `word` and none starting with it (the FUZZY hits of a one-word search). */
+  fuzzyOnly(word: string): IndexedActor[] {
+    return this.collect(this.fuzzyTokens(word)).filter((e) => !hasPrefix(e, word));
   }
 
   /**
@@ -154,14 +308,14 @@ export class SearchIndex {
    * Candidates for a one-word query, split by how they can match, so a
    * search need not read their names: `prefix` actors have a word starting
    * with `word` and match at least by prefix (exactly only if they are in
-   * `exact`, the actors with that very word); `fuzzy` actors have a word one
+   * `exact`, the actors with a name or alias that is just that word); `fuzzy` actors have a word one
    * edit away and none starting with `word`.
    */
   wordCandidates(word: string): { prefix: IndexedActor[]; exact: ReadonlySet<IndexedActor>; fuzzy: IndexedActor[] } {
     const prefix = this.collect(this.prefixTokens(word));
     // The same mark: actors already collected by prefix are not collected again as fuzzy.
     const fuzzy = this.collect(this.fuzzyTokens(word), this.marks);
-    return { prefix, exact: this.postings.get(word) ?? NO_ENTRIES, fuzzy };
+    return { prefix, exact: this.exactMatches(word), fuzzy };
   }
 
   /** Each entry under the tokens once, in a new pass (or continuing pass `mark`). */

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '@/graph/memory';
 import type { Actor } from '@/graph/core/model';
-import { compareHits, matchActor, tokens } from '@/graph/core/search';
+import { compareByName, compareHits, matchActor, tokens } from '@/graph/core/search';
 
 let seed = 7;
 function rnd(): number {
@@ -92,6 +92,9 @@ describe('memory store search index', () => {
     const oneWord: Actor[] = [
       { id: 'a-one-word', kind: 'PERSON', name: 'Kazy Tanas', aliases: ['Kazy'], tags: [] },
       { id: 'a-one-word-2', kind: 'INSTITUTION', category: 'company', name: 'Kazy', aliases: [], tags: [] },
+      // Exact hits of a prefix that many names share: its first pages are read in name order, and these come first.
+      { id: 'a-one-word-3', kind: 'PERSON', name: 'Zyka A', aliases: ['A'], tags: [] },
+      { id: 'a-one-word-4', kind: 'PERSON', name: 'A', aliases: [], tags: [] },
     ];
     for (const a of oneWord) {
       actors.push(a);
@@ -130,5 +133,28 @@ describe('memory store search index', () => {
     await store.deleteActor(target.id);
     expect((await store.findActors({ search: 'qwertyuiop' })).totalCount).toBe(0);
     await store.upsertActor(target); // put it back for other cases
+  });
+
+  it('counts and pages broad prefixes exactly after renames and deletes (prefix counts kept up to date)', async () => {
+    // Broad one-word prefixes read their first page in name order and take their count from the index.
+    for (let i = 0; i < 40; i++) {
+      const k = 20 + i * 7;
+      // Some new names sort first, so they land on the first pages the merge reads.
+      const renamed = { ...actors[k], name: `${i % 4 ? '' : 'Aa'}${word()} ${word()}`, aliases: i % 2 ? [`${word()} ${word()}`] : [] };
+      actors[k] = renamed;
+      await store.upsertActor(renamed);
+    }
+    // An actor renamed into a word that names already use, at the head of that word's list in name order.
+    const first = [...actors].sort(compareByName).find((a) => tokens(a.name)[0].startsWith('a'))!;
+    const joiner = { ...actors[5], name: `${tokens(first.name)[0]} A` };
+    actors[5] = joiner;
+    await store.upsertActor(joiner);
+    for (const victim of actors.splice(300, 15)) await store.deleteActor(victim.id);
+    for (const q of ['a', 'k', 'ka', 'n', 'nur', 'ta', 't', 'b', 'z', 'd']) {
+      const expected = bruteForce(q);
+      const page = await store.findActors({ search: q, first: 7 });
+      expect(page.totalCount, q).toBe(expected.length);
+      expect(page.items.map((h) => [h.actor.id, h.match]), q).toEqual(expected.slice(0, 7));
+    }
   });
 });
