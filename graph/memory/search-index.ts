@@ -188,18 +188,20 @@ export class SearchIndex {
 
   /**
    * Records each actor's position in name order (`actors`, every indexed
-   * actor sorted by `compareByName`) and lists every token's entries in that
-   * order, read straight off it: sorting a token's entries when a search
-   * first needs them cost that search up to 10 ms at a million actors. Writes
-   * only drop the lists of the tokens they touch: an insert or removal leaves
-   * every other actor in the same order, so the rest stay sorted under the
-   * new positions.
+   * actor sorted by `compareByName`). The first time after a load it also
+   * lists every token's entries in that order, read straight off it: sorting
+   * a token's entries when a search first needs them cost that search up to
+   * 10 ms at a million actors. Later, writes have only dropped the lists of
+   * the tokens they touched: an insert or removal leaves every other actor in
+   * the same order, so the other lists stay sorted under the new positions,
+   * and the dropped ones are sorted again when needed.
    */
   setNameOrder(actors: readonly Actor[]): void {
-    this.rankedPostings.clear();
+    const listAll = this.rankedPostings.size === 0;
     for (let i = 0; i < actors.length; i++) {
       const entry = this.indexed.get(actors[i].id)!;
       entry.rank = i;
+      if (!listAll) continue;
       for (const t of distinctTokens(entry.names)) {
         const list = this.rankedPostings.get(t);
         if (list) list.push(entry);
