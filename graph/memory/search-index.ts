@@ -100,7 +100,7 @@ export class SearchIndex {
   private readonly sortedShared = new SortedIndex<string>(() => this.shared.keys());
   /** Last mark handed out; each collecting pass takes a new one. */
   private marks = 0;
-  /** token → its entries by `rank`, sorted when a search first needs them; a write to the token drops them. */
+  /** token → its entries by `rank`: all listed by the first `setNameOrder`; a write drops its tokens', sorted again when needed. */
   private readonly rankedPostings = new Map<string, IndexedActor[]>();
   /** Whether an actor was added or removed since the last `setNameOrder`. */
   nameOrderStale = true;
@@ -322,8 +322,8 @@ export class SearchIndex {
    * Candidates for a one-word query, split by how they can match, so a
    * search need not read their names: `prefix` actors have a word starting
    * with `word` and match at least by prefix (exactly only if they are in
-   * `exact`, the actors with a name or alias that is just that word); `fuzzy` actors have a word one
-   * edit away and none starting with `word`.
+   * `exact`, the actors with a name or alias that is just that word);
+   * `fuzzy` actors have a word one edit away and none starting with `word`.
    */
   wordCandidates(word: string): { prefix: IndexedActor[]; exact: ReadonlySet<IndexedActor>; fuzzy: IndexedActor[] } {
     const prefix = this.collect(this.prefixTokens(word));
