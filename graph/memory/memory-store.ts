@@ -145,7 +145,7 @@ export class MemoryStore extends StoreWrites implements GraphStore {
       }
       const { corruptMiddle } = await replayJournal(journalPath(dir, generation), state);
       // Done now rather than on the first broad search, which reads its first page in name order (queries.ts).
-      state.search.setNameOrder(state.byName.all());
+      state.refreshSearchNameOrder();
       const journal = await JournalFile.open(journalPath(dir, generation));
       await fsyncDir(dir);
       const store = new MemoryStore(

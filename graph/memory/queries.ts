@@ -156,7 +156,7 @@ class PrefixHitsByName implements OrderedList<Hit> {
   static tryFor(state: GraphState, word: string, end: number): PrefixHitsByName | null {
     const prefixCount = state.search.prefixCount(word);
     if (end * MERGE_FACTOR > prefixCount) return null;
-    if (state.search.nameOrderStale) state.search.setNameOrder(state.byName.all());
+    state.refreshSearchNameOrder();
     return new PrefixHitsByName(state, word, prefixCount, state.search.fuzzyOnly(word).length);
   }
 

@@ -165,6 +165,11 @@ export class GraphState {
     return this.changes.length ? this.changes[this.changes.length - 1].seq : 0;
   }
 
+  /** Gives the search index the current name order (`byName`) if an actor write changed it since it last had one. */
+  refreshSearchNameOrder(): void {
+    if (this.search.nameOrderStale) this.search.setNameOrder(this.byName.all());
+  }
+
   // ----- slots and adjacency ------------------------------------------------------
 
   /** One more than the highest slot in use: the length typed arrays indexed by slot need. */
