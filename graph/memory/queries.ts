@@ -157,7 +157,7 @@ class PrefixHitsByName implements OrderedList<Hit> {
     const prefixCount = state.search.prefixCount(word);
     if (end * MERGE_FACTOR > prefixCount) return null;
     state.refreshSearchNameOrder();
-    return new PrefixHitsByName(state, word, prefixCount, state.search.fuzzyOnly(word).length);
+    return new PrefixHitsByName(state, word, prefixCount, state.search.fuzzyOnlyCount(word));
   }
 
   slice(start: number, end: number): Hit[] {

@@ -123,6 +123,35 @@ describe('memory store search index', () => {
     }
   });
 
+  it('counts the one-edit hits of a broad five-letter prefix once each, and gives each query word a name word of its own', async () => {
+    const extra: Actor[] = [
+      // "nurla": enough prefix hits that its first page is merged in name order and its count comes from the index.
+      ...Array.from({ length: 40 }, (_, i): Actor => ({ id: `a-nurlan-${i}`, kind: 'PERSON', name: `Nurlan ${word()}`, aliases: [], tags: [] })),
+      // One edit from "nurla" at the end, in the middle and in the first two letters, and one with both kinds of word.
+      ...['Nurlxan Ata', 'Nuurlan Bek', 'Murlan Dar', 'Nurlan Nurlxan', 'Murla'].map((name, i): Actor => ({ id: `a-nurla-typo-${i}`, kind: 'PERSON', name, aliases: [], tags: [] })),
+      // Names where one word could serve two query words but may not, and names that repeat a word.
+      ...['Sergei Ivanov', 'Sergei Sergeev', 'Sergei Sergei', 'Sergey Serikov', 'Ali Ali', 'Ali Khan'].map((name, i): Actor => ({ id: `a-two-words-${i}`, kind: 'PERSON', name, aliases: i === 0 ? ['Serik Sergei'] : [], tags: [] })),
+    ];
+    for (const a of extra) {
+      actors.push(a);
+      await store.upsertActor(a);
+    }
+    for (const q of ['nurla', 'Nurla', 'nurlx', 'sergei ser', 'ser sergei', 'sergey ser', 'sergei sergei', 'ali al', 'al ali', 'ali ali']) {
+      const expected = bruteForce(q);
+      for (const first of [1, 3]) {
+        const page = await store.findActors({ search: q, first });
+        expect(page.totalCount, q).toBe(expected.length);
+        expect(page.items.map((h) => [h.actor.id, h.match]), q).toEqual(expected.slice(0, first));
+      }
+      const all = await store.findActors({ search: q, first: 500 });
+      expect(all.items.map((h) => [h.actor.id, h.match]), q).toEqual(expected);
+    }
+    // The cases above really happen: typo hits beside broad prefix hits, and repeated-word names matching two words.
+    expect(bruteForce('nurla').filter(([, m]) => m === 'FUZZY').length).toBeGreaterThanOrEqual(4);
+    expect(bruteForce('sergei ser').map(([id]) => id)).toEqual(expect.arrayContaining(['a-two-words-1', 'a-two-words-2', 'a-two-words-0']));
+    expect(bruteForce('ali al').map(([id]) => id)).toContain('a-two-words-4');
+  });
+
   it('stays exact after renames and deletes (incremental index updates)', async () => {
     const target = actors[10];
     await store.upsertActor({ ...target, name: 'Zhanibek Qwertyuiop', aliases: ['Wertyuiop'] });
