@@ -30,6 +30,8 @@ const SEP = '\u0000';
  */
 const INTERSECT_FACTOR = 32;
 const NO_ENTRIES: ReadonlySet<IndexedActor> = new Set();
+/** Ranks stay small integers (V8 keeps them unboxed in every entry); `setNameOrder` spreads the actors over them. */
+const MAX_RANK = 2 ** 30;
 
 function distinctTokens(names: TokenizedNames): Set<string> {
   const out = new Set<string>();
@@ -67,6 +69,18 @@ function repeatsAWord(names: TokenizedNames): boolean {
   return names.some(([, tokens]) => new Set(tokens).size < tokens.length);
 }
 
+/** Where `rank` is or would go in a list sorted by rank (the first entry not ranked below it). */
+function rankPosition(list: readonly IndexedActor[], rank: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].rank < rank) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function* shiftedTails(token: string): Generator<string> {
   for (const k of SHIFTS) if (token.length - k >= MIN_TAIL) yield token.slice(k) + SEP + token;
 }
@@ -74,7 +88,10 @@ function* shiftedTails(token: string): Generator<string> {
 export interface IndexedActor {
   actor: Actor;
   names: TokenizedNames;
-  /** Position in name order (`compareByName`) as of the last `setNameOrder`: see `firstInNameOrder`. */
+  /**
+   * Orders the actors by name (`compareByName`): spread out with gaps by `setNameOrder`, so an actor added
+   * later takes a number among its neighbours' (`add`). See `firstInNameOrder`.
+   */
   rank: number;
   /** The search that last collected this entry (see `SearchIndex.collect`): dedupes and intersects without sets of ids. */
   mark: number;
@@ -101,12 +118,22 @@ export class SearchIndex {
   private readonly repeating = new Set<IndexedActor>();
   /** Last mark handed out; each collecting pass takes a new one. */
   private marks = 0;
-  /** token → its entries by `rank`: all listed by the first `setNameOrder`; a write drops its tokens', sorted again when needed. */
+  /**
+   * token → its entries by `rank`: all listed by the first `setNameOrder`. A write puts its actor into its
+   * tokens' lists, or, when no name order is kept (bulk loads), drops them (sorted again when needed).
+   */
   private readonly rankedPostings = new Map<string, IndexedActor[]>();
-  /** Whether an actor was added or removed since the last `setNameOrder`. */
+  /** Whether an actor was added without a rank since the last `setNameOrder` (see `add`). */
   nameOrderStale = true;
 
-  add(actor: Actor): void {
+  /**
+   * Indexes an actor. `order`, every actor in name order with this one at
+   * `at` (when the caller keeps that order), lets it take a rank among its
+   * neighbours' (`rankAmong`) and its place in its tokens' lists, so the
+   * order stays current; without it the name order is marked stale and
+   * renumbered by the next `setNameOrder`.
+   */
+  add(actor: Actor, order?: { actors: readonly Actor[]; at: number }): void {
     const tokenized = tokenizeNames(actor);
     const distinct = distinctTokens(tokenized);
     for (const t of distinct) {
@@ -119,13 +146,18 @@ export class SearchIndex {
     // Each actor's tokens share the index's copy of the word (names share first names and stems).
     const names = tokenized.map(([text, words]) => [text, words.map((w) => this.canonicalToken(w))] as const);
     const entry: IndexedActor = { actor, names, rank: 0, mark: 0 };
-    for (const t of distinct) {
-      this.postings.get(t)!.add(entry);
-      this.rankedPostings.delete(t);
-    }
+    for (const t of distinct) this.postings.get(t)!.add(entry);
     this.indexed.set(actor.id, entry);
     if (repeatsAWord(names)) this.repeating.add(entry);
-    this.nameOrderStale = true;
+    if (order && !this.nameOrderStale && this.rankAmong(order.actors, order.at)) {
+      for (const t of distinct) {
+        const list = this.rankedPostings.get(t);
+        if (list) list.splice(rankPosition(list, entry.rank), 0, entry);
+      }
+    } else {
+      for (const t of distinct) this.rankedPostings.delete(t);
+      this.nameOrderStale = true;
+    }
     for (const word of soloWords(names)) {
       let entries = this.soloNames.get(word);
       if (!entries) this.soloNames.set(word, (entries = new Set()));
@@ -161,9 +193,14 @@ export class SearchIndex {
         this.sortedShared.remove(p);
       }
     }
-    this.nameOrderStale = true;
+    // The others keep their ranks and their order: the entry only leaves its tokens' lists.
     for (const t of distinct) {
-      this.rankedPostings.delete(t);
+      const list = this.rankedPostings.get(t);
+      if (list) {
+        const at = rankPosition(list, entry.rank);
+        if (list[at] === entry) list.splice(at, 1);
+        else this.rankedPostings.delete(t);
+      }
       const entries = this.postings.get(t);
       if (!entries) continue;
       entries.delete(entry);
@@ -190,20 +227,23 @@ export class SearchIndex {
   }
 
   /**
-   * Records each actor's position in name order (`actors`, every indexed
-   * actor sorted by `compareByName`). The first time after a load it also
-   * lists every token's entries in that order, read straight off it: sorting
-   * a token's entries when a search first needs them cost that search up to
-   * 10 ms at a million actors. Later, writes have only dropped the lists of
-   * the tokens they touched: an insert or removal leaves every other actor in
-   * the same order, so the other lists stay sorted under the new positions,
-   * and the dropped ones are sorted again when needed.
+   * Ranks every actor by its position in name order (`actors`, every indexed
+   * actor sorted by `compareByName`), spread evenly over 0…MAX_RANK so that
+   * later writes can rank an actor between its neighbours (`add`). The first
+   * time after a load it also lists every token's entries in that order,
+   * read straight off it: sorting a token's entries when a search first needs
+   * them cost that search up to 10 ms at a million actors. Later, only actors
+   * added without a name order (bulk loads) make this run again: they dropped
+   * their tokens' lists, and every other actor keeps its order, so the other
+   * lists stay sorted under the new ranks and the dropped ones are sorted
+   * again when needed.
    */
   setNameOrder(actors: readonly Actor[]): void {
     const listAll = this.rankedPostings.size === 0;
+    const gap = Math.floor(MAX_RANK / (actors.length + 1));
     for (let i = 0; i < actors.length; i++) {
       const entry = this.indexed.get(actors[i].id)!;
-      entry.rank = i;
+      entry.rank = (i + 1) * gap;
       if (!listAll) continue;
       for (const t of distinctTokens(entry.names)) {
         const list = this.rankedPostings.get(t);
@@ -254,6 +294,38 @@ export class SearchIndex {
       if (!skip.has(e)) out.push(e);
     }
     return out;
+  }
+
+  /**
+   * Ranks `actors[at]`, just added, between its neighbours: halfway between
+   * theirs while they differ by two or more, else a window of actors around
+   * it, doubled until its span has room for twice as many, is spread evenly
+   * over that span (they keep their order, so every token's list stays
+   * sorted). False only if the whole order has no room, which 2^30 ranks
+   * rule out for any store this size of machine holds.
+   */
+  private rankAmong(actors: readonly Actor[], at: number): boolean {
+    const rankOf = (i: number) => (i < 0 ? 0 : i >= actors.length ? MAX_RANK : this.indexed.get(actors[i].id)!.rank);
+    const entry = this.indexed.get(actors[at].id)!;
+    const low = rankOf(at - 1);
+    const high = rankOf(at + 1);
+    if (high - low >= 2) {
+      entry.rank = low + Math.floor((high - low) / 2);
+      return true;
+    }
+    for (let w = 1; ; w *= 2) {
+      const first = Math.max(0, at - w);
+      const last = Math.min(actors.length - 1, at + w);
+      const below = rankOf(first - 1);
+      const span = rankOf(last + 1) - below;
+      const count = last - first + 1;
+      if (span > 2 * count) {
+        const step = Math.floor(span / (count + 1));
+        for (let i = first; i <= last; i++) this.indexed.get(actors[i].id)!.rank = below + (i - first + 1) * step;
+        return true;
+      }
+      if (first === 0 && last === actors.length - 1) return false;
+    }
   }
 
   private inRankOrder(token: string): IndexedActor[] {

@@ -165,7 +165,7 @@ export class GraphState {
     return this.changes.length ? this.changes[this.changes.length - 1].seq : 0;
   }
 
-  /** Gives the search index the current name order (`byName`) if an actor write changed it since it last had one. */
+  /** Gives the search index the current name order (`byName`) if an actor write left it without one (`SearchIndex.add`). */
   refreshSearchNameOrder(): void {
     if (this.search.nameOrderStale) this.search.setNameOrder(this.byName.all());
   }
@@ -307,8 +307,9 @@ export class GraphState {
     if (old) this.unindexActor(old);
     const actor = this.compactActor(given);
     this.actors.set(actor.id, actor);
-    this.search.add(actor);
     this.byName.insert(actor);
+    // Not built during a bulk load: the search index then renumbers once, on the next broad search.
+    this.search.add(actor, this.byName.built ? { actors: this.byName.all(), at: this.byName.lowerBound(actor) } : undefined);
     if (actor.country) addTo(this.citizenIndex, actor.country, actor.id);
   }
 

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '@/graph/memory';
 import type { Actor } from '@/graph/core/model';
 import { compareByName, compareHits, matchActor, tokens } from '@/graph/core/search';
+import { SearchIndex } from '@/graph/memory/search-index';
 
 let seed = 7;
 function rnd(): number {
@@ -150,6 +151,66 @@ describe('memory store search index', () => {
     expect(bruteForce('nurla').filter(([, m]) => m === 'FUZZY').length).toBeGreaterThanOrEqual(4);
     expect(bruteForce('sergei ser').map(([id]) => id)).toEqual(expect.arrayContaining(['a-two-words-1', 'a-two-words-2', 'a-two-words-0']));
     expect(bruteForce('ali al').map(([id]) => id)).toContain('a-two-words-4');
+  });
+
+  it('keeps first pages in name order while writes fill one gap between ranks until it must renumber', async () => {
+    // Each new name sorts just before the previous one, so every insert halves the same gap; deletes and renames go between.
+    const check = async () => {
+      for (const q of ['zzq', 'zz', 'z']) {
+        const expected = bruteForce(q);
+        for (const first of [1, 2]) {
+          const page = await store.findActors({ search: q, first });
+          expect(page.totalCount, q).toBe(expected.length);
+          expect(page.items.map((h) => [h.actor.id, h.match]), q).toEqual(expected.slice(0, first));
+        }
+      }
+    };
+    for (let i = 60; i > 0; i--) {
+      const a: Actor = { id: `a-gap-${i}`, kind: 'PERSON', name: `Zzq ${String(i).padStart(2, '0')}`, aliases: [], tags: [] };
+      actors.push(a);
+      await store.upsertActor(a);
+      if (i % 7 === 0) {
+        // The first "Zzq" name goes, the next first is renamed out of the z's, and an older actor renamed into the gap.
+        await store.deleteActor(actors.splice(actors.indexOf(a), 1)[0].id);
+        await check();
+        const next = actors.findIndex((x) => x.id === `a-gap-${i + 1}`);
+        if (next >= 0) {
+          actors[next] = { ...actors[next], name: `Yy ${i}` };
+          await store.upsertActor(actors[next]);
+        }
+        actors[i] = { ...actors[i], name: `Zzq ${i}a` };
+        await store.upsertActor(actors[i]);
+        await check();
+      }
+    }
+    await check();
+  });
+
+  it('ranks every added actor among its neighbours, spreading a window of them when one gap is used up', () => {
+    const person = (id: string, name: string): Actor => ({ id, kind: 'PERSON', name, aliases: [], tags: [] });
+    const index = new SearchIndex();
+    const ordered = [person('p1', 'Kaz A'), person('p2', 'Kaz C'), person('p3', 'Kaz E')];
+    for (const a of ordered) index.add(a);
+    index.setNameOrder(ordered);
+    const rankOf = (a: Actor) => index.entryOf(a.id).rank;
+    // Each one sorts just after "Kaz A" and before the one added last: the same gap halves every time (2^28 at first).
+    let spread = 0;
+    for (let added = 0; added < 80; added++) {
+      const a = person(`q${added}`, `Kaz B${String(99 - added).padStart(2, '0')}`);
+      const before = ordered.map(rankOf);
+      ordered.splice(1, 0, a);
+      index.add(a, { actors: ordered, at: 1 });
+      if (ordered.slice(2).some((x, i) => rankOf(x) !== before[i + 1])) spread++;
+      expect(index.nameOrderStale).toBe(false);
+      const ranks = ordered.map(rankOf);
+      expect(ranks.every((r, i) => i === 0 || r > ranks[i - 1]), `ranks after ${added + 1} inserts`).toBe(true);
+      expect(index.firstInNameOrder('kaz', ordered.length, new Set()).map((e) => e.actor.id)).toEqual(ordered.map((x) => x.id));
+    }
+    // 28 halvings fit in the first gap; after that, windows of neighbours were spread out again.
+    expect(spread).toBeGreaterThan(0);
+    // Without the name order (a bulk load), an add leaves the order stale until the next setNameOrder.
+    index.add(person('r1', 'Kaz D'));
+    expect(index.nameOrderStale).toBe(true);
   });
 
   it('stays exact after renames and deletes (incremental index updates)', async () => {
