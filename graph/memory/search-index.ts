@@ -64,9 +64,12 @@ function soloWords(names: TokenizedNames): Set<string> {
   return out;
 }
 
-/** Whether one of the names repeats a word ("Ali Ali"): its word positions outnumber its distinct tokens. */
+/** Whether one of the names repeats a word ("Ali Ali"). Pairwise, with no set: every actor passes here at open, and names are short. */
 function repeatsAWord(names: TokenizedNames): boolean {
-  return names.some(([, tokens]) => new Set(tokens).size < tokens.length);
+  for (const [, tokens] of names) {
+    for (let i = 1; i < tokens.length; i++) for (let j = 0; j < i; j++) if (tokens[i] === tokens[j]) return true;
+  }
+  return false;
 }
 
 /** Where `rank` is or would go in a list sorted by rank (the first entry not ranked below it). */
