@@ -355,24 +355,13 @@ export class SearchIndex {
 
   /**
    * How many actors have a token one edit from `word` and none starting with
-   * it (the FUZZY hits of a one-word search), counted by marks alone: reading
-   * each candidate's names to rule out the prefix hits cost a five-letter
-   * word tens of milliseconds at a million actors.
+   * it (the FUZZY hits of a one-word search): `wordCandidates`, which tells
+   * them apart by marks. Reading each candidate's names to rule out the
+   * prefix hits cost a five-letter word tens of milliseconds at a million
+   * actors. Shorter words forgive no edit, and collect nothing here.
    */
   fuzzyOnlyCount(word: string): number {
-    const fuzzy = this.fuzzyTokens(word);
-    if (fuzzy.length === 0) return 0;
-    const mark = ++this.marks;
-    for (const t of this.prefixTokens(word)) for (const e of this.postings.get(t)!) e.mark = mark;
-    let count = 0;
-    for (const t of fuzzy) {
-      for (const e of this.postings.get(t)!) {
-        if (e.mark === mark) continue;
-        e.mark = mark;
-        count++;
-      }
-    }
-    return count;
+    return word.length < FUZZY_MIN ? 0 : this.wordCandidates(word).fuzzy.length;
   }
 
   /**
