@@ -57,9 +57,12 @@ export class SortedIndex<T> {
     return lo;
   }
 
-  insert(item: T): void {
-    if (!this.items) return;
-    this.items.splice(this.lowerBound(item), 0, item);
+  /** Inserts `item` and returns its position, or -1 when the array is not built yet (nothing to keep up to date). */
+  insert(item: T): number {
+    if (!this.items) return -1;
+    const at = this.lowerBound(item);
+    this.items.splice(at, 0, item);
+    return at;
   }
 
   remove(item: T): void {

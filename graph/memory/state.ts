@@ -110,7 +110,6 @@ function removeFrom<K, T>(map: Map<K, Bag<T>>, key: K, item: T): void {
   if (bag.size === 0) map.delete(key);
 }
 
-
 /** listRelationships order: the one relationship order (`startKey`, graph/core/keys.ts). Computed, not stored: see SortedIndex. */
 export const entryStartKey = (e: RelEntry): string => startKey(e.rel);
 
@@ -307,9 +306,9 @@ export class GraphState {
     if (old) this.unindexActor(old);
     const actor = this.compactActor(given);
     this.actors.set(actor.id, actor);
-    this.byName.insert(actor);
-    // Not built during a bulk load: the search index then renumbers once, on the next broad search.
-    this.search.add(actor, this.byName.built ? { actors: this.byName.all(), at: this.byName.lowerBound(actor) } : undefined);
+    // Not built during a bulk load (-1): the search index then renumbers once, on the next broad search.
+    const at = this.byName.insert(actor);
+    this.search.add(actor, at >= 0 ? { actors: this.byName.all(), at } : undefined);
     if (actor.country) addTo(this.citizenIndex, actor.country, actor.id);
   }
 
