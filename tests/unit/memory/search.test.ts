@@ -153,7 +153,7 @@ describe('memory store search index', () => {
     expect(bruteForce('ali al').map(([id]) => id)).toContain('a-two-words-4');
   });
 
-  it('keeps first pages in name order while writes fill one gap between ranks until it must renumber', async () => {
+  it('keeps first pages in name order while writes fill one gap between ranks and neighbours are spread out again', async () => {
     // Each new name sorts just before the previous one, so every insert halves the same gap; deletes and renames go between.
     const check = async () => {
       for (const q of ['zzq', 'zz', 'z']) {
