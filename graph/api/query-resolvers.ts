@@ -72,6 +72,7 @@ export const queryResolvers: Omit<QueryResolvers, 'communities' | 'diff' | 'inta
     });
     primeActors(ctx, sub.actors);
     if (sub.degrees) ctx.loaders.primeDegrees(sub.degrees);
+    if (sub.sources) ctx.loaders.primeSources(sub.sources.values());
     const center = sub.actors.find((a) => a.id === args.actorId) ?? (await loadActor(ctx, args.actorId));
     return { center, nodes: sub.actors, edges: sub.relationships, truncated: sub.truncated };
   },

@@ -98,6 +98,8 @@ export interface Subgraph {
   truncated: boolean;
   /** Degrees (as `degrees` counts them) of returned actors, when the store counted them while walking, so callers need not ask again. */
   degrees?: ReadonlyMap<string, number>;
+  /** The sources the relationships cite, when the store read them in the same unit of work, so callers need not ask again. */
+  sources?: ReadonlyMap<string, Source>;
 }
 
 export interface PathQuery {

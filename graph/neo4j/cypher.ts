@@ -25,8 +25,11 @@ import { ACTOR_KINDS, RELATIONSHIP_TYPES, type ActorKind, type RelationshipType 
 /** Actor properties callers see (the search helpers stay in the database). */
 const ACTOR_FIELDS = '{.id, .kind, .name, .category, .aliases, .summary, .country, .tags, .version}';
 
+/** Relationship properties callers see (the filter helpers stay in the database). `r` must be bound. */
+const REL_PROPS = 'r{.id, .role, .start, .end, .amount, .currency, .citations, .version}';
+
 /** A relationship row: properties, type and stored ends. `r` must be bound. */
-const REL_FIELDS = `r{.id, .role, .start, .end, .amount, .currency, .citations, .version} AS props,
+const REL_FIELDS = `${REL_PROPS} AS props,
   type(r) AS type, startNode(r).id AS source, endNode(r).id AS target`;
 
 /**
@@ -248,13 +251,18 @@ USING INDEX a:Actor(id)
 WHERE ${REL_FILTER}
 RETURN id AS actorId, ${REL_FIELDS}`;
 
-/** Filtered relationships with both ends in `$ids`: a seek per id, then its outgoing edges (each edge once). */
-export const RELATIONSHIPS_AMONG = `UNWIND $ids AS id
-MATCH (a:Actor {id: id})-[r]->(b:Actor)
-USING INDEX a:Actor(id)
-WHERE b.id IN $ids AND ${REL_FILTER}
-RETURN ${REL_FIELDS}
-ORDER BY r.id`;
+/**
+ * A neighbourhood's records in one pass: each actor in `$ids`, found by one
+ * seek, with `out`, its filtered outgoing relationships whose far end is in
+ * `$ids` (so each relationship among them once: `{props, type, target}`).
+ * Rows come in no particular order; the app orders them. Against a lookup of
+ * the actors and a separate statement for the relationships, the server seeks
+ * each actor once, not twice.
+ */
+export const ACTORS_AND_RELATIONSHIPS_AMONG = `UNWIND $ids AS id
+MATCH (a:Actor {id: id})
+RETURN a${ACTOR_FIELDS} AS actor,
+  [(a)-[r]->(b:Actor) WHERE b.id IN $ids AND ${REL_FILTER} | {props: ${REL_PROPS}, type: type(r), target: b.id}] AS out`;
 
 export const RELATIONSHIPS_CITING_SOURCE = `MATCH (:Actor)-[r]->(:Actor)
 WHERE type(r) IN $types AND $sourceId IN r.citationSources
@@ -494,7 +502,7 @@ const STATIC_STATEMENTS: Record<string, string> = {
   FILTERED_RELATIONSHIPS,
   FILTERED_RELATIONSHIPS_OF_ACTOR,
   RELATIONSHIPS_OF_ACTORS,
-  RELATIONSHIPS_AMONG,
+  ACTORS_AND_RELATIONSHIPS_AMONG,
   RELATIONSHIPS_CITING_SOURCE,
   ALL_RELATIONSHIPS,
   ALL_ACTORS,

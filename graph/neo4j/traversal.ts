@@ -5,14 +5,14 @@
  * return the same subgraphs and the same paths in the same order.
  */
 import { NotFoundError } from '../core/errors';
-import { earliestDay, latestDay, type Relationship } from '../core/model';
+import { earliestDay, latestDay, type Actor, type Relationship } from '../core/model';
 import type { NeighborhoodQuery, Path, PathQuery, Subgraph } from '../core/store';
 import { dateArg, datedOnly, intArg, kindsArg, typesArg, undatedArg } from '../core/args';
 import { DEFAULT_MAX_PATH_LENGTH, DEFAULT_NEIGHBORHOOD_LIMIT, DEFAULT_PATH_LIMIT, PATH_WORK_BUDGET } from '../core/limits';
 import * as cypher from './cypher';
-import { int, type QueryRunner } from './executor';
-import { ALL_TYPES, fetchActors, fetchRelationships } from './fetch';
-import { relationshipFrom } from './records';
+import { int, type QueryRunner, type Row } from './executor';
+import { ALL_TYPES, fetchActors, fetchRelationships, fetchSources } from './fetch';
+import { actorFrom, relationshipFrom } from './records';
 
 /** `$types/$fromDay/$toDay/$datedOnly/$sourceId` for an edge filter of types, asOf and undated. */
 function edgeParams(q: Pick<NeighborhoodQuery, 'types' | 'asOf' | 'undated'>) {
@@ -88,15 +88,24 @@ export async function neighborhood(q: QueryRunner, query: NeighborhoodQuery): Pr
     frontier = level;
   }
 
-  // All three are sent before any answer is read: the driver pipelines them on the transaction's connection.
-  const [actors, rows, centre] = await Promise.all([
-    fetchActors(q, chosen),
-    q.run(cypher.RELATIONSHIPS_AMONG, { ...f, ids: chosen }),
+  // Both are sent before either answer is read: the driver pipelines them on the transaction's connection.
+  const [rows, centre] = await Promise.all([
+    q.run(cypher.ACTORS_AND_RELATIONSHIPS_AMONG, { ...f, ids: chosen }),
     q.run(cypher.DEGREES, { ids: [query.actorId] }),
   ]);
+  const actors = new Map<string, Actor>();
+  const relationships: Relationship[] = [];
+  for (const row of rows) {
+    const actor = actorFrom(row.actor);
+    actors.set(actor.id, actor);
+    for (const r of row.out as Row[]) relationships.push(relationshipFrom({ ...r, source: actor.id }));
+  }
   if (!actors.has(query.actorId)) throw new NotFoundError('Actor', query.actorId);
   for (const row of centre) degrees.set(query.actorId, Number(row.degree));
-  return { actors: chosen.map((id) => actors.get(id)!), relationships: rows.map(relationshipFrom), truncated, degrees };
+  relationships.sort((a, b) => byId(a.id, b.id));
+  // Every reader of a neighbourhood shows its evidence: reading the cited sources here saves them a transaction of their own.
+  const sources = await fetchSources(q, relationships.flatMap((r) => r.citations.map((c) => c.sourceId)));
+  return { actors: chosen.map((id) => actors.get(id)!), relationships, truncated, degrees, sources };
 }
 
 // ----- paths -------------------------------------------------------------------------------

@@ -110,4 +110,15 @@ describe('batched loading', () => {
     expect(data.neighborhood.nodes.length).toBeGreaterThan(4);
     expect(total).toBeLessThanOrEqual(5);
   });
+
+  it('a neighbourhood’s cited sources come with it where the store reads them in the same call', async () => {
+    const query = '{ neighborhood(actorId: "bulk-person-000", depth: 2, limit: 200) { edges { id citations { source { id } } } sources { id title } } }';
+    const { byMethod, data } = await countCalls(query);
+    const hood = await store.neighborhood({ actorId: 'bulk-person-000', depth: 2, limit: 200 });
+    const cited = new Set(hood.relationships.flatMap((r) => r.citations.map((c) => c.sourceId)));
+    expect(cited.size).toBeGreaterThan(0);
+    expect((data.neighborhood.sources as { id: string }[]).map((s) => s.id).sort()).toEqual([...cited].sort());
+    // The Neo4j store returns them (one transaction); the embedded store leaves them to one batched lookup.
+    expect(byMethod).toEqual(hood.sources ? { neighborhood: 1 } : { neighborhood: 1, getSources: 1 });
+  });
 });

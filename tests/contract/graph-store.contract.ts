@@ -660,6 +660,12 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
           ['r01', 'r02', 'r03', 'r05', 'r07', 'r08', 'r10', 'r14', 'r15', 'r16', 'r17', 'r19', 'r20'],
         );
         expect(hood.truncated).toBe(false);
+        // Optional: where a store returns the cited sources, they are each source the relationships cite, whole, and no other.
+        if (hood.sources) {
+          const cited = [...new Set(hood.relationships.flatMap((r) => r.citations.map((c) => c.sourceId)))].sort();
+          expect([...hood.sources.keys()].sort()).toEqual(cited);
+          expect([...hood.sources.values()].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(await store.getSources(cited));
+        }
       });
 
       it('depth 3 reaches the whole fixture graph', async () => {
@@ -726,10 +732,11 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         const store = await openMini();
         await store.upsertActor(person('hermit', 'The Hermit'));
         const hood = await store.neighborhood({ actorId: 'hermit', depth: 3 });
-        const { degrees, ...rest } = hood;
+        const { degrees, sources, ...rest } = hood;
         expect(rest).toEqual({ actors: [await store.getActor('hermit')], relationships: [], truncated: false });
-        // Degrees are optional; where a store counts them they must be right.
+        // Degrees and cited sources are optional; where a store returns them they must be right.
         if (degrees) expect([...degrees]).toEqual([['hermit', 0]]);
+        if (sources) expect(sources.size).toBe(0);
       });
     });
 
