@@ -15,7 +15,11 @@ type Props = Record<string, unknown>;
 
 function defined(obj: Props): Props {
   const out: Props = {};
-  for (const [k, v] of Object.entries(obj)) if (v !== undefined && v !== null) out[k] = v;
+  // for…in, not Object.entries: no array per field, and every record of every read passes here.
+  for (const k in obj) {
+    const v = obj[k];
+    if (v !== undefined && v !== null) out[k] = v;
+  }
   return out;
 }
 

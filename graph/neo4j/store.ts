@@ -118,12 +118,14 @@ function pageFrom<T>(items: T[], total: number, window: PageWindow): Page<T> {
 export class Neo4jStore extends StoreWrites implements GraphStore {
   readonly kind = 'neo4j' as const;
   private closed = false;
+  private readonly degreeStatements: cypher.DegreeStatements;
 
   constructor(
     private readonly exec: TransactionExecutor,
     readonly server: ServerVersion,
   ) {
     super();
+    this.degreeStatements = cypher.degreeStatements(server);
   }
 
   // ----- plumbing -----------------------------------------------------------------------
@@ -265,7 +267,7 @@ export class Neo4jStore extends StoreWrites implements GraphStore {
     const ids = [...new Set(actorIds)];
     return this.read(async (q) => {
       const degree = new Map<string, number>();
-      for (const row of await q.run(cypher.DEGREES, { ids })) degree.set(String(row.actorId), Number(row.degree));
+      for (const row of await q.run(this.degreeStatements.degrees, { ids, steppeTypes: ALL_TYPES })) degree.set(String(row.actorId), Number(row.degree));
       return actorIds.map((id) => degree.get(id) ?? 0);
     });
   }
@@ -273,7 +275,7 @@ export class Neo4jStore extends StoreWrites implements GraphStore {
   // ----- traversal ----------------------------------------------------------------------------
 
   async neighborhood(query: NeighborhoodQuery): Promise<Subgraph> {
-    return this.read((q) => neighborhood(q, query));
+    return this.read((q) => neighborhood(q, query, this.degreeStatements));
   }
 
   async paths(query: PathQuery): Promise<Path[]> {

@@ -58,10 +58,10 @@ const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * Breadth-first from the centre; within a level the better connected (total
  * degree) first, then by id. Actors of excluded kinds are neither returned nor
  * walked through; `truncated` when the limit left out an admissible actor.
- * Each level is one NEXT_LEVEL statement that returns at most one actor more
+ * Each level is one NEXT_LEVEL statement (NEXT_LEVEL_LEGACY on Neo4j 4.4) that returns at most one actor more
  * than there is room for, already ordered.
  */
-export async function neighborhood(q: QueryRunner, query: NeighborhoodQuery): Promise<Subgraph> {
+export async function neighborhood(q: QueryRunner, query: NeighborhoodQuery, statements: cypher.DegreeStatements): Promise<Subgraph> {
   const depth = intArg('depth', query.depth, 1, 1, 3);
   const limit = intArg('limit', query.limit, DEFAULT_NEIGHBORHOOD_LIMIT, 1, 500);
   const f = edgeParams(query);
@@ -75,7 +75,7 @@ export async function neighborhood(q: QueryRunner, query: NeighborhoodQuery): Pr
   for (let d = 1; d <= depth && frontier.length > 0; d++) {
     const room = limit - chosen.length;
     // Every actor seen so far is chosen (the walk stops at the first level that does not fit), so `chosen` is what not to find again.
-    const rows = await q.run(cypher.NEXT_LEVEL, { ...f, frontier, seen: chosen, kinds: kinds ? [...kinds] : null, limit: int(room + 1) });
+    const rows = await q.run(statements.nextLevel, { ...f, frontier, seen: chosen, kinds: kinds ? [...kinds] : null, limit: int(room + 1), steppeTypes: ALL_TYPES });
     const level = rows.slice(0, room).map((row) => {
       degrees.set(String(row.actorId), Number(row.degree));
       return String(row.actorId);
@@ -91,14 +91,14 @@ export async function neighborhood(q: QueryRunner, query: NeighborhoodQuery): Pr
   // Both are sent before either answer is read: the driver pipelines them on the transaction's connection.
   const [rows, centre] = await Promise.all([
     q.run(cypher.ACTORS_AND_RELATIONSHIPS_AMONG, { ...f, ids: chosen }),
-    q.run(cypher.DEGREES, { ids: [query.actorId] }),
+    q.run(statements.degrees, { ids: [query.actorId], steppeTypes: ALL_TYPES }),
   ]);
   const actors = new Map<string, Actor>();
   const relationships: Relationship[] = [];
   for (const row of rows) {
     const actor = actorFrom(row.actor);
     actors.set(actor.id, actor);
-    for (const r of row.out as Row[]) relationships.push(relationshipFrom({ ...r, source: actor.id }));
+    for (const r of row.out as Row[]) relationships.push(relationshipFrom({ props: r.props, type: r.type, source: actor.id, target: r.target }));
   }
   if (!actors.has(query.actorId)) throw new NotFoundError('Actor', query.actorId);
   for (const row of centre) degrees.set(query.actorId, Number(row.degree));

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { lintCypherQuery } from '@neo4j-cypher/language-support';
 import { describe, expect, it } from 'vitest';
 import { ACTOR_KINDS, RELATIONSHIP_TYPES } from '@/graph/core/model';
-import { allStatements } from '@/graph/neo4j/cypher';
+import { allStatements, degreeStatements, NEO4J_5_ONLY, statementName, type DegreeStatements } from '@/graph/neo4j/cypher';
 
 /** Linter diagnostics that matter: everything but "Parameter $x is not defined" (we pass parameters at run time). */
 function problems(cypher: string): string[] {
@@ -67,8 +67,20 @@ describe('Cypher statements', () => {
       'MATCH (a)((x)-->(y)){1,3}(b) RETURN a',
     ];
     fiveOnly.forEach(([what, re], i) => expect(re.test(samples[i]), what).toBe(true));
-    const found = statements.flatMap((s) => fiveOnly.filter(([, re]) => re.test(s.cypher)).map(([what]) => `${s.name}: ${what}`));
+    const found = statements.filter((s) => !(s.name in NEO4J_5_ONLY)).flatMap((s) => fiveOnly.filter(([, re]) => re.test(s.cypher)).map(([what]) => `${s.name}: ${what}`));
     expect(found).toEqual([]);
+  });
+
+  it('runs a Neo4j 5-only statement only on Neo4j 5, with a 4.4 twin for the rest', () => {
+    const names = new Set(statements.map((s) => s.name));
+    for (const [five, legacy] of Object.entries(NEO4J_5_ONLY)) {
+      expect(names.has(five) && names.has(legacy), five).toBe(true);
+      expect(legacy in NEO4J_5_ONLY).toBe(false);
+    }
+    const named = (d: DegreeStatements) => Object.values(d).map(statementName);
+    expect(named(degreeStatements({ major: 4 }))).toEqual(['NEXT_LEVEL_LEGACY', 'DEGREES_LEGACY']);
+    expect(named(degreeStatements({ major: 5 }))).toEqual(['NEXT_LEVEL', 'DEGREES']);
+    expect(named(degreeStatements({ major: 2025 }))).toEqual(['NEXT_LEVEL', 'DEGREES']);
   });
 
   it('takes values only as parameters: the only literals are fixed names from the code', () => {
