@@ -12,8 +12,8 @@ const CHROMIUM = '/usr/bin/chromium';
 if (!existsSync(CHROMIUM) && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
   console.log(`Chromium is missing at ${CHROMIUM}: installing Debian's chromium package (apt-get)…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+  spawnSync('apt-get', ['-o', 'APT::Sandbox::User=root', 'update', '-qq'], { stdio: 'inherit', env });
+  spawnSync('apt-get', ['-o', 'APT::Sandbox::User=root', 'install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
 }
 
 if (!existsSync(CHROMIUM)) {
