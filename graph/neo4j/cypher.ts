@@ -22,11 +22,22 @@ import { ACTOR_KINDS, RELATIONSHIP_TYPES, type ActorKind, type RelationshipType 
 
 // ----- shared fragments --------------------------------------------------------
 
-/** Actor properties callers see (the search helpers stay in the database). */
-const ACTOR_FIELDS = '{.id, .kind, .name, .category, .aliases, .summary, .country, .tags, .version}';
+/**
+ * Records travel as lists of their properties in these orders, not as maps:
+ * the driver then decodes no key per field (on 60 depth-2 neighbourhoods at
+ * 100 000 actors, 466–514 ms of this process's CPU against 722–842 ms as maps).
+ * records.ts reads them by these positions.
+ */
+export const ACTOR_COLUMNS = ['id', 'kind', 'name', 'category', 'aliases', 'summary', 'country', 'tags', 'version'] as const;
+export const RELATIONSHIP_COLUMNS = ['id', 'role', 'start', 'end', 'amount', 'currency', 'citations', 'version'] as const;
+
+const columns = (v: string, names: readonly string[]) => `[${names.map((n) => `${v}.${n}`).join(', ')}]`;
+
+/** Actor properties callers see (the search helpers stay in the database). `a` must be bound. */
+const ACTOR_FIELDS = columns('a', ACTOR_COLUMNS);
 
 /** Relationship properties callers see (the filter helpers stay in the database). `r` must be bound. */
-const REL_PROPS = 'r{.id, .role, .start, .end, .amount, .currency, .citations, .version}';
+const REL_PROPS = columns('r', RELATIONSHIP_COLUMNS);
 
 /** A relationship row: properties, type and stored ends. `r` must be bound. */
 const REL_FIELDS = `${REL_PROPS} AS props,
@@ -94,7 +105,7 @@ export function dropRelationshipIdIndexStatement(type: RelationshipType): string
 
 export const GET_ACTORS = `UNWIND $ids AS id
 MATCH (a:Actor {id: id})
-RETURN a${ACTOR_FIELDS} AS actor`;
+RETURN ${ACTOR_FIELDS} AS actor`;
 
 /** Name listing: ids and names only, sorted by the shared ranking in the app. */
 export const LIST_ACTOR_NAMES = `MATCH (a:Actor)
@@ -131,7 +142,7 @@ RETURN ${CANDIDATE_NAMES}`;
 
 export const CITIZENS_OF = `UNWIND $ids AS id
 MATCH (a:Actor {country: id})
-RETURN a${ACTOR_FIELDS} AS actor`;
+RETURN ${ACTOR_FIELDS} AS actor`;
 
 export const ACTOR_LABELS = Object.fromEntries(
   ACTOR_KINDS.map((k) => [k, k.charAt(0) + k.slice(1).toLowerCase()]),
@@ -266,7 +277,7 @@ export const ACTORS_AND_RELATIONSHIPS_AMONG = `UNWIND $ids AS id
 MATCH (a:Actor {id: id})
 WITH collect(a) AS nodes
 UNWIND nodes AS a
-RETURN a${ACTOR_FIELDS} AS actor,
+RETURN ${ACTOR_FIELDS} AS actor,
   [(a)-[r]->(b) WHERE b IN nodes AND ${REL_FILTER} | {props: ${REL_PROPS}, type: type(r), target: b.id}] AS out`;
 
 export const RELATIONSHIPS_CITING_SOURCE = `MATCH (:Actor)-[r]->(:Actor)
@@ -280,7 +291,7 @@ RETURN ${REL_FIELDS}
 ORDER BY r.id`;
 
 export const ALL_ACTORS = `MATCH (a:Actor)
-RETURN a${ACTOR_FIELDS} AS actor
+RETURN ${ACTOR_FIELDS} AS actor
 ORDER BY a.id`;
 
 /** Replaces nothing: removes relationships of one type by id. */
@@ -439,7 +450,7 @@ WHERE type(r) IN $types
 WITH a, count(r) AS degree
 ORDER BY degree DESC, a.id
 LIMIT $top
-RETURN a${ACTOR_FIELDS} AS actor, degree`;
+RETURN ${ACTOR_FIELDS} AS actor, degree`;
 
 export const RELATIONSHIP_DATES = `MATCH (:Actor)-[r]->(:Actor)
 WHERE type(r) IN $types

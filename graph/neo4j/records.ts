@@ -60,19 +60,19 @@ export function actorRow(a: Actor): { id: string; kind: ActorKind; props: Props 
   };
 }
 
-/** An actor from an ACTOR_FIELDS projection, keys in `validateActor` order. */
-export function actorFrom(m: unknown): Actor {
-  const p = m as Props;
+/** An actor from an ACTOR_FIELDS projection (its properties in ACTOR_COLUMNS order), keys in `validateActor` order. */
+export function actorFrom(columns: unknown): Actor {
+  const [id, kind, name, category, aliases, summary, country, tags, version] = columns as unknown[];
   return defined({
-    id: String(p.id),
-    kind: p.kind as ActorKind,
-    name: String(p.name),
-    category: str(p.category),
-    aliases: Array.isArray(p.aliases) ? p.aliases.map(String) : [],
-    summary: str(p.summary),
-    country: str(p.country),
-    tags: Array.isArray(p.tags) ? p.tags.map(String) : [],
-    version: versionFrom(p.version),
+    id: String(id),
+    kind: kind as ActorKind,
+    name: String(name),
+    category: str(category),
+    aliases: Array.isArray(aliases) ? aliases.map(String) : [],
+    summary: str(summary),
+    country: str(country),
+    tags: Array.isArray(tags) ? tags.map(String) : [],
+    version: versionFrom(version),
   }) as unknown as Actor;
 }
 
@@ -136,21 +136,21 @@ export function relationshipRow(r: Relationship): { id: string; source: string; 
   };
 }
 
-/** A relationship from a REL_FIELDS row (`props`, `type`, `source`, `target`), keys in `validateRelationship` order. */
+/** A relationship from a REL_FIELDS row (`props` in RELATIONSHIP_COLUMNS order, `type`, `source`, `target`), keys in `validateRelationship` order. */
 export function relationshipFrom(row: Row): Relationship {
-  const p = row.props as Props;
+  const [id, role, start, end, amount, currency, citations, version] = row.props as unknown[];
   return defined({
-    id: String(p.id),
+    id: String(id),
     type: row.type as RelationshipType,
     source: String(row.source),
     target: String(row.target),
-    role: str(p.role),
-    start: str(p.start),
-    end: str(p.end),
-    amount: typeof p.amount === 'number' ? p.amount : undefined,
-    currency: str(p.currency),
-    citations: (JSON.parse(String(p.citations)) as Citation[]).map((c) => ({ sourceId: c.sourceId, excerpt: c.excerpt })),
-    version: versionFrom(p.version),
+    role: str(role),
+    start: str(start),
+    end: str(end),
+    amount: typeof amount === 'number' ? amount : undefined,
+    currency: str(currency),
+    citations: (JSON.parse(String(citations)) as Citation[]).map((c) => ({ sourceId: c.sourceId, excerpt: c.excerpt })),
+    version: versionFrom(version),
   }) as unknown as Relationship;
 }
 
