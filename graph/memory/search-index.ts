@@ -17,7 +17,7 @@
  */
 import type { Actor } from '../core/model';
 import { matchTokens, tokenizeNames, tokens, type TokenizedNames } from '../core/search';
-import { SortedIndex, withPrefix } from './sorted-index';
+import { firstNotBefore, SortedIndex, withPrefix } from './sorted-index';
 
 const FUZZY_MIN = 5;
 const SHIFTS = [1, 2, 3];
@@ -74,14 +74,7 @@ function repeatsAWord(names: TokenizedNames): boolean {
 
 /** Where `rank` is or would go in a list sorted by rank (the first entry not ranked below it). */
 function rankPosition(list: readonly IndexedActor[], rank: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid].rank < rank) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstNotBefore(list, (e) => e.rank < rank);
 }
 
 function* shiftedTails(token: string): Generator<string> {

@@ -46,15 +46,7 @@ export class SortedIndex<T> {
 
   /** First position whose item is not less than `probe`. */
   lowerBound(probe: T): number {
-    const items = this.all();
-    let lo = 0;
-    let hi = items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.cmp(items[mid], probe) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstNotBefore(this.all(), (item) => this.cmp(item, probe) < 0);
   }
 
   /** Inserts `item` and returns its position, or -1 when the array is not built yet (nothing to keep up to date). */
@@ -74,6 +66,18 @@ export class SortedIndex<T> {
   invalidate(): void {
     this.items = null;
   }
+}
+
+/** Binary search: the first position in `items` whose item is not `before` the one sought (`items` sorted so that those come first). */
+export function firstNotBefore<T>(items: readonly T[], before: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(items[mid])) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
