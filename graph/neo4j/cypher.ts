@@ -341,7 +341,7 @@ RETURN id AS actorId, r.id AS relId, other.id AS otherId`;
  * which `db.relationshipTypes()` tells (it lists only the types in use), that
  * is the node's whole degree, which Neo4j reads from its degree store
  * (`getDegree`, one read per actor) instead of expanding every relationship;
- * otherwise the relationships are counted by type. `degreeOf(x)` is the
+ * otherwise they are counted by expanding them. `degreeOf(x)` is the
  * expression; ONLY_STEPPE_TYPES binds the `onlySteppe` it reads.
  * At 100 000 actors, the second level of 60 depth-2 neighbourhoods took the
  * server 243–354 ms in all against 560–663 ms when every relationship was

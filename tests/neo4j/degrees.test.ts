@@ -8,6 +8,7 @@
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNeo4jStore } from '@/graph/neo4j';
+import { DEGREES } from '@/graph/neo4j/cypher';
 import { ALL_TYPES } from '@/graph/neo4j/fetch';
 import type { GraphStore, Subgraph } from '@/graph/core/store';
 import { apiGraph, bulkActorId } from '@/tests/fixtures/api-graph';
@@ -29,7 +30,6 @@ const shape = (h: Subgraph) => ({ actors: h.actors.map((a) => a.id), relationshi
 
 /** The operators and details of DEGREES' plan for `ids`, as the store sends it. */
 async function degreesPlan(): Promise<string> {
-  const { DEGREES } = await import('@/graph/neo4j/cypher');
   const result = await cypherOf(`PROFILE ${DEGREES}`, { ids, steppeTypes: ALL_TYPES });
   const walk = (p: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }): string[] => [
     `${p.operatorType} ${String(p.arguments.Details ?? '')}`,
@@ -64,7 +64,7 @@ describe('degrees on Neo4j', () => {
     const before = { degrees: await store.degrees(ids), hood: shape(await store.neighborhood({ actorId: 'tokayev', depth: 2, limit: 60 })) };
     // Another application's data in the same database: a relationship to its own node, and one between two actors.
     await cypherOf("MATCH (a:Actor {id: 'tokayev'}) CREATE (a)-[:TAGGED_BY_OTHER_APP]->(:OtherAppNote {n: 1})");
-    await cypherOf(`MATCH (a:Actor {id: '${bulkActorId(1)}'}), (b:Actor {id: '${bulkActorId(2)}'}) CREATE (a)-[:KNOWS_IN_OTHER_APP]->(b)`);
+    await cypherOf('MATCH (a:Actor {id: $a}), (b:Actor {id: $b}) CREATE (a)-[:KNOWS_IN_OTHER_APP]->(b)', { a: bulkActorId(1), b: bulkActorId(2) });
     try {
       expect(await store.degrees(ids)).toEqual(before.degrees);
       expect(shape(await store.neighborhood({ actorId: 'tokayev', depth: 2, limit: 60 }))).toEqual(before.hood);
