@@ -16,6 +16,7 @@ import { canvasEdgeLook, canvasNodeData, canvasStylesheet } from '@/app/_lib/map
 import { fitViewport, LARGE_GRAPH, layoutOptions, placeNewNodes, settleNewNodes, type Insets } from '@/app/_lib/layouts';
 import { withSeededRandom } from '@/graph/core/seeded-random';
 import { scheduleThinning, updateEdgeLabels, updateZoomLabels } from '@/app/_lib/edge-labels';
+import { canvasState, NO_INSETS } from '@/app/_lib/canvas-state';
 import { EXPLORER_RENDERER, rendererOptions, type RendererName } from '@/app/_lib/renderer';
 import type { LayoutName, Selection } from '@/app/_lib/url-state';
 import styles from './GraphCanvas.module.css';
@@ -147,7 +148,6 @@ export function GraphCanvas({ ref, ...props }: Props) {
       selectionType: 'single',
       ...rendererOptions(latest.current.renderer ?? EXPLORER_RENDERER),
     });
-    cy.scratch('_steppeLarge', false);
     cyRef.current = cy;
     window.cy = cy;
     container.dataset.layoutState = 'idle';
@@ -201,7 +201,7 @@ export function GraphCanvas({ ref, ...props }: Props) {
 
   const { insets } = props;
   useEffect(() => {
-    cyRef.current?.scratch('_steppeInsets', insets ?? NO_INSETS);
+    if (cyRef.current) canvasState(cyRef.current).insets = insets ?? NO_INSETS;
   }, [insets]);
 
   // ---- patch elements, then lay out (full when the layout key changed, else place only the new nodes)
@@ -394,8 +394,9 @@ export function GraphCanvas({ ref, ...props }: Props) {
 /** Switches to the large-graph stylesheet above LARGE_GRAPH_ELEMENTS elements (and back); only when the side changes. */
 function setLarge(cy: Core, count: number): void {
   const large = count > LARGE_GRAPH_ELEMENTS;
-  if (cy.scratch('_steppeLarge') === large) return;
-  cy.scratch('_steppeLarge', large);
+  const state = canvasState(cy);
+  if (state.large === large) return;
+  state.large = large;
   cy.style(canvasStylesheet(large));
 }
 
@@ -409,12 +410,9 @@ function withStyleData(ele: ElementDefinition): ElementDefinition {
 const NO_MARKS: ReadonlyMap<string, string> = new Map();
 const NO_IDS: ReadonlySet<string> = new Set();
 
-const NO_INSETS: Insets = { top: 24, right: 24, bottom: 24, left: 24 };
-
 /** Fits `eles` into the view clear of the insets (see fitViewport). */
 function fitElements(cy: Core, eles: CollectionReturnValue, animate: boolean): void {
-  const insets = (cy.scratch('_steppeInsets') as Insets | undefined) ?? NO_INSETS;
-  const viewport = fitViewport(cy, eles, insets);
+  const viewport = fitViewport(cy, eles, canvasState(cy).insets);
   if (!viewport) return;
   if (animate) cy.animate({ ...viewport, duration: 250 });
   else cy.viewport(viewport);
@@ -422,10 +420,11 @@ function fitElements(cy: Core, eles: CollectionReturnValue, animate: boolean): v
 
 /** Fits the visible elements into view; that zoom is the reference for when every edge gets its label. */
 function fitVisible(cy: Core, animate: boolean): void {
-  const insets = (cy.scratch('_steppeInsets') as Insets | undefined) ?? NO_INSETS;
-  const viewport = fitViewport(cy, cy.elements(':visible'), insets);
+  const viewport = fitViewport(cy, cy.elements(':visible'), canvasState(cy).insets);
   if (!viewport) return;
-  cy.scratch('_steppeFitZoom', viewport.zoom);
+  canvasState(cy).fitZoom = viewport.zoom;
+  // For tests: the zoom labels are judged against.
+  cy.container()?.setAttribute('data-fit-zoom', String(viewport.zoom));
   if (animate) cy.animate({ ...viewport, duration: 250 });
   else cy.viewport(viewport);
   updateZoomLabels(cy, false, viewport.zoom);

@@ -7,6 +7,7 @@
  * over other nodes are thinned (thinEdgeLabels).
  */
 import type { BoundingBox12, Core, EdgeSingular } from 'cytoscape';
+import { canvasState } from './canvas-state';
 
 /** Every edge is labelled from this multiple of the fitted zoom… */
 export const ZOOM_LABEL_FACTOR = 1.6;
@@ -32,10 +33,11 @@ export function updateEdgeLabels(cy: Core): void {
  * and so label sizes are not yet updated); many calls in one turn thin once.
  */
 export function scheduleThinning(cy: Core): void {
-  if (cy.scratch('_steppeThinPending')) return;
-  cy.scratch('_steppeThinPending', true);
+  const state = canvasState(cy);
+  if (state.thinPending) return;
+  state.thinPending = true;
   queueMicrotask(() => {
-    cy.scratch('_steppeThinPending', false);
+    state.thinPending = false;
     if (!cy.destroyed()) thinEdgeLabels(cy);
   });
 }
@@ -53,7 +55,7 @@ const THIN_MAX = 300;
 export function thinEdgeLabels(cy: Core): void {
   const crowded = cy.edges('.crowded');
   if (crowded.nonempty()) cy.batch(() => crowded.removeClass('crowded'));
-  if (cy.scratch('_steppeZoomLabels') === true) return;
+  if (canvasState(cy).zoomLabels === true) return;
   const shown = cy.edges('.near, .kbd, .hover, :selected').filter((e) => e.visible());
   if (shown.empty() || shown.length > THIN_MAX) return;
   const must = (e: EdgeSingular) => e.selected() || e.hasClass('hover') || e.hasClass('kbd');
@@ -85,10 +87,10 @@ function overlap(a: BoundingBox12, b: BoundingBox12): boolean {
  * fitted zoom. Only crossings touch the edges, unless `force` (new edges were added).
  */
 export function updateZoomLabels(cy: Core, force = false, zoom = cy.zoom()): void {
-  const fit = (cy.scratch('_steppeFitZoom') as number | undefined) ?? zoom;
-  const on = zoomLabelsOn(zoom, fit);
-  if (!force && cy.scratch('_steppeZoomLabels') === on) return;
-  cy.scratch('_steppeZoomLabels', on);
+  const state = canvasState(cy);
+  const on = zoomLabelsOn(zoom, state.fitZoom ?? zoom);
+  if (!force && state.zoomLabels === on) return;
+  state.zoomLabels = on;
   const change = on ? cy.edges().not('.zoomed') : cy.edges('.zoomed');
   if (change.nonempty()) cy.batch(() => change.toggleClass('zoomed', on));
   scheduleThinning(cy);

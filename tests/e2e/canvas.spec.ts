@@ -19,7 +19,7 @@ const VIEWS = [
 async function zoomToFitTimes(page: Page, factor: number): Promise<void> {
   await page.evaluate((f) => {
     const cy = window.cy!;
-    const fit = cy.scratch('_steppeFitZoom') as number;
+    const fit = Number(cy.container()!.dataset.fitZoom);
     cy.zoom({ level: fit * f, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
   }, factor);
 }
