@@ -420,11 +420,13 @@ function fitElements(cy: Core, eles: CollectionReturnValue, animate: boolean): v
 
 /** Fits the visible elements into view; that zoom is the reference for when every edge gets its label. */
 function fitVisible(cy: Core, animate: boolean): void {
-  const viewport = fitViewport(cy, cy.elements(':visible'), canvasState(cy).insets);
+  const state = canvasState(cy);
+  const viewport = fitViewport(cy, cy.elements(':visible'), state.insets);
   if (!viewport) return;
-  canvasState(cy).fitZoom = viewport.zoom;
-  // For tests: the zoom labels are judged against.
-  cy.container()?.setAttribute('data-fit-zoom', String(viewport.zoom));
+  state.fitZoom = viewport.zoom;
+  // For tests, beside data-layout-state: the zoom edge labels are judged against.
+  const container = cy.container();
+  if (container) container.dataset.fitZoom = String(viewport.zoom);
   if (animate) cy.animate({ ...viewport, duration: 250 });
   else cy.viewport(viewport);
   updateZoomLabels(cy, false, viewport.zoom);
