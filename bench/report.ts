@@ -12,7 +12,8 @@ import type { OverheadResult } from './graphql-overhead';
 import type { LoadResult } from './load-client';
 import type { Neo4jBenchResult } from './neo4j-phase';
 import { EXPLORER_RENDERER } from '../app/_lib/renderer';
-import type { FrameTimes, RenderResult, RenderSizeResult, RendererResult } from './render/render';
+import { GESTURE_STEPS } from './render/protocol';
+import type { FrameTimes, GestureTimes, RenderResult, RenderSizeResult, RendererResult } from './render/render';
 import type { Summary, Timed } from './stats';
 import type { StoreMetrics } from './store-metrics';
 
@@ -128,6 +129,8 @@ const isSkipped = (x: object): x is Skipped => 'skipped' in x;
 
 /** Frame-time p50 / p95 of a scripted pan and zoom. */
 const frames = (f: FrameTimes) => `${ms(f.p50)} / ${ms(f.p95)}`;
+/** A gesture by hand: its wall time, then frame p95. */
+const gesture = (g: GestureTimes) => `${ms(g.wallMs)} (frame p95 ${ms(g.p95)})`;
 
 /** A wall p95 with the CPU p95 beside it, which a busy machine does not inflate. */
 const withCpu = (s: Timed) => `${ms(s.p95)} (CPU ${ms(s.cpu.p95)})`;
@@ -232,6 +235,7 @@ function rows(r: BenchResult): [string, string][] {
     for (const s of r.render.sizes) {
       out.push([`Render ${s.elements} elements (${s.nodes} nodes), explorer vs bare`, `${ms(s.explorer.totalMs)} vs ${ms(s.bare.totalMs)} = ${s.ratio.toFixed(2)}×`]);
       if (s.panZoom) out.push([`Pan/zoom frame time p50 / p95, ${s.elements} elements, explorer vs bare`, `${frames(s.panZoom.explorer)} vs ${frames(s.panZoom.bare)}`]);
+      if (s.gesture) out.push([`Wheel and drag by hand, ${s.elements} elements, explorer vs bare`, `${gesture(s.gesture.explorer)} vs ${gesture(s.gesture.bare)}`]);
     }
   }
   if (r.ftmImport) {
@@ -326,7 +330,7 @@ function largeViewRows(run: LargeViewRun): string[][] {
   const out: string[][] = [];
   for (const s of run.render.sizes) {
     const view = `${s.nodes.toLocaleString('en')} nodes + ${(s.elements - s.nodes).toLocaleString('en')} edges`;
-    const canvas: RendererResult | undefined = s.panZoom ? { bare: s.bare, explorer: s.explorer, ratio: s.ratio, panZoom: s.panZoom } : undefined;
+    const canvas = canvasResult(s);
     for (const [name, r] of [['canvas', canvas], ['WebGL', s.webgl]] as const) {
       if (!r) continue;
       const chosen = EXPLORER_RENDERER === (name === 'WebGL' ? 'webgl' : 'canvas') ? ' (explorer uses)' : '';
@@ -338,6 +342,23 @@ function largeViewRows(run: LargeViewRun): string[][] {
         `${frames(r.panZoom.explorer)} (${r.panZoom.explorer.draws}/${r.panZoom.explorer.frames} frames drawn)`,
         `${frames(r.panZoom.bare)} (${r.panZoom.bare.draws}/${r.panZoom.bare.frames})`,
       ]);
+    }
+  }
+  return out;
+}
+
+/** The canvas renderer's numbers of a view, shaped as the WebGL ones are; undefined in runs recorded before frames were measured. */
+function canvasResult(s: RenderSizeResult): RendererResult | undefined {
+  return s.panZoom ? { bare: s.bare, explorer: s.explorer, ratio: s.ratio, panZoom: s.panZoom, ...(s.gesture ? { gesture: s.gesture } : {}) } : undefined;
+}
+
+/** Rows of [view, renderer, gesture explorer, bare] for the views moved by hand. */
+function gestureRows(run: LargeViewRun): string[][] {
+  const out: string[][] = [];
+  for (const s of run.render.sizes) {
+    const view = `${s.nodes.toLocaleString('en')} nodes + ${(s.elements - s.nodes).toLocaleString('en')} edges`;
+    for (const [name, r] of [['canvas', canvasResult(s)], ['WebGL', s.webgl]] as const) {
+      if (r?.gesture) out.push([view, name, `${gesture(r.gesture.explorer)}, ${r.gesture.explorer.draws} draws`, `${gesture(r.gesture.bare)}, ${r.gesture.bare.draws} draws`]);
     }
   }
   return out;
@@ -362,7 +383,24 @@ function largeViewMarkdown(run: LargeViewRun): string[] {
     '|---|---|---|---|---|---|',
     ...largeViewRows(run).map((row) => `| ${row.join(' | ')} |`),
     '',
+    ...gestureTable(run),
     ...(target.length ? ['| Target | Goal | Measured | |', '|---|---|---|---|', ...target, ''] : []),
+  ];
+}
+
+/** The views moved by hand, when the run measured them. */
+function gestureTable(run: LargeViewRun): string[] {
+  const rows = gestureRows(run);
+  if (!rows.length) return [];
+  return [
+    `By hand: after the scripted frames, Playwright's mouse turns the wheel ${GESTURE_STEPS.wheel} steps at the centre (half in, half out) and drags ${GESTURE_STEPS.drag} steps from the top-left corner, ` +
+      `through Chromium's input, as a reader would; the time runs from the first wheel step until Cytoscape has redrawn in full after the drag. ` +
+      `The explorer moves large views by snapshot (\`setGestureDrawing\` in app/_lib/renderer.ts); bare Cytoscape draws every frame in full, as it comes.`,
+    '',
+    '| View | Renderer | Wheel and drag, explorer | bare |',
+    '|---|---|---|---|',
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+    '',
   ];
 }
 

@@ -131,6 +131,7 @@ async function main(): Promise<void> {
     for (const s of render.sizes) {
       console.log(`render ${s.elements} elements (${s.nodes} nodes): explorer ${(s.explorer.totalMs / 1000).toFixed(2)} s vs bare ${(s.bare.totalMs / 1000).toFixed(2)} s = ${s.ratio.toFixed(2)}×`);
       if (s.panZoom) console.log(`  pan/zoom frame time p50 / p95: explorer ${s.panZoom.explorer.p50.toFixed(1)} / ${s.panZoom.explorer.p95.toFixed(1)} ms, bare ${s.panZoom.bare.p50.toFixed(1)} / ${s.panZoom.bare.p95.toFixed(1)} ms`);
+      if (s.gesture) console.log(`  wheel and drag by hand: explorer ${(s.gesture.explorer.wallMs / 1000).toFixed(2)} s (frame p95 ${s.gesture.explorer.p95.toFixed(1)} ms), bare ${(s.gesture.bare.wallMs / 1000).toFixed(2)} s (frame p95 ${s.gesture.bare.p95.toFixed(1)} ms)`);
     }
     return;
   }

@@ -17,7 +17,7 @@ import { fitViewport, LARGE_GRAPH, layoutOptions, placeNewNodes, settleNewNodes,
 import { withSeededRandom } from '@/graph/core/seeded-random';
 import { scheduleThinning, updateEdgeLabels, updateZoomLabels } from '@/app/_lib/edge-labels';
 import { canvasState, NO_INSETS } from '@/app/_lib/canvas-state';
-import { EXPLORER_RENDERER, rendererOptions, type RendererName } from '@/app/_lib/renderer';
+import { EXPLORER_RENDERER, rendererOptions, setGestureDrawing, type RendererName } from '@/app/_lib/renderer';
 import type { LayoutName, Selection } from '@/app/_lib/url-state';
 import styles from './GraphCanvas.module.css';
 
@@ -391,13 +391,14 @@ export function GraphCanvas({ ref, ...props }: Props) {
   );
 }
 
-/** Switches to the large-graph stylesheet above LARGE_GRAPH_ELEMENTS elements (and back); only when the side changes. */
+/** Switches to the large-graph stylesheet and gesture drawing above LARGE_GRAPH_ELEMENTS elements (and back); only when the side changes. */
 function setLarge(cy: Core, count: number): void {
   const large = count > LARGE_GRAPH_ELEMENTS;
   const state = canvasState(cy);
   if (state.large === large) return;
   state.large = large;
   cy.style(canvasStylesheet(large));
+  setGestureDrawing(cy, large);
 }
 
 /** A benchmark element (data as the canvas props carry it) with the style data the canvas adds. */

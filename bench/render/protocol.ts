@@ -5,3 +5,6 @@ export type RenderTiming = { elements: number; addMs: number; layoutMs: number; 
 export function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 }
+
+/** The gesture by hand (render.ts: gestureFrames): wheel steps (the first half zooms in about the centre, the second back out), then drag steps. */
+export const GESTURE_STEPS = { wheel: 30, drag: 20 } as const;

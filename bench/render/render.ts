@@ -5,7 +5,9 @@
  * served on loopback; Math.random is seeded identically before each render so
  * both layouts start from the same positions. Renders alternate between the
  * pages; the ratio is median(explorer) ÷ median(bare). After the renders, a
- * scripted pan and zoom on each page gives frame times (panZoomFrames).
+ * scripted pan and zoom on each page gives frame times (panZoomFrames), and
+ * the same view moved by the mouse through Chromium's input gives the time a
+ * hand waits (gestureFrames).
  * Optionally the same again with Cytoscape's WebGL renderer on both pages.
  *
  * With `explorerUrl`, the explorer side is that running page (e.g. the app's
@@ -22,7 +24,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright';
 import { generateGraph } from '../generate';
 import { median, summarize } from '../stats';
 import { egoElements, largeViewElements } from './elements';
-import type { RenderTiming } from './protocol';
+import { GESTURE_STEPS, type RenderTiming } from './protocol';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -46,6 +48,8 @@ export interface RendererResult {
   /** explorer.totalMs ÷ bare.totalMs (medians). */
   ratio: number;
   panZoom: { bare: FrameTimes; explorer: FrameTimes };
+  /** The same view moved by a hand (gestureFrames); absent in runs recorded before it was measured. */
+  gesture?: { bare: GestureTimes; explorer: GestureTimes };
 }
 
 export interface RenderSizeResult {
@@ -59,6 +63,7 @@ export interface RenderSizeResult {
   ratio: number;
   /** Absent in runs recorded before frames were measured. */
   panZoom?: RendererResult['panZoom'];
+  gesture?: RendererResult['gesture'];
   /** Both pages again with Cytoscape's WebGL renderer, when measured (`--render-large`). */
   webgl?: RendererResult;
 }
@@ -205,6 +210,60 @@ export async function panZoomFrames(page: Page, frames = PAN_ZOOM_FRAMES): Promi
   return { frames: intervals.length, draws, p50: s.p50, p95: s.p95, max: s.max };
 }
 
+/** A user's pan and zoom with the real mouse, from the first wheel step until the full redraw after the drag. */
+export interface GestureTimes extends FrameTimes {
+  /** Wall time of the whole gesture, settling included (ms): what the hand waits for. */
+  wallMs: number;
+}
+
+/** In the page during a gesture: animation-frame timestamps, whether to keep recording, Cytoscape's draw count at the start. */
+type GestureRecorder = { stamps: number[]; on: boolean; draws: number };
+
+/**
+ * After a render: the same pan and zoom a hand makes, through Chromium's input pipeline (Playwright's mouse),
+ * so Cytoscape's gesture-only drawing (`textureOnViewport`, `hideEdgesOnViewport`) takes part, which
+ * panZoomFrames's scripted cy.zoom/cy.panBy never trigger. Wheel at the centre, then a drag from a corner
+ * (background: both pages fit the graph with padding, so a drag there pans rather than moving a node).
+ * Frame times are requestAnimationFrame intervals from the first wheel step until Cytoscape has redrawn
+ * at full quality after the drag.
+ */
+export async function gestureFrames(page: Page): Promise<GestureTimes> {
+  await page.bringToFront();
+  const box = await page.evaluate(() => {
+    const cy = (window as unknown as { cy: import('cytoscape').Core }).cy;
+    const rect = cy.container()!.getBoundingClientRect();
+    const w = window as unknown as { __gesture: GestureRecorder };
+    const renderer = (cy as unknown as { renderer(): { redrawCount?: number } }).renderer();
+    const g: GestureRecorder = (w.__gesture = { stamps: [], on: true, draws: renderer.redrawCount ?? 0 });
+    // Anonymous async loop (no named inner functions: this source is serialised into the page).
+    void (async () => {
+      while (g.on) g.stamps.push(await new Promise<number>((resolve) => requestAnimationFrame(resolve)));
+    })();
+    return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+  });
+  const t0 = Date.now();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < GESTURE_STEPS.wheel; i++) await page.mouse.wheel(0, i < GESTURE_STEPS.wheel / 2 ? -100 : 100);
+  const corner = { x: box.x + 12, y: box.y + 12 };
+  await page.mouse.move(corner.x, corner.y);
+  await page.mouse.down();
+  for (let i = 1; i <= GESTURE_STEPS.drag; i++) await page.mouse.move(corner.x + i * 10, corner.y + i * 6);
+  await page.mouse.up();
+  const { intervals, draws } = await page.evaluate(async () => {
+    const cy = (window as unknown as { cy: import('cytoscape').Core }).cy;
+    const renderer = (cy as unknown as { renderer(): { redrawCount?: number; data: { wheelZooming?: boolean }; hoverData: { dragging?: boolean } } }).renderer();
+    // Cytoscape redraws at full quality 150 ms after the last wheel step and on release; wait for that frame.
+    while (renderer.data.wheelZooming || renderer.hoverData.dragging) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    const g = (window as unknown as { __gesture: GestureRecorder }).__gesture;
+    g.on = false;
+    return { intervals: g.stamps.slice(1).map((t, i) => t - g.stamps[i]), draws: (renderer.redrawCount ?? 0) - g.draws };
+  });
+  const wallMs = Date.now() - t0;
+  const s = summarize(intervals);
+  return { frames: intervals.length, draws, p50: s.p50, p95: s.p95, max: s.max, wallMs };
+}
+
 /** Label of a view in tables: "1000 elements" or "10000 nodes + 20000 edges". */
 export function viewLabel(view: RenderView): string {
   return view.kind === 'ego' ? `${view.elements} elements` : `${view.nodes} nodes + ${view.edges} edges`;
@@ -213,7 +272,7 @@ export function viewLabel(view: RenderView): string {
 type Pages = Record<'bare' | 'explorer', Page>;
 
 /** Renders `elements` on both pages (one warm-up each, then `runs` alternating), then pans and zooms each. */
-async function measureRenderer(pages: Pages, elements: ElementDefinition[], runs: number): Promise<RendererResult> {
+async function measureRenderer(pages: Pages, elements: ElementDefinition[], runs: number): Promise<Required<RendererResult>> {
   const bareRuns: RenderTiming[] = [];
   const appRuns: RenderTiming[] = [];
   // One unmeasured render each warms the JIT; then alternate so drift hits both pages alike.
@@ -226,7 +285,9 @@ async function measureRenderer(pages: Pages, elements: ElementDefinition[], runs
   const bare = medianTiming(bareRuns);
   const explorer = medianTiming(appRuns);
   const panZoom = { bare: await panZoomFrames(pages.bare), explorer: await panZoomFrames(pages.explorer) };
-  return { bare, explorer, ratio: explorer.totalMs / bare.totalMs, panZoom };
+  // The scripted steps end about where they started (the zoom comes back; the pan leaves the top-left corner clear).
+  const gesture = { bare: await gestureFrames(pages.bare), explorer: await gestureFrames(pages.explorer) };
+  return { bare, explorer, ratio: explorer.totalMs / bare.totalMs, panZoom, gesture };
 }
 
 async function openPages(context: BrowserContext, bareUrl: string, explorerUrl: string): Promise<Pages> {
@@ -273,7 +334,7 @@ export async function measureRender(options: {
       const runs = RUNS[elements.length] ?? 3;
       log(`render ${viewLabel(view)}: canvas, ${runs} runs per page…`);
       const c = await measureRenderer(canvas, elements, runs);
-      log(`render ${viewLabel(view)}: canvas ${c.ratio.toFixed(2)}× (explorer ${Math.round(c.explorer.totalMs)} ms, bare ${Math.round(c.bare.totalMs)} ms); frame p95 explorer ${c.panZoom.explorer.p95.toFixed(1)} ms, bare ${c.panZoom.bare.p95.toFixed(1)} ms`);
+      log(`render ${viewLabel(view)}: canvas ${c.ratio.toFixed(2)}× (explorer ${Math.round(c.explorer.totalMs)} ms, bare ${Math.round(c.bare.totalMs)} ms); frame p95 explorer ${c.panZoom.explorer.p95.toFixed(1)} ms, bare ${c.panZoom.bare.p95.toFixed(1)} ms; gesture by hand explorer ${gestureLine(c.gesture.explorer)}, bare ${gestureLine(c.gesture.bare)}`);
       // Each page keeps only the view it is measuring: free the canvas pages' copy before the WebGL pages draw theirs.
       await Promise.all([canvas.bare, canvas.explorer].map((p) => p.evaluate(() => (window as unknown as { cy: import('cytoscape').Core }).cy.elements().remove())));
       const g = webgl && elements.length <= (options.webglMaxElements ?? Infinity) ? await measureRenderer(webgl, elements, runs) : undefined;
@@ -287,6 +348,7 @@ export async function measureRender(options: {
         explorer: c.explorer,
         ratio: c.ratio,
         panZoom: c.panZoom,
+        gesture: c.gesture,
         ...(g ? { webgl: g } : {}),
       });
     }
@@ -295,6 +357,10 @@ export async function measureRender(options: {
     await browser.close();
     await server.close();
   }
+}
+
+function gestureLine(g: GestureTimes): string {
+  return `${Math.round(g.wallMs)} ms (frame p95 ${g.p95.toFixed(1)} ms)`;
 }
 
 function withQuery(url: string, query: string): string {

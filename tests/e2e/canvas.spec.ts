@@ -242,6 +242,36 @@ test.describe('canvas', () => {
     expect(bytes.readUInt32BE(16)).toBeGreaterThan(1400);
     expect(bytes.readUInt32BE(20)).toBeGreaterThan(1400);
   });
+
+  test('a large view moves by snapshot while the hand pans or zooms; a small view draws every frame in full', async ({ page }) => {
+    await openExplorer(page);
+    /** How the canvas renderer draws during a gesture (Cytoscape renderer fields; see app/_lib/renderer.ts). */
+    const gestureDrawing = () =>
+      page.evaluate(() => {
+        const r = (window.cy as unknown as { renderer(): { textureOnViewport: boolean; hideEdgesOnViewport: boolean } }).renderer();
+        return { texture: r.textureOnViewport, hideEdges: r.hideEdgesOnViewport };
+      });
+    /** Draws `nodes` people in a ring (each allied with the next) through the canvas's own render hook. */
+    const renderRing = (nodes: number) =>
+      page.evaluate(async (n) => {
+        const els = [];
+        for (let i = 0; i < n; i++) els.push({ group: 'nodes' as const, data: { id: `p${i}`, label: `Person ${i}`, kind: 'PERSON' } });
+        for (let i = 0; i < n; i++) els.push({ group: 'edges' as const, data: { id: `e${i}`, source: `p${i}`, target: `p${(i + 1) % n}`, type: 'ALLIED_WITH' } });
+        return (await window.__steppeRender!(els)).elements;
+      }, nodes);
+
+    expect(await gestureDrawing()).toEqual({ texture: false, hideEdges: false });
+    expect(await renderRing(600)).toBe(1200);
+    expect(await gestureDrawing()).toEqual({ texture: true, hideEdges: true });
+    // A real wheel step still zooms the large view.
+    const before = await page.evaluate(() => window.cy!.zoom());
+    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -200);
+    await expect.poll(() => page.evaluate(() => window.cy!.zoom())).toBeGreaterThan(before);
+    expect(await renderRing(40)).toBe(80);
+    expect(await gestureDrawing()).toEqual({ texture: false, hideEdges: false });
+  });
 });
 
 test.describe('canvas keyboard', () => {
