@@ -3,8 +3,9 @@
  * looks and clutter everywhere else, so an edge is labelled when it touches
  * the selected, hovered or keyboard-focused node (class `near`), when it is
  * itself hovered, selected or focused (stylesheet), and every edge is once
- * the view is zoomed in far enough to read them (class `zoomed`). A selection's labels that would pile up
- * over other nodes are thinned (thinEdgeLabels).
+ * the view is zoomed in far enough to read them and shows few enough of them
+ * (class `zoomed`). A selection's labels that would pile up over other nodes
+ * are thinned (thinEdgeLabels).
  */
 import type { BoundingBox12, Core, EdgeSingular } from 'cytoscape';
 import { canvasState } from './canvas-state';
@@ -16,6 +17,23 @@ export const ZOOM_LABEL_MIN = 1.1;
 
 export function zoomLabelsOn(zoom: number, fitZoom: number): boolean {
   return zoom >= Math.max(ZOOM_LABEL_MIN, fitZoom * ZOOM_LABEL_FACTOR) - 1e-6;
+}
+
+/**
+ * …and only while the view shows about this many edges or fewer. Past it the labels cover one another, and
+ * drawing them all is what made zooming a large view slow: at 10 000 nodes / 20 000 edges, every wheel gesture
+ * that crossed the threshold restyled all 20 000 edges twice and drew their labels at each full redraw.
+ */
+export const ZOOM_LABEL_MAX_EDGES = 400;
+
+/**
+ * About how many of `edges` are in view at `zoom`: all of them at the fit, and the share of the fitted area
+ * still in view beyond it, (fitZoom / zoom)², as if they were spread evenly. An estimate, so it costs nothing
+ * per zoom step; it is low where the graph is dense (an ego view's centre) and high where it is sparse.
+ */
+export function edgesInView(edges: number, zoom: number, fitZoom: number): number {
+  const share = Math.min(1, fitZoom / zoom);
+  return edges * share * share;
 }
 
 /** Marks the edges of the selected, hovered or keyboard-focused nodes `near`, then thins their labels. */
@@ -84,11 +102,14 @@ function overlap(a: BoundingBox12, b: BoundingBox12): boolean {
 
 /**
  * Labels every edge (`zoomed`) when `zoom` (default: the current one) is past the threshold for the last
- * fitted zoom. Only crossings touch the edges, unless `force` (new edges were added).
+ * fitted zoom and the view shows at most ZOOM_LABEL_MAX_EDGES of them. Only crossings touch the edges, unless
+ * `force` (new edges were added).
  */
 export function updateZoomLabels(cy: Core, force = false, zoom = cy.zoom()): void {
   const state = canvasState(cy);
-  const on = zoomLabelsOn(zoom, state.fitZoom ?? zoom);
+  const fitZoom = state.fitZoom ?? zoom;
+  // Short-circuits: the edges are counted only once zoomed in past the threshold.
+  const on = zoomLabelsOn(zoom, fitZoom) && edgesInView(cy.edges().not('.filtered').length, zoom, fitZoom) <= ZOOM_LABEL_MAX_EDGES;
   if (!force && state.zoomLabels === on) return;
   state.zoomLabels = on;
   const change = on ? cy.edges().not('.zoomed') : cy.edges('.zoomed');

@@ -8,7 +8,7 @@
 import cytoscape, { type Core } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { canvasState } from '@/app/_lib/canvas-state';
-import { scheduleThinning, updateEdgeLabels, updateZoomLabels } from '@/app/_lib/edge-labels';
+import { edgesInView, scheduleThinning, updateEdgeLabels, updateZoomLabels } from '@/app/_lib/edge-labels';
 import { canvasEdgeLook, canvasNodeData, canvasStylesheet } from '@/app/_lib/map-style';
 
 /** A ring of `n` people on the explorer's stylesheet, its edges' labels decided and thinned. */
@@ -72,5 +72,25 @@ describe('canvas bookkeeping', () => {
     });
     expect(restyled.size).toBe(40);
     expect(cy.edges('.zoomed').length).toBe(40);
+  });
+
+  it('a view with more edges than can be read waits for a deeper zoom before labelling them, and restyles none until then', async () => {
+    const cy = await ring(1000);
+    canvasState(cy).fitZoom = 1;
+    updateZoomLabels(cy, true, 1);
+    // At twice the fit about a quarter of the 1 000 edges are in view: 250, under ZOOM_LABEL_MAX_EDGES (400)…
+    expect(edgesInView(1000, 2, 1)).toBe(250);
+    // …but 2 000 edges leave 500 at twice the fit, and 400 only from √5 ≈ 2.24 times.
+    cy.add(Array.from({ length: 1000 }, (_, i) => ({ group: 'edges' as const, data: { id: `x${i}`, source: `n${i}`, target: `n${(i + 2) % 1000}`, label: 'Allied with', ...canvasEdgeLook('ALLIED_WITH') } })));
+    const before = await restyledBy(cy, () => updateZoomLabels(cy, false, 2));
+    expect(before.size).toBe(0);
+    expect(canvasState(cy).zoomLabels).toBe(false);
+    updateZoomLabels(cy, false, 2.25);
+    expect(cy.edges('.zoomed').length).toBe(2000);
+    // Filtered edges do not count: with half of them hidden, twice the fit is enough.
+    cy.edges('[id ^= "x"]').addClass('filtered');
+    updateZoomLabels(cy, false, 1);
+    updateZoomLabels(cy, false, 2);
+    expect(canvasState(cy).zoomLabels).toBe(true);
   });
 });
