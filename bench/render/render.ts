@@ -271,7 +271,7 @@ export function viewLabel(view: RenderView): string {
 
 type Pages = Record<'bare' | 'explorer', Page>;
 
-/** Renders `elements` on both pages (one warm-up each, then `runs` alternating), then pans and zooms each. */
+/** Renders `elements` on both pages (one warm-up each, then `runs` alternating), then pans and zooms each by script, then by hand. */
 async function measureRenderer(pages: Pages, elements: ElementDefinition[], runs: number): Promise<Required<RendererResult>> {
   const bareRuns: RenderTiming[] = [];
   const appRuns: RenderTiming[] = [];
