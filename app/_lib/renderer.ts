@@ -34,9 +34,9 @@ interface GestureDrawing {
  * Large views move by snapshot during a wheel or drag: Cytoscape draws the nodes once into a texture, moves and
  * scales that while the hand moves, and redraws everything, edges included, when the gesture stops. Small views
  * keep drawing every frame in full. Edges are also left out during the canvas's own animated fits on a large view.
- * These are Cytoscape init options (`textureOnViewport`,
- * `hideEdgesOnViewport`) that its renderer reads on every frame; the canvas switches between small and large
- * after init, and Cytoscape has no setter, so they are set on the renderer. Measured with real wheel and drag
+ * These are Cytoscape init options (`textureOnViewport`, `hideEdgesOnViewport`) that its renderer reads on every
+ * frame; the canvas switches between small and large after init, and Cytoscape has no setter, so they are set on
+ * the renderer. Measured with real wheel and drag
  * input (bench/render: gestureFrames) at 5 000 elements, alternating: 3.3–6.5 s for the gesture with them,
  * 7.4–16.2 s without.
  */

@@ -206,6 +206,11 @@ export async function panZoomFrames(page: Page, frames = PAN_ZOOM_FRAMES): Promi
     }
     return { intervals, draws: (renderer.redrawCount ?? 0) - drawsBefore };
   }, frames);
+  return frameTimes(intervals, draws);
+}
+
+/** Frame-time summary of recorded animation-frame intervals. */
+function frameTimes(intervals: number[], draws: number): FrameTimes {
   const s = summarize(intervals);
   return { frames: intervals.length, draws, p50: s.p50, p95: s.p95, max: s.max };
 }
@@ -259,9 +264,7 @@ export async function gestureFrames(page: Page): Promise<GestureTimes> {
     g.on = false;
     return { intervals: g.stamps.slice(1).map((t, i) => t - g.stamps[i]), draws: (renderer.redrawCount ?? 0) - g.draws };
   });
-  const wallMs = Date.now() - t0;
-  const s = summarize(intervals);
-  return { frames: intervals.length, draws, p50: s.p50, p95: s.p95, max: s.max, wallMs };
+  return { ...frameTimes(intervals, draws), wallMs: Date.now() - t0 };
 }
 
 /** Label of a view in tables: "1000 elements" or "10000 nodes + 20000 edges". */
