@@ -12,11 +12,35 @@ import { actorRow, mapRow, relationshipRow, sourceRow } from './records';
 import type { CuratedMap } from '../core/maps';
 
 export const BATCH_SIZE = 1000;
+/**
+ * Batches of one statement sent before the previous one has been answered: the
+ * driver pipelines them on the transaction's connection, so Node encodes the
+ * next batch while Neo4j runs this one. Two are enough to keep both busy.
+ */
+export const BATCHES_IN_FLIGHT = 2;
 
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += BATCH_SIZE) out.push(items.slice(i, i + BATCH_SIZE));
-  return out;
+/**
+ * Runs `statement` once per BATCH_SIZE items, `params` building each batch's
+ * parameters, with up to BATCHES_IN_FLIGHT batches in flight. Every batch sent
+ * is awaited before this settles, so a failure leaves no answer pending; the
+ * first failure is the one thrown (later ones follow from it: the transaction is broken).
+ */
+export async function runInBatches<T>(q: QueryRunner, statement: string, items: readonly T[], params: (batch: T[]) => Record<string, unknown>): Promise<void> {
+  const inFlight: Promise<unknown>[] = [];
+  let failure: { error: unknown } | undefined;
+  const settle = async (p: Promise<unknown>) => {
+    try {
+      await p;
+    } catch (e) {
+      failure ??= { error: e };
+    }
+  };
+  for (let i = 0; i < items.length && !failure; i += BATCH_SIZE) {
+    inFlight.push(q.run(statement, params(items.slice(i, i + BATCH_SIZE))));
+    if (inFlight.length >= BATCHES_IN_FLIGHT) await settle(inFlight.shift()!);
+  }
+  for (const p of inFlight) await settle(p);
+  if (failure) throw failure.error;
 }
 
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
@@ -31,7 +55,7 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
 }
 
 async function upsertSources(q: QueryRunner, sources: readonly Source[]): Promise<void> {
-  for (const batch of chunks(sources)) await q.run(cypher.UPSERT_SOURCES, { rows: batch.map(sourceRow) });
+  await runInBatches(q, cypher.UPSERT_SOURCES, sources, (batch) => ({ rows: batch.map(sourceRow) }));
 }
 
 /** Creates actors that do not exist yet (by kind, one label each), replaces the rest; `exists` learns of those created. */
@@ -46,17 +70,17 @@ async function upsertActors(q: QueryRunner, actors: readonly Actor[], exists: Ex
     }
   }
   for (const [kind, ofKind] of groupBy(fresh, (a) => a.kind)) {
-    for (const batch of chunks(ofKind)) await q.run(cypher.createActorsStatement(kind), { rows: batch.map(actorRow) });
+    await runInBatches(q, cypher.createActorsStatement(kind), ofKind, (batch) => ({ rows: batch.map(actorRow) }));
   }
-  for (const batch of chunks(updated)) await q.run(cypher.UPSERT_ACTORS, { rows: batch.map(actorRow) });
+  await runInBatches(q, cypher.UPSERT_ACTORS, updated, (batch) => ({ rows: batch.map(actorRow) }));
 }
 
 async function upsertMaps(q: QueryRunner, maps: readonly CuratedMap[]): Promise<void> {
-  for (const batch of chunks(maps)) await q.run(cypher.UPSERT_MAPS, { rows: batch.map(mapRow) });
+  await runInBatches(q, cypher.UPSERT_MAPS, maps, (batch) => ({ rows: batch.map(mapRow) }));
 }
 
 async function deleteIds(q: QueryRunner, statement: string, ids: readonly string[]): Promise<void> {
-  for (const batch of chunks(ids)) await q.run(statement, { ids: batch });
+  await runInBatches(q, statement, ids, (batch) => ({ ids: batch }));
 }
 
 async function deleteRelationships(q: QueryRunner, rels: readonly Relationship[]): Promise<void> {
@@ -94,7 +118,7 @@ async function upsertRelationships(q: QueryRunner, rels: readonly Relationship[]
     [cypher.mergeRelationshipsStatement, updated],
   ] as const) {
     for (const [type, ofType] of groupBy(group, (r) => r.type)) {
-      for (const batch of chunks(ofType)) await q.run(statement(type), { rows: batch.map(relationshipRow) });
+      await runInBatches(q, statement(type), ofType, (batch) => ({ rows: batch.map(relationshipRow) }));
     }
   }
 }
