@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BATCH_SIZE, BATCHES_IN_FLIGHT, runInBatches } from '../../../graph/neo4j/apply';
-import type { QueryRunner, Row } from '../../../graph/neo4j/executor';
+import { BATCH_SIZE, BATCHES_IN_FLIGHT, runInBatches } from '@/graph/neo4j/apply';
+import type { QueryRunner, Row } from '@/graph/neo4j/executor';
 
 /** A transaction that answers each statement only when the test says so, like a server still running it. */
 class HeldTransaction implements QueryRunner {
