@@ -62,9 +62,12 @@ function withinOneEdit(a: string, b: string): boolean {
   return edits + (la - i) + (lb - j) <= 1;
 }
 
+/** Query words this long or longer forgive one edit; shorter ones must be a prefix of a name word. */
+export const FUZZY_MIN_LENGTH = 5;
+
 /** Query word `q` fuzzily matches name word `w`: one edit of the word, or of a prefix of it as long as `q`. */
 function fuzzyWord(q: string, w: string): boolean {
-  if (q.length < 5) return false;
+  if (q.length < FUZZY_MIN_LENGTH) return false;
   if (withinOneEdit(q, w)) return true;
   // "tokaye" typed as "tokaev…": compare against same-length and ±1 prefixes.
   for (const len of [q.length - 1, q.length, q.length + 1]) {

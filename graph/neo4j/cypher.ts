@@ -113,32 +113,36 @@ export const LIST_ACTOR_NAMES = `MATCH (a:Actor)
 WHERE $kinds IS NULL OR a.kind IN $kinds
 RETURN a.id AS id, a.name AS name`;
 
-const CANDIDATE_FILTER = `($kinds IS NULL OR a.kind IN $kinds)
-  AND all(alternatives IN $terms WHERE any(fragment IN alternatives WHERE a.searchText CONTAINS fragment))`;
-
 /**
- * Search candidates: `$terms` holds, per query word, fragments of which one
- * must occur in the normalized `searchText`. The app ranks them by their names
- * with graph/core/search.ts (a short fuzzy fragment can admit thousands), then
- * fetches the page's actors whole.
+ * Search candidates: `$terms` holds, per query word, alternatives of which one
+ * must hold, each a list of fragments that must all occur in the actor's names;
+ * a fragment opening with a space must start a word, so the names are matched
+ * with a space before every one (graph/neo4j/search-fragments.ts). The app
+ * ranks the candidates with graph/core/search.ts, then fetches the page's
+ * actors whole.
  */
+const CANDIDATE_FILTER = `WITH a, ' ' + replace(a.searchText, '\\n', '\\n ') AS words
+WHERE ($kinds IS NULL OR a.kind IN $kinds)
+  AND all(word IN $terms WHERE any(alternative IN word WHERE all(fragment IN alternative WHERE words CONTAINS fragment)))`;
+
+/** Candidates carry only their names, which is all ranking reads. */
 const CANDIDATE_NAMES = 'a.id AS id, a.name AS name, a.aliases AS aliases';
 
-export const FIND_ACTOR_CANDIDATES = `MATCH (a:Actor)
-WHERE ${CANDIDATE_FILTER}
-RETURN ${CANDIDATE_NAMES}`;
-
 /**
- * The same candidates when one word's fragments are long enough to be
- * selective: every candidate contains `$seekA` or `$seekB` (that word's
- * fragments), which the text index finds; the filter does the rest.
+ * Search candidates through the text index: every candidate contains one of
+ * `$contains` or starts with one of `$starts` (one query word's fragments), so
+ * the filter reads only the actors those seeks find.
  */
-export const FIND_ACTOR_CANDIDATES_BY_INDEX = `MATCH (a:Actor)
-WHERE a.searchText CONTAINS $seekA AND ${CANDIDATE_FILTER}
-RETURN ${CANDIDATE_NAMES}
-UNION
-MATCH (a:Actor)
-WHERE a.searchText CONTAINS $seekB AND ${CANDIDATE_FILTER}
+export const FIND_ACTOR_CANDIDATES = `CALL {
+  UNWIND $contains AS fragment
+  MATCH (a:Actor) WHERE a.searchText CONTAINS fragment
+  RETURN a
+  UNION
+  UNWIND $starts AS fragment
+  MATCH (a:Actor) WHERE a.searchText STARTS WITH fragment
+  RETURN a
+}
+${CANDIDATE_FILTER}
 RETURN ${CANDIDATE_NAMES}`;
 
 export const CITIZENS_OF = `UNWIND $ids AS id
@@ -548,7 +552,6 @@ const STATIC_STATEMENTS: Record<string, string> = {
   GET_ACTORS,
   LIST_ACTOR_NAMES,
   FIND_ACTOR_CANDIDATES,
-  FIND_ACTOR_CANDIDATES_BY_INDEX,
   CITIZENS_OF,
   UPSERT_ACTORS,
   DELETE_ACTORS,

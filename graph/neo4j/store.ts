@@ -51,30 +51,10 @@ import * as cypher from './cypher';
 import { int, type QueryRunner, type ServerVersion, type TransactionExecutor } from './executor';
 import { ALL_TYPES, fetchActors, fetchCiting, fetchMaps, fetchRelationships, fetchSources } from './fetch';
 import { actorFrom, changeFrom, changeRow, mapFrom, relationshipFrom, sourceFrom } from './records';
+import { candidateSearch } from './search-fragments';
 import { neighborhood, paths } from './traversal';
 import { WriteState } from './write-state';
 
-
-/** Query word → fragments of which one must occur in `searchText` for the word to match (see search.ts). */
-function searchTerms(words: string[]): string[][] {
-  // One edit leaves one half of the word intact, so a fuzzy match still contains a half.
-  return words.map((w) => (w.length >= 5 ? [w.slice(0, Math.floor(w.length / 2)), w.slice(Math.floor(w.length / 2))] : [w]));
-}
-
-/**
- * Shortest fragment worth a text-index seek. At 100 000 actors, over 150 of
- * the benchmark's searches: scanning every actor p50 75 ms / p95 219 ms;
- * seeking fragments of 3+ letters p50 14–17 / p95 230–288 ms; of 4+ letters
- * p50 25–30 / p95 203–248 ms. The slowest searches scan either way (short
- * fuzzy halves that thousands of actors contain).
- */
-const SELECTIVE_FRAGMENT = 4;
-
-/** The word whose shortest fragment is longest: the fewest index hits to filter. */
-function mostSelective(terms: string[][]): string[] {
-  const shortest = (alts: string[]) => Math.min(...alts.map((f) => f.length));
-  return terms.reduce((best, alts) => (shortest(alts) > shortest(best) ? alts : best));
-}
 
 /** Relationship filter parameters for REL_FILTER; unknown actorId throws NotFoundError (checked by the caller). */
 function filterParams(filter: RelationshipFilter) {
@@ -200,12 +180,7 @@ export class Neo4jStore extends StoreWrites implements GraphStore {
         const actors = await fetchActors(q, page.items);
         return { ...page, items: page.items.map((id) => ({ actor: actors.get(id)!, match: 'ALL' as const })) };
       }
-      const terms = searchTerms(words);
-      const [seekA, seekB = seekA] = mostSelective(terms);
-      const seek = Math.min(seekA.length, seekB.length) >= SELECTIVE_FRAGMENT;
-      const candidates = seek
-        ? await q.run(cypher.FIND_ACTOR_CANDIDATES_BY_INDEX, { kinds: kindList, terms, seekA, seekB })
-        : await q.run(cypher.FIND_ACTOR_CANDIDATES, { kinds: kindList, terms });
+      const candidates = await q.run(cypher.FIND_ACTOR_CANDIDATES, { kinds: kindList, ...candidateSearch(words) });
       // Candidates carry only their names, which is all ranking reads; only the page's actors are fetched whole.
       const hits: { actor: Pick<Actor, 'id' | 'name' | 'aliases'>; match: ActorHit['match']; matchedText: string }[] = [];
       for (const row of candidates) {

@@ -4,11 +4,14 @@
  * as-of dates. The contract suite's fixture is small; this graph (400 actors, ~2,000
  * relationships, hubs included) makes levels larger than the limits, so ordering by
  * degree, truncation and the kinds rule (excluded actors are not walked through) all matter.
+ * Search is compared on the same graph: Neo4j finds candidates by fragments
+ * (graph/neo4j/search-fragments.ts), so a missed candidate would show as a missing hit.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateGraph } from '@/bench/generate';
 import type { GraphStore, NeighborhoodQuery, PathQuery } from '@/graph/core/store';
 import type { ActorKind, RelationshipType } from '@/graph/core/model';
+import { searchTextsFor } from '@/tests/fixtures/search-candidates';
 
 export interface ParityStores {
   reference: GraphStore;
@@ -27,6 +30,7 @@ export function defineTraversalParity(name: string, open: () => Promise<ParitySt
     let stores: ParityStores;
     let centres: string[];
     let pairs: [string, string][];
+    let names: string[];
 
     beforeAll(async () => {
       const graph = generateGraph({ actors: 400, seed: 11 });
@@ -34,6 +38,7 @@ export function defineTraversalParity(name: string, open: () => Promise<ParitySt
       await stores.reference.importGraph(graph);
       await stores.candidate.importGraph(graph);
       const ids = graph.actors.map((a) => a.id);
+      names = graph.actors.filter((_, i) => i % 80 === 0).flatMap((a) => [a.name, ...a.aliases]);
       const degree = new Map<string, number>();
       for (const r of graph.relationships) for (const end of [r.source, r.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
       const byDegree = [...ids].sort((a, b) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0));
@@ -94,6 +99,26 @@ export function defineTraversalParity(name: string, open: () => Promise<ParitySt
           }
         }
       }
+    }, 120_000);
+
+    it('search: the same hits, ranks, matched names and counts, for prefixes, typos at every position and two words', async () => {
+      const texts = [...new Set(names.flatMap(searchTextsFor))];
+      let hits = 0;
+      for (const search of texts) {
+        for (const kinds of [undefined, ['PERSON'] as ActorKind[]]) {
+          const q = { search, kinds, first: 500 };
+          const shape = (page: Awaited<ReturnType<GraphStore['findActors']>>) => ({
+            q,
+            total: page.totalCount,
+            hits: page.items.map((h) => `${h.actor.id} ${h.match} ${h.matchedText}`),
+          });
+          const want = shape(await stores.reference.findActors(q));
+          expect(shape(await stores.candidate.findActors(q))).toEqual(want);
+          hits += want.total;
+        }
+      }
+      expect(texts.length).toBeGreaterThan(200);
+      expect(hits).toBeGreaterThan(texts.length);
     }, 120_000);
 
     it('paths: the same paths in the same order', async () => {
