@@ -55,7 +55,6 @@ import { candidateSearch } from './search-fragments';
 import { neighborhood, paths } from './traversal';
 import { WriteState } from './write-state';
 
-
 /** Relationship filter parameters for REL_FILTER; unknown actorId throws NotFoundError (checked by the caller). */
 function filterParams(filter: RelationshipFilter) {
   const types = typesArg('types', filter.types);
