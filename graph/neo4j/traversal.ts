@@ -199,8 +199,8 @@ interface Step {
  * first, then by actor id, then by relationship id.
  */
 export async function paths(q: QueryRunner, query: PathQuery): Promise<Path[]> {
-  await requireActors(q, [query.from]);
-  await requireActors(q, [query.to]);
+  // One round trip for both ends; `from` is reported first when both are unknown.
+  await requireActors(q, [query.from, query.to]);
   const maxLength = intArg('maxLength', query.maxLength, DEFAULT_MAX_PATH_LENGTH, 1, 6);
   const limit = intArg('limit', query.limit, DEFAULT_PATH_LIMIT, 1, 50);
   const f = edgeParams(query);

@@ -801,6 +801,9 @@ export function defineGraphStoreContract(name: string, makeStore: () => Promise<
         expect(await store.paths({ from: 'smailov', to: 'hermit', maxLength: 6 })).toEqual([]);
         await rejection(store.paths({ from: 'nobody', to: 'smailov' }), NotFoundError, 'NOT_FOUND');
         await rejection(store.paths({ from: 'smailov', to: 'nobody' }), NotFoundError, 'NOT_FOUND');
+        // Both unknown: every store names the start.
+        const both = await rejection(store.paths({ from: 'nobody-from', to: 'nobody-to' }), NotFoundError, 'NOT_FOUND');
+        expect(both.message).toContain('nobody-from');
       });
     });
 
