@@ -116,12 +116,12 @@ RETURN a.id AS id, a.name AS name`;
 /**
  * Search candidates: `$terms` holds, per query word, alternatives of which one
  * must hold, each a list of fragments that must all occur in the actor's names;
- * a fragment opening with a space must start a word, so the names are matched
- * with a space before every one (graph/neo4j/search-fragments.ts). The app
- * ranks the candidates with graph/core/search.ts, then fetches the page's
- * actors whole.
+ * a fragment opening with `$wordStart` must start a word, so the names are
+ * matched with that mark before every word (graph/neo4j/search-fragments.ts).
+ * The app ranks the candidates with graph/core/search.ts, then fetches the
+ * page's actors whole.
  */
-const CANDIDATE_FILTER = `WITH a, ' ' + replace(a.searchText, '\\n', '\\n ') AS words
+const CANDIDATE_FILTER = `WITH a, $wordStart + replace(a.searchText, $lineBreak, $lineBreak + $wordStart) AS words
 WHERE ($kinds IS NULL OR a.kind IN $kinds)
   AND all(word IN $terms WHERE any(alternative IN word WHERE all(fragment IN alternative WHERE words CONTAINS fragment)))`;
 
@@ -131,17 +131,17 @@ const CANDIDATE_NAMES = 'a.id AS id, a.name AS name, a.aliases AS aliases';
 /**
  * Search candidates through the text index: every candidate contains one of
  * `$contains` or starts with one of `$starts` (one query word's fragments), so
- * the filter reads only the actors those seeks find.
+ * the filter reads only the actors those seeks find. A plain UNION rather than
+ * a subquery: 4.4 has no `CALL () {}` and 5 deprecates `CALL {}` without it;
+ * UNION drops the rows both halves find.
  */
-export const FIND_ACTOR_CANDIDATES = `CALL {
-  UNWIND $contains AS fragment
-  MATCH (a:Actor) WHERE a.searchText CONTAINS fragment
-  RETURN a
-  UNION
-  UNWIND $starts AS fragment
-  MATCH (a:Actor) WHERE a.searchText STARTS WITH fragment
-  RETURN a
-}
+export const FIND_ACTOR_CANDIDATES = `UNWIND $contains AS fragment
+MATCH (a:Actor) WHERE a.searchText CONTAINS fragment
+${CANDIDATE_FILTER}
+RETURN ${CANDIDATE_NAMES}
+UNION
+UNWIND $starts AS fragment
+MATCH (a:Actor) WHERE a.searchText STARTS WITH fragment
 ${CANDIDATE_FILTER}
 RETURN ${CANDIDATE_NAMES}`;
 

@@ -34,9 +34,12 @@ function versionFrom(v: unknown): number {
 
 // ----- actors ----------------------------------------------------------------------
 
+/** What separates an actor's names in `searchText`. */
+export const SEARCH_TEXT_LINE_BREAK = '\n';
+
 /** Normalized name and aliases, one per line: what search candidates are matched against. */
 export function searchTextOf(actor: Pick<Actor, 'name' | 'aliases'>): string {
-  return [actor.name, ...actor.aliases].map(normalizeText).join('\n');
+  return [actor.name, ...actor.aliases].map(normalizeText).join(SEARCH_TEXT_LINE_BREAK);
 }
 
 /** A row for UPSERT_ACTORS: `{id, kind, props}`. Empty lists are left out (read back as `[]`). */

@@ -13,6 +13,7 @@
  * or the first at the start of a word and the last.
  */
 import { FUZZY_MIN_LENGTH } from '../core/search';
+import { SEARCH_TEXT_LINE_BREAK as LINE_BREAK } from './records';
 
 /** Marks a fragment that must start a word: the filter matches it against the names with a space before each one. */
 export const WORD_START = ' ';
@@ -25,7 +26,11 @@ export interface CandidateSearch {
   /** Text-index seeks that together find every candidate: `searchText` contains one of `contains` or starts with one of `starts`. */
   contains: string[];
   starts: string[];
+  /** The filter puts `wordStart` before every word of `searchText`, whose names are separated by `lineBreak`. */
+  wordStart: string;
+  lineBreak: string;
 }
+
 
 /** The alternatives for one normalized query word (see the module comment). */
 export function wordTerms(word: string): WordTerms {
@@ -68,8 +73,8 @@ export function candidateSearch(words: readonly string[]): CandidateSearch {
     }
     // `searchText` holds no mark: a word starts the text, or follows a space or a line break.
     const bare = f.slice(WORD_START.length);
-    contains.push(` ${bare}`, `\n${bare}`);
+    contains.push(` ${bare}`, `${LINE_BREAK}${bare}`);
     starts.push(bare);
   }
-  return { terms, contains, starts };
+  return { terms, contains, starts, wordStart: WORD_START, lineBreak: LINE_BREAK };
 }
