@@ -15,7 +15,11 @@
 import { FUZZY_MIN_LENGTH } from '../core/search';
 import { SEARCH_TEXT_LINE_BREAK as LINE_BREAK } from './records';
 
-/** Marks a fragment that must start a word: the filter matches it against the names with a space before each one. */
+/**
+ * Marks a fragment that must start a word. It is the space normalizeText puts
+ * between words, and the filter puts one before each name as well, so every
+ * word start follows it.
+ */
 export const WORD_START = ' ';
 
 /** Per query word, alternatives of which one must hold; each alternative is fragments that must all occur. */
@@ -30,7 +34,6 @@ export interface CandidateSearch {
   wordStart: string;
   lineBreak: string;
 }
-
 
 /** The alternatives for one normalized query word (see the module comment). */
 export function wordTerms(word: string): WordTerms {
@@ -71,9 +74,9 @@ export function candidateSearch(words: readonly string[]): CandidateSearch {
       contains.push(f);
       continue;
     }
-    // `searchText` holds no mark: a word starts the text, or follows a space or a line break.
+    // In `searchText` a word follows a space (the mark itself), or starts a name: the text, or after a line break.
     const bare = f.slice(WORD_START.length);
-    contains.push(` ${bare}`, `${LINE_BREAK}${bare}`);
+    contains.push(f, LINE_BREAK + bare);
     starts.push(bare);
   }
   return { terms, contains, starts, wordStart: WORD_START, lineBreak: LINE_BREAK };
